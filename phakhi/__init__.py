@@ -1,0 +1,1 @@
+"""Phakhi (ภาคี): an information system for governing by network."""

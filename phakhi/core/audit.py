@@ -1,0 +1,89 @@
+"""Recording audit events. Services call these inside their transaction."""
+
+import getpass
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from phakhi.core.models import AuditEvent, Workspace
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who makes a change: a signed-in user, or a label such as ``cli:somchai``."""
+
+    label: str
+    user_id: int | None = None
+
+    @classmethod
+    def cli(cls) -> "Author":
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "unknown"
+        return cls(f"cli:{name}")
+
+    @classmethod
+    def system(cls, what: str) -> "Author":
+        return cls(f"system:{what}")
+
+
+def new_batch_id() -> str:
+    return uuid.uuid4().hex
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Fields whose values differ, as ``{field: [old, new]}``."""
+    return {
+        name: [jsonable(old.get(name)), jsonable(value)]
+        for name, value in new.items()
+        if jsonable(old.get(name)) != jsonable(value)
+    }
+
+
+def record(
+    author: Author,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    workspace: Workspace | None = None,
+    changes: Mapping[str, Any] | None = None,
+    object_type: str | None = None,
+    object_id: str = "",
+    object_repr: str = "",
+    batch: str = "",
+) -> AuditEvent:
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_repr = object_repr or str(obj)[:300]
+        if workspace is None:
+            workspace = getattr(obj, "workspace", None)
+    return AuditEvent.objects.create(
+        workspace=workspace,
+        user_id=author.user_id,
+        by=author.label,
+        action=action,
+        object_type=object_type or "",
+        object_id=object_id,
+        object_repr=object_repr[:300],
+        changes=dict(changes or {}),
+        batch=batch,
+    )
+
+
+def record_many(events: Iterable[AuditEvent], batch_size: int = 2000) -> None:
+    AuditEvent.objects.bulk_create(events, batch_size=batch_size)

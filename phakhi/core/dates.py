@@ -1,0 +1,82 @@
+"""Dates as people write them in Thai spreadsheets, and as Thai readers expect to see them."""
+
+import datetime as dt
+import re
+
+from django.utils.translation import gettext as _
+from openpyxl.utils.datetime import from_excel
+from pythainlp.util import thai_strftime, thai_strptime
+
+from phakhi.core.thai import to_arabic_digits
+
+BUDDHIST_ERA_OFFSET = 543
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ].*)?$")
+_SERIAL = re.compile(r"^\d{4,5}(?:\.\d+)?$")
+_THAI_MONTH_TEXT = re.compile(r"^\d{1,2}\s+\S+\s+\d{4}$")
+
+
+class DateError(ValueError):
+    pass
+
+
+def _gregorian_year(year: int) -> int:
+    # Thai spreadsheets mix the eras; years from 2400 on can only be Buddhist-era.
+    return year - BUDDHIST_ERA_OFFSET if year >= 2400 else year
+
+
+def parse_date(value: object) -> dt.date:
+    """A date from a cell: a date object, an ISO date, d/m/yyyy (Buddhist or Gregorian era),
+    a Thai date such as "15 มี.ค. 2567", or an Excel serial number.
+
+    >>> parse_date("15/03/2567")
+    datetime.date(2024, 3, 15)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_serial(float(value), str(value))
+    text = to_arabic_digits(str(value)).strip()
+    try:
+        if _ISO.match(text):
+            return dt.date.fromisoformat(text[:10])
+        if match := _DMY.match(text):
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(_gregorian_year(year), month, day)
+        if _SERIAL.match(text):
+            return _from_serial(float(text), text)
+        if _THAI_MONTH_TEXT.match(text):
+            return _thai_text_date(text)
+    except ValueError:
+        raise DateError(_("“%(value)s” is not a real date.") % {"value": value}) from None
+    raise DateError(
+        _("“%(value)s” is not a date (expected 2024-03-15, 15/03/2567 or 15 มี.ค. 2567).")
+        % {"value": value}
+    )
+
+
+def _from_serial(serial: float, text: str) -> dt.date:
+    # 1 = 1900-01-01 … 2958465 = 9999-12-31; refuse what cannot be a date of a tie or a member.
+    if not 1 <= serial <= 2958465:
+        raise DateError(_("“%(value)s” is not a date.") % {"value": text})
+    result = from_excel(serial)
+    return result.date() if isinstance(result, dt.datetime) else result
+
+
+def _thai_text_date(text: str) -> dt.date:
+    day, month, year = text.split()
+    if int(year) < 2400:
+        year = str(int(year) + BUDDHIST_ERA_OFFSET)
+    parsed = thai_strptime(f"{day} {month} {year}", "%d %B %Y")
+    return parsed.date()
+
+
+def format_date(value: dt.date | None, language: str = "th") -> str:
+    """15 มี.ค. 2567 in Thai (Buddhist era); 15 Mar 2024 in English."""
+    if value is None:
+        return ""
+    if language.startswith("th"):
+        return thai_strftime(dt.datetime(value.year, value.month, value.day), "%-d %b %Y")
+    return value.strftime("%-d %b %Y")

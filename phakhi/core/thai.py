@@ -1,0 +1,100 @@
+"""Thai text: one comparable form for names, digits and vocabulary words.
+
+Names are stored as written. For matching (search, de-duplication) they are reduced to a key:
+Unicode NFC, PyThaiNLP's normalization (misordered or repeated tone marks and vowels, zero-width
+characters), Thai digits to Arabic, lower case, no spaces or dots, and, for people, no title
+(นาย, นางสาว, ดร., ผศ., พระครู …) in front.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pythainlp.util import normalize as pythainlp_normalize
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
+_MARKS = re.compile(r"[\s.\-'’,()]+")
+
+# Longest first, so that นางสาว is tried before นาง. Titles are matched after spaces are removed
+# but before dots are, so that the abbreviation ศ. never eats the first letter of ศรี.
+_TITLES = sorted(
+    {
+        # everyday
+        "นาย", "นาง", "นางสาว", "น.ส.", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ.", "คุณ",
+        # academic and professional
+        "ดร.", "ศ.", "รศ.", "ผศ.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.", "อ.",
+        "อาจารย์", "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์",
+        # clergy
+        "พระครู", "พระมหา", "พระอธิการ", "พระปลัด", "พระสมุห์", "พระใบฎีกา", "สามเณร",
+        # police and military ranks
+        "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี", "พันตำรวจเอก", "พันตำรวจโท", "พันตำรวจตรี",
+        "ร้อยตำรวจเอก", "ร้อยตำรวจโท", "ร้อยตำรวจตรี", "พลเอก", "พลโท", "พลตรี", "พันเอก",
+        "พันโท", "พันตรี", "ร้อยเอก", "ร้อยโท", "ร้อยตรี", "ว่าที่ร้อยตรี", "ว่าที่ร.ต.",
+        "จ่าสิบเอก", "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.",
+        "ร.ต.ท.", "ร.ต.ต.", "ด.ต.", "จ.ส.ต.", "ส.ต.อ.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.",
+        "ร.ต.", "จ.ส.อ.",
+        # local leaders
+        "กำนัน", "ผู้ใหญ่บ้าน", "ผญบ.",
+    },
+    key=len,
+    reverse=True,
+)
+_LATIN_TITLES = re.compile(r"^(?:(?:mrs|mr|ms|miss|dr|prof|assoc|asst)(?:\.\s*|\s+))+")
+_TITLE_PATTERN = re.compile("^(?:" + "|".join(map(re.escape, _TITLES)) + ")")
+# A title is only a title if what follows can begin a name: Thai names never begin with a
+# following vowel or a tone mark, so "คุณากร" keeps its "คุณ".
+_CANNOT_START_NAME = set("ะัาำิีึืุู็่้๊๋์ํๅ")
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(_THAI_DIGITS)
+
+
+def clean_text(text: str) -> str:
+    """The text as a person meant it: NFC, no zero-width characters, single spaces, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _strip_titles(compact: str) -> str:
+    while True:
+        match = _TITLE_PATTERN.match(compact)
+        if not match:
+            return compact
+        rest = compact[match.end() :]
+        if not rest or rest[0] in _CANNOT_START_NAME or rest[0] in ".-":
+            return compact
+        compact = rest
+
+
+@lru_cache(maxsize=65536)
+def _normalized(text: str, strip_titles: bool) -> str:
+    text = clean_text(text)
+    if not text.isascii():
+        text = pythainlp_normalize(text)
+    text = to_arabic_digits(text).casefold()
+    if strip_titles:
+        text = _LATIN_TITLES.sub("", text)
+    compact = _SPACES.sub("", text)
+    if strip_titles:
+        compact = _strip_titles(compact)
+    return _MARKS.sub("", compact)
+
+
+def name_key(name: str, *, person: bool = True) -> str:
+    """The form two names are compared in. ``person`` also removes titles in front.
+
+    >>> name_key("นาย สมชาย  ใจดี") == name_key("สมชาย ใจดี") == "สมชายใจดี"
+    True
+    >>> name_key("ผศ.ดร. สมศรี มีสุข")
+    'สมศรีมีสุข'
+    """
+    return _normalized(name, person)
+
+
+def word_key(word: str) -> str:
+    """The form a vocabulary word (a sector, a kind, a strength) is compared in."""
+    return _normalized(word, False)

@@ -1,0 +1,110 @@
+"""The columns of actor and tie files: canonical names, their Thai headers, and the aliases
+accepted on import. Export writes the canonical (or Thai) headers, so an exported file imports
+back unchanged."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from phakhi.core.thai import word_key
+
+# Columns the error file adds; an import ignores them, so a fixed error file imports as it is.
+ERROR_LINE_COLUMN = "error_line"
+ERROR_REASON_COLUMN = "error_reason"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    thai: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+
+ACTOR_COLUMNS = (
+    Column("key", "รหัส", ("id", "code", "รหัสภาคี", "ลำดับ"), required=True),
+    Column("name", "ชื่อ", ("ชื่อ-สกุล", "ชื่อ-นามสกุล", "ชื่อสกุล", "full name", "ชื่อภาคี"), True),
+    Column("kind", "ประเภท", ("type", "ประเภทภาคี")),
+    Column("sector", "ภาคส่วน", ("ภาค", "sector group")),
+    Column("subsector", "ภาคส่วนย่อย", ("sub-sector", "ประเภทย่อย")),
+    Column("province", "จังหวัด", ("changwat",)),
+    Column("district", "อำเภอ", ("amphoe", "เขต", "อำเภอ/เขต")),
+    Column("subdistrict", "ตำบล", ("tambon", "แขวง", "ตำบล/แขวง", "sub-district")),
+    Column("organization", "สังกัด", ("organisation", "org", "หน่วยงาน", "องค์กร", "สังกัดองค์กร")),
+    Column("email", "อีเมล", ("e-mail", "อีเมล์", "mail")),
+    Column("phone", "โทรศัพท์", ("tel", "telephone", "mobile", "เบอร์โทร", "โทร", "มือถือ")),
+    Column("line_id", "ไลน์", ("line", "line id", "ไอดีไลน์", "ไลน์ไอดี")),
+    Column("tags", "ประเด็น", ("issues", "tag", "ประเด็นงาน")),
+)
+
+TIE_COLUMNS = (
+    Column("source", "จาก", ("from", "actor 1", "ภาคี 1"), required=True),
+    Column("target", "ถึง", ("to", "actor 2", "ภาคี 2"), required=True),
+    Column("strength", "ระดับความสัมพันธ์", ("weight", "level", "ความสัมพันธ์", "ระดับ")),
+    Column("kind", "ประเภทความสัมพันธ์", ("type", "relation", "ประเภท")),
+    Column("directed", "มีทิศทาง", ("direction", "ทิศทาง")),
+    Column("via", "ผ่าน", ("broker", "through", "ผ่านใคร")),
+    Column("since", "ตั้งแต่", ("start", "from date", "start date", "วันที่เริ่ม")),
+    Column("until", "ถึงวันที่", ("end", "to date", "end date", "วันที่สิ้นสุด")),
+)
+
+
+class HeaderError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class HeaderMap:
+    """Which cell of a row holds which canonical column, and which hold custom attributes."""
+
+    fields: dict[str, int]
+    attributes: dict[str, int]
+    ignored: tuple[str, ...]
+
+
+def _aliases(columns: tuple[Column, ...]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for column in columns:
+        for name in (column.name, column.thai, *column.aliases):
+            found.setdefault(word_key(name), column.name)
+    return found
+
+
+def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
+    """Match a file's headers, in any order, English or Thai, to the columns."""
+    aliases = _aliases(columns)
+    fields: dict[str, int] = {}
+    attributes: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        text = str(header or "").strip()
+        if not text:
+            continue
+        if text in (ERROR_LINE_COLUMN, ERROR_REASON_COLUMN):
+            ignored.append(text)
+            continue
+        name = aliases.get(word_key(text))
+        if name is None:
+            if text in attributes:
+                raise HeaderError(_("The column “%(name)s” appears twice.") % {"name": text})
+            attributes[text] = index
+            continue
+        if name in fields:
+            raise HeaderError(
+                _("The columns “%(first)s” and “%(second)s” both mean “%(name)s”; keep one.")
+                % {"first": headers[fields[name]], "second": text, "name": name}
+            )
+        fields[name] = index
+    missing = [c for c in columns if c.required and c.name not in fields]
+    if missing:
+        wanted = ", ".join(f"“{c.name}” ({c.thai})" for c in missing)
+        found = ", ".join(f"“{h}”" for h in headers if str(h or "").strip()) or _("none")
+        raise HeaderError(
+            _("The file has no %(wanted)s column. Its columns are: %(found)s.")
+            % {"wanted": wanted, "found": found}
+        )
+    return HeaderMap(fields, attributes, tuple(ignored))
+
+
+def headers_for(columns: tuple[Column, ...], thai: bool = False) -> list[str]:
+    return [c.thai if thai else c.name for c in columns]

@@ -1,0 +1,79 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from phakhi.actors.models import Actor
+from phakhi.core.models import WorkspaceScoped, slug_validator
+
+
+class Network(WorkspaceScoped):
+    class Kind(models.TextChoices):
+        ISSUE = "issue", _("issue network")
+        AREA = "area", _("area network")
+        OTHER = "other", _("other")
+
+    slug = models.CharField(_("slug"), max_length=60, validators=[slug_validator])
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(_("description"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    goals = models.TextField(_("goals"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    members = models.ManyToManyField(
+        Actor, through="Membership", related_name="networks", verbose_name=_("members")
+    )
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "slug"], name="network_slug_unique"),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="network_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    CORE_LEADER = "core_leader", _("core leader")
+    COORDINATOR = "coordinator", _("coordinator")
+    MENTOR = "mentor", _("mentor")
+    MEMBER = "member", _("member")
+    ALLY = "ally", _("ally")
+
+
+class Membership(WorkspaceScoped):
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("actor")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    since = models.DateField(_("since"), null=True, blank=True)
+    until = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "actor"], name="membership_unique"),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
+            models.CheckConstraint(
+                condition=Q(since__isnull=True) | Q(until__isnull=True) | Q(since__lt=F("until")),
+                name="membership_dates_in_order",
+            ),
+        ]
+        indexes = [models.Index(fields=["actor", "network"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor} — {self.network} ({self.get_role_display()})"
