@@ -30,7 +30,9 @@ class Tag(WorkspaceScoped):
         verbose_name_plural = _("issues")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["workspace", "name_key"], name="tag_unique_in_workspace")
+            models.UniqueConstraint(
+                fields=["workspace", "name_key"], name="tag_unique_in_workspace"
+            )
         ]
 
     def __str__(self) -> str:

@@ -5,125 +5,265 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('key', models.CharField(help_text='your own identifier, unique in the workspace', max_length=100, verbose_name='key')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('name_key', models.CharField(editable=False, max_length=300, verbose_name='comparable name')),
-                ('kind', models.CharField(choices=[('person', 'person'), ('group', 'group'), ('organization', 'organization')], default='person', max_length=20, verbose_name='kind')),
-                ('sector', models.CharField(blank=True, choices=[('civil', 'people, civil society and private'), ('academic', 'academic'), ('government', 'government')], max_length=20, verbose_name='sector')),
-                ('subsector', models.CharField(blank=True, max_length=100, verbose_name='subsector')),
-                ('province_code', models.CharField(blank=True, max_length=2, verbose_name='province')),
-                ('district_code', models.CharField(blank=True, max_length=4, verbose_name='district')),
-                ('subdistrict_code', models.CharField(blank=True, max_length=6, verbose_name='subdistrict')),
-                ('email', models.CharField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=100, verbose_name='phone')),
-                ('line_id', models.CharField(blank=True, max_length=100, verbose_name='LINE ID')),
-                ('attributes', models.JSONField(blank=True, default=dict, help_text='columns kept from imports', verbose_name='other attributes')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='actors.actor', verbose_name='organization')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.workspace', verbose_name='workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="your own identifier, unique in the workspace",
+                        max_length=100,
+                        verbose_name="key",
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                (
+                    "name_key",
+                    models.CharField(
+                        editable=False, max_length=300, verbose_name="comparable name"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "person"),
+                            ("group", "group"),
+                            ("organization", "organization"),
+                        ],
+                        default="person",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("civil", "people, civil society and private"),
+                            ("academic", "academic"),
+                            ("government", "government"),
+                        ],
+                        max_length=20,
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "subsector",
+                    models.CharField(blank=True, max_length=100, verbose_name="subsector"),
+                ),
+                (
+                    "province_code",
+                    models.CharField(blank=True, max_length=2, verbose_name="province"),
+                ),
+                (
+                    "district_code",
+                    models.CharField(blank=True, max_length=4, verbose_name="district"),
+                ),
+                (
+                    "subdistrict_code",
+                    models.CharField(blank=True, max_length=6, verbose_name="subdistrict"),
+                ),
+                ("email", models.CharField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=100, verbose_name="phone")),
+                ("line_id", models.CharField(blank=True, max_length=100, verbose_name="LINE ID")),
+                (
+                    "attributes",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="columns kept from imports",
+                        verbose_name="other attributes",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to="actors.actor",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.workspace",
+                        verbose_name="workspace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actor',
-                'verbose_name_plural': 'actors',
-                'ordering': ['name'],
+                "verbose_name": "actor",
+                "verbose_name_plural": "actors",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('name_key', models.CharField(editable=False, max_length=100, verbose_name='comparable name')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.workspace', verbose_name='workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "name_key",
+                    models.CharField(
+                        editable=False, max_length=100, verbose_name="comparable name"
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.workspace",
+                        verbose_name="workspace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'issue',
-                'verbose_name_plural': 'issues',
-                'ordering': ['name'],
+                "verbose_name": "issue",
+                "verbose_name_plural": "issues",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ActorTag',
+            name="ActorTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='actors.actor')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='actors.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="actors.actor"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="actors.tag"),
+                ),
             ],
             options={
-                'verbose_name': 'actor issue',
-                'verbose_name_plural': 'actor issues',
+                "verbose_name": "actor issue",
+                "verbose_name_plural": "actor issues",
             },
         ),
         migrations.AddField(
-            model_name='actor',
-            name='tags',
-            field=models.ManyToManyField(blank=True, related_name='actors', through='actors.ActorTag', to='actors.tag', verbose_name='issues'),
+            model_name="actor",
+            name="tags",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="actors",
+                through="actors.ActorTag",
+                to="actors.tag",
+                verbose_name="issues",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tag',
-            constraint=models.UniqueConstraint(fields=('workspace', 'name_key'), name='tag_unique_in_workspace'),
+            model_name="tag",
+            constraint=models.UniqueConstraint(
+                fields=("workspace", "name_key"), name="tag_unique_in_workspace"
+            ),
         ),
         migrations.AddIndex(
-            model_name='actortag',
-            index=models.Index(fields=['tag', 'actor'], name='actors_acto_tag_id_67431a_idx'),
+            model_name="actortag",
+            index=models.Index(fields=["tag", "actor"], name="actors_acto_tag_id_67431a_idx"),
         ),
         migrations.AddConstraint(
-            model_name='actortag',
-            constraint=models.UniqueConstraint(fields=('actor', 'tag'), name='actortag_unique'),
+            model_name="actortag",
+            constraint=models.UniqueConstraint(fields=("actor", "tag"), name="actortag_unique"),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['workspace', 'name_key'], name='actors_acto_workspa_2c8362_idx'),
+            model_name="actor",
+            index=models.Index(
+                fields=["workspace", "name_key"], name="actors_acto_workspa_2c8362_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['workspace', 'sector', 'kind'], name='actors_acto_workspa_215188_idx'),
+            model_name="actor",
+            index=models.Index(
+                fields=["workspace", "sector", "kind"], name="actors_acto_workspa_215188_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['workspace', 'province_code', 'district_code'], name='actors_acto_workspa_ee6e24_idx'),
+            model_name="actor",
+            index=models.Index(
+                fields=["workspace", "province_code", "district_code"],
+                name="actors_acto_workspa_ee6e24_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['workspace', 'phone'], name='actors_acto_workspa_c2a173_idx'),
+            model_name="actor",
+            index=models.Index(
+                fields=["workspace", "phone"], name="actors_acto_workspa_c2a173_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['workspace', 'email'], name='actors_acto_workspa_7b8654_idx'),
+            model_name="actor",
+            index=models.Index(
+                fields=["workspace", "email"], name="actors_acto_workspa_7b8654_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.UniqueConstraint(fields=('workspace', 'key'), name='actor_key_unique'),
+            model_name="actor",
+            constraint=models.UniqueConstraint(
+                fields=("workspace", "key"), name="actor_key_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.CheckConstraint(condition=models.Q(('key', ''), _negated=True), name='actor_key_not_empty'),
+            model_name="actor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("key", ""), _negated=True), name="actor_key_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='actor_name_not_empty'),
+            model_name="actor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("name", ""), _negated=True), name="actor_name_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['person', 'group', 'organization'])), name='actor_kind_in_vocabulary'),
+            model_name="actor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["person", "group", "organization"])),
+                name="actor_kind_in_vocabulary",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.CheckConstraint(condition=models.Q(('sector__in', ['civil', 'academic', 'government', ''])), name='actor_sector_in_vocabulary'),
+            model_name="actor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sector__in", ["civil", "academic", "government", ""])),
+                name="actor_sector_in_vocabulary",
+            ),
         ),
     ]

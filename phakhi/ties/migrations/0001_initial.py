@@ -5,38 +5,135 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('actors', '0001_initial'),
-        ('core', '0001_initial'),
+        ("actors", "0001_initial"),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Tie',
+            name="Tie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('strength', models.PositiveSmallIntegerField(choices=[(1, 'networking (aware, exchange information)'), (2, 'coordinate'), (3, 'cooperate'), (4, 'collaborate')], default=1, verbose_name='strength')),
-                ('kind', models.CharField(blank=True, max_length=100, verbose_name='kind of tie')),
-                ('directed', models.BooleanField(default=False, verbose_name='directed')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='since')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('origin', models.CharField(choices=[('manual', 'entered by hand'), ('import', 'imported'), ('survey', 'network survey'), ('activity', 'joint activity')], default='manual', max_length=20, verbose_name='origin')),
-                ('attributes', models.JSONField(blank=True, default=dict, verbose_name='other attributes')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ties_out', to='actors.actor', verbose_name='from')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ties_in', to='actors.actor', verbose_name='to')),
-                ('via', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ties_brokered', to='actors.actor', verbose_name='via')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.workspace', verbose_name='workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "strength",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "networking (aware, exchange information)"),
+                            (2, "coordinate"),
+                            (3, "cooperate"),
+                            (4, "collaborate"),
+                        ],
+                        default=1,
+                        verbose_name="strength",
+                    ),
+                ),
+                ("kind", models.CharField(blank=True, max_length=100, verbose_name="kind of tie")),
+                ("directed", models.BooleanField(default=False, verbose_name="directed")),
+                ("since", models.DateField(blank=True, null=True, verbose_name="since")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("manual", "entered by hand"),
+                            ("import", "imported"),
+                            ("survey", "network survey"),
+                            ("activity", "joint activity"),
+                        ],
+                        default="manual",
+                        max_length=20,
+                        verbose_name="origin",
+                    ),
+                ),
+                (
+                    "attributes",
+                    models.JSONField(blank=True, default=dict, verbose_name="other attributes"),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ties_out",
+                        to="actors.actor",
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ties_in",
+                        to="actors.actor",
+                        verbose_name="to",
+                    ),
+                ),
+                (
+                    "via",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ties_brokered",
+                        to="actors.actor",
+                        verbose_name="via",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.workspace",
+                        verbose_name="workspace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tie',
-                'verbose_name_plural': 'ties',
-                'indexes': [models.Index(fields=['target', 'source'], name='ties_tie_target__5f4cb6_idx'), models.Index(fields=['via'], name='ties_tie_via_id_3f6819_idx')],
-                'constraints': [models.UniqueConstraint(fields=('workspace', 'source', 'target', 'kind', 'directed'), name='tie_unique'), models.CheckConstraint(condition=models.Q(('source', models.F('target')), _negated=True), name='tie_not_self'), models.CheckConstraint(condition=models.Q(('directed', True), ('source__lt', models.F('target')), _connector='OR'), name='tie_undirected_ordered'), models.CheckConstraint(condition=models.Q(('strength__gte', 1), ('strength__lte', 4)), name='tie_strength_1_to_4'), models.CheckConstraint(condition=models.Q(('since__isnull', True), ('until__isnull', True), ('since__lt', models.F('until')), _connector='OR'), name='tie_dates_in_order')],
+                "verbose_name": "tie",
+                "verbose_name_plural": "ties",
+                "indexes": [
+                    models.Index(fields=["target", "source"], name="ties_tie_target__5f4cb6_idx"),
+                    models.Index(fields=["via"], name="ties_tie_via_id_3f6819_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("workspace", "source", "target", "kind", "directed"),
+                        name="tie_unique",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("source", models.F("target")), _negated=True),
+                        name="tie_not_self",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("directed", True), ("source__lt", models.F("target")), _connector="OR"
+                        ),
+                        name="tie_undirected_ordered",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("strength__gte", 1), ("strength__lte", 4)),
+                        name="tie_strength_1_to_4",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("since__isnull", True),
+                            ("until__isnull", True),
+                            ("since__lt", models.F("until")),
+                            _connector="OR",
+                        ),
+                        name="tie_dates_in_order",
+                    ),
+                ],
             },
         ),
     ]

@@ -1,0 +1,108 @@
+"""Writes of single actors; bulk writes are in ``phakhi.imports``."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from phakhi.actors.models import Actor, ActorTag, Tag
+from phakhi.actors.validation import STORED_FIELDS, clean_actor, stored_values
+from phakhi.core import audit
+from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.thai import word_key
+
+
+def _checked(workspace: Workspace, fields: dict[str, Any]) -> tuple[Any, Actor | None]:
+    organization = fields.pop("organization", None)
+    if isinstance(organization, Actor):
+        fields["organization"] = organization.key
+    elif organization:
+        fields["organization"] = str(organization)
+    cleaned, problems = clean_actor(fields, fields.pop("attributes", None))
+    if cleaned is None:
+        raise ValidationError({column: reason for column, reason in problems})
+    org = None
+    if cleaned.organization_key:
+        org = Actor.objects.filter(workspace=workspace, key=cleaned.organization_key).first()
+        if org is None:
+            raise ValidationError(
+                {
+                    "organization": _("“%(org)s” is not the key of an actor in this workspace.")
+                    % {"org": cleaned.organization_key}
+                }
+            )
+    return cleaned, org
+
+
+def _set_tags(actor: Actor, tags: tuple[str, ...]) -> None:
+    ActorTag.objects.filter(actor=actor).delete()
+    for name in tags:
+        tag, _created = Tag.objects.get_or_create(
+            workspace=actor.workspace, name_key=word_key(name), defaults={"name": name}
+        )
+        ActorTag.objects.create(actor=actor, tag=tag)
+
+
+def actor_create(author: audit.Author, workspace: Workspace, **fields: Any) -> Actor:
+    """Create an actor from canonical column values (as in an import file)."""
+    cleaned, organization = _checked(workspace, {"kind": "", **fields})
+    if not fields.get("name"):
+        raise ValidationError({"name": _("The name is missing.")})
+    with transaction.atomic():
+        if Actor.objects.filter(workspace=workspace, key=cleaned.key).exists():
+            raise ValidationError(
+                {"key": _("The key “%(key)s” is taken in this workspace.") % {"key": cleaned.key}}
+            )
+        actor = Actor.objects.create(
+            workspace=workspace,
+            key=cleaned.key,
+            organization=organization,
+            attributes={k: v for k, v in cleaned.attributes.items() if v},
+            **cleaned.values,
+        )
+        _set_tags(actor, cleaned.tags)
+        audit.record(
+            author,
+            AuditEvent.Action.CREATE,
+            actor,
+            changes=audit.diff(
+                {}, {**stored_values(actor), "key": actor.key, "tags": list(cleaned.tags)}
+            ),
+        )
+    return actor
+
+
+def actor_update(author: audit.Author, actor: Actor, **fields: Any) -> Actor:
+    """Change the given columns of an actor; columns not given keep their values."""
+    cleaned, organization = _checked(actor.workspace, {"key": actor.key, **fields})
+    with transaction.atomic():
+        old = stored_values(actor) | {
+            "organization": actor.organization.key if actor.organization else "",
+            "tags": sorted(actor.tags.values_list("name", flat=True)),
+            "attributes": dict(actor.attributes),
+        }
+        for name, value in cleaned.values.items():
+            setattr(actor, name, value)
+        if "organization" in cleaned.present:
+            actor.organization = organization
+        for name, value in cleaned.attributes.items():
+            if value:
+                actor.attributes[name] = value
+            else:
+                actor.attributes.pop(name, None)
+        actor.save()
+        if "tags" in cleaned.present:
+            _set_tags(actor, cleaned.tags)
+        new = stored_values(actor) | {
+            "organization": actor.organization.key if actor.organization else "",
+            "tags": sorted(actor.tags.values_list("name", flat=True)),
+            "attributes": dict(actor.attributes),
+        }
+        changes = audit.diff(old, new)
+        if changes:
+            audit.record(author, AuditEvent.Action.UPDATE, actor, changes=changes)
+    return actor
+
+
+__all__ = ["STORED_FIELDS", "actor_create", "actor_update"]

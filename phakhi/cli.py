@@ -1,0 +1,253 @@
+"""The ``phakhi`` command: hands each request to a service and prints what happened."""
+
+import argparse
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ROWS_REJECTED = 0, 1, 2, 3
+
+
+def _setup(language: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+    from django.utils import translation
+
+    django.setup()
+    translation.activate(language)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
+    parser.add_argument(
+        "--lang",
+        choices=["th", "en"],
+        default=os.environ.get("PHAKHI_LANGUAGE", "th"),
+        help="language of messages (default th, or $PHAKHI_LANGUAGE)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    workspace = commands.add_parser("workspace", help="create and list workspaces")
+    ws = workspace.add_subparsers(dest="action", required=True)
+    create = ws.add_parser("create", help="create a workspace")
+    create.add_argument("slug")
+    create.add_argument("--name", required=True)
+    ws.add_parser("list", help="list workspaces")
+
+    network = commands.add_parser("network", help="create and list networks")
+    nw = network.add_subparsers(dest="action", required=True)
+    create = nw.add_parser("create", help="create a network in a workspace")
+    create.add_argument("slug")
+    create.add_argument("--workspace", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--kind", choices=["issue", "area", "other"], default="other")
+    listing = nw.add_parser("list", help="list a workspace's networks")
+    listing.add_argument("--workspace", required=True)
+
+    demo = commands.add_parser("demo", help="load a realistic Thai demo network")
+    demo.add_argument("--size", choices=["workshop", "province", "national"], default="workshop")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--workspace", default="demo")
+    demo.add_argument(
+        "--write-csv",
+        metavar="DIR",
+        type=Path,
+        help="write actors.csv and ties.csv to DIR instead of loading them",
+    )
+
+    imp = commands.add_parser("import", help="import actors or ties from CSV or XLSX")
+    what = imp.add_subparsers(dest="what", required=True)
+    for name in ("actors", "ties"):
+        sub = what.add_parser(name, help=f"import {name}")
+        sub.add_argument("file", type=Path)
+        sub.add_argument("--workspace", required=True)
+        if name == "actors":
+            sub.add_argument("--network", help="also make every imported actor a member")
+        sub.add_argument("--sheet", help="the sheet of an XLSX workbook to read")
+        sub.add_argument("--dry-run", action="store_true", help="check and report; change nothing")
+        sub.add_argument(
+            "--all-or-nothing", action="store_true", help="apply nothing if any row is rejected"
+        )
+        sub.add_argument("--json", action="store_true", help="print the report as one JSON object")
+
+    export = commands.add_parser("export", help="export a workspace or a network")
+    export.add_argument("--workspace", required=True)
+    export.add_argument("--network")
+    export.add_argument(
+        "--format", choices=["csv", "xlsx", "gexf", "graphml", "json"], required=True
+    )
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--thai-headers", action="store_true")
+
+    serve = commands.add_parser("serve", help="serve the web application (waitress)")
+    serve.add_argument("--host", default=os.environ.get("PHAKHI_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PHAKHI_PORT", "8000")))
+    serve.add_argument("--threads", type=int, default=8)
+
+    manage = commands.add_parser("manage", help="run a Django management command")
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+
+    commands.add_parser("admin-login", help="make sure an admin login exists and print it")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `phakhi … | head` ends quietly
+    args = _parser().parse_args(argv)
+    _setup(args.lang)
+    from django.core.exceptions import ValidationError
+
+    from phakhi.core.selectors import NotFound
+    from phakhi.imports.readers import ImportFileError
+
+    handler = _HANDLERS[args.command]
+    try:
+        return handler(args)
+    except (NotFound, ImportFileError) as error:
+        print(f"phakhi: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except ValidationError as error:
+        print(f"phakhi: {_validation_text(error)}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _validation_text(error: Any) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+def _workspace(args: argparse.Namespace) -> int:
+    from phakhi.actors.selectors import actor_counts_by_workspace
+    from phakhi.core.audit import Author
+    from phakhi.core.models import Workspace
+    from phakhi.core.services import workspace_create
+    from phakhi.ties.selectors import tie_counts_by_workspace
+
+    if args.action == "create":
+        workspace = workspace_create(Author.cli(), slug=args.slug, name=args.name)
+        print(f"{workspace.slug}\t{workspace.name}")
+        return EXIT_OK
+    actors, ties = actor_counts_by_workspace(), tie_counts_by_workspace()
+    for w in Workspace.objects.order_by("slug"):
+        print(f"{w.slug}\t{w.name}\t{actors.get(w.pk, 0)} actors\t{ties.get(w.pk, 0)} ties")
+    return EXIT_OK
+
+
+def _network(args: argparse.Namespace) -> int:
+    from phakhi.core.audit import Author
+    from phakhi.core.selectors import workspace_get
+    from phakhi.networks.models import Network
+    from phakhi.networks.services import network_create
+
+    workspace = workspace_get(args.workspace)
+    if args.action == "create":
+        network = network_create(
+            Author.cli(), workspace, slug=args.slug, name=args.name, kind=args.kind
+        )
+        print(f"{network.slug}\t{network.name}")
+        return EXIT_OK
+    for n in Network.objects.filter(workspace=workspace).order_by("slug"):
+        print(f"{n.slug}\t{n.name}\t{n.memberships.count()} members")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from phakhi.core.audit import Author
+    from phakhi.core.selectors import workspace_get
+    from phakhi.imports.services import actors_import, ties_import
+    from phakhi.networks.selectors import network_get
+
+    workspace = workspace_get(args.workspace)
+    options = {
+        "author": Author.cli(),
+        "sheet": args.sheet,
+        "dry_run": args.dry_run,
+        "all_or_nothing": args.all_or_nothing,
+    }
+    if args.what == "actors":
+        network = network_get(workspace, args.network) if args.network else None
+        report = actors_import(workspace, args.file, network=network, **options)
+    else:
+        report = ties_import(workspace, args.file, **options)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        from phakhi.imports.summary import summary_text
+
+        print(summary_text(report))
+    return EXIT_ROWS_REJECTED if report.rejected else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from phakhi.core.selectors import workspace_get
+    from phakhi.exports.writers import export
+    from phakhi.networks.selectors import network_get
+
+    workspace = workspace_get(args.workspace)
+    network = network_get(workspace, args.network) if args.network else None
+    for path in export(
+        workspace, args.format, args.output, network=network, thai_headers=args.thai_headers
+    ):
+        print(path)
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from phakhi.core.audit import Author
+    from phakhi.demo.services import demo_load, demo_write_csv
+
+    if args.write_csv:
+        for path in demo_write_csv(args.size, args.seed, args.write_csv):
+            print(path)
+        return EXIT_OK
+    print(demo_load(Author.cli(), size=args.size, seed=args.seed, slug=args.workspace))
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from waitress import serve
+
+    from config.wsgi import application
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        print("phakhi: the database needs migrating: run `phakhi manage migrate`", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Phakhi: http://{args.host}:{args.port}/", flush=True)
+    serve(application, host=args.host, port=args.port, threads=args.threads)
+    return EXIT_OK
+
+
+def _manage(args: argparse.Namespace) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["phakhi manage", *args.args])
+    return EXIT_OK
+
+
+def _admin_login(args: argparse.Namespace) -> int:
+    from phakhi.core.logins import ensure_admin_login
+
+    print(ensure_admin_login())
+    return EXIT_OK
+
+
+_HANDLERS = {
+    "workspace": _workspace,
+    "network": _network,
+    "import": _import,
+    "export": _export,
+    "demo": _demo,
+    "serve": _serve,
+    "manage": _manage,
+    "admin-login": _admin_login,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

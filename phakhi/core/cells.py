@@ -1,0 +1,42 @@
+"""Spreadsheet cells: their text as a person reads it, and protection against formula injection.
+
+A cell that begins with = + - @ (or a tab or carriage return) would run as a formula when a
+spreadsheet opens the file, so exports put an apostrophe in front of it (OWASP's advice) and
+imports take that apostrophe off again: an exported file imports back unchanged.
+"""
+
+import datetime as dt
+
+from phakhi.core.thai import clean_text
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def unneutralize(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+
+
+def cell_text(value: object) -> str:
+    """The text of a CSV or spreadsheet cell: 12.0 reads as "12", a date as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        # Fast path for the millions of plain ASCII cells of a large tie list.
+        if value.isascii() and "  " not in value and value.isprintable():
+            text = value.strip()
+        else:
+            text = clean_text(value)
+        return unneutralize(text) if text.startswith("'") else text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return clean_text(str(value))

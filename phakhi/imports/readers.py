@@ -1,0 +1,238 @@
+"""Opening a CSV or XLSX file as a header and a stream of rows, refusing files that are not
+tables (empty, binary, zip bombs) before they cost memory."""
+
+import codecs
+import csv
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import iterparse
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+
+SAMPLE_BYTES = 256 * 1024
+MAX_XLSX_UNCOMPRESSED = 2 * 1024**3
+MAX_XLSX_RATIO = 200
+XLSX_MAGIC = b"PK\x03\x04"
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read; nothing was imported."""
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: Iterator[tuple[int, list[Any]]]  # (line or row number in the file, cells)
+    description: str  # "CSV, UTF-8, comma" or "XLSX, sheet ภาคี"
+
+
+def open_table(path: Path, sheet: str | None = None) -> Table:
+    if not path.exists():
+        raise ImportFileError(_("The file %(path)s does not exist.") % {"path": path})
+    if path.stat().st_size == 0:
+        raise ImportFileError(_("The file is empty."))
+    with path.open("rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
+    if head.startswith(XLSX_MAGIC):
+        return _open_xlsx(path, sheet)
+    if sheet:
+        raise ImportFileError(_("--sheet applies to XLSX workbooks; this file is CSV."))
+    return _open_csv(path, head)
+
+
+def table_from_rows(headers: list[str], rows: list[list[Any]], description: str) -> Table:
+    """A table from rows already in memory (the demo data, the browser's upload preview)."""
+    return Table(headers, ((n, row) for n, row in enumerate(rows, start=2)), description)
+
+
+def _detect_encoding(head: bytes) -> str:
+    if b"\x00" in head:
+        raise ImportFileError(
+            _("This is not a text table (it contains binary data). Save it as CSV or XLSX.")
+        )
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = head.decode("cp874")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            _("The file is neither UTF-8 nor Windows-874 (TIS-620) text. Save it as CSV UTF-8.")
+        ) from None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t")
+    if controls > len(text) // 100:
+        raise ImportFileError(
+            _("This is not a text table (it contains binary data). Save it as CSV or XLSX.")
+        )
+    return "cp874"
+
+
+def _detect_delimiter(sample: str) -> str:
+    lines = [line for line in sample.splitlines()[:20] if line.strip()]
+    if not lines:
+        return ","
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
+    except csv.Error:
+        counts = {d: lines[0].count(d) for d in ",;\t"}
+        return max(counts, key=lambda d: counts[d])
+
+
+def _open_csv(path: Path, head: bytes) -> Table:
+    encoding = _detect_encoding(head)
+    sample = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head, final=False)
+    delimiter = _detect_delimiter(sample)
+    handle = path.open("r", encoding=encoding, newline="")
+    reader = csv.reader(handle, delimiter=delimiter)
+    try:
+        headers = next(reader)
+    except StopIteration:
+        handle.close()
+        raise ImportFileError(_("The file is empty.")) from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        handle.close()
+        raise ImportFileError(_("The first line cannot be read: %(error)s") % {"error": error})
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        line = reader.line_num
+        try:
+            for cells in reader:
+                yield line + 1, cells
+                line = reader.line_num
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                _("Line %(line)d is not valid %(encoding)s text; the file mixes encodings.")
+                % {"line": line + 1, "encoding": encoding}
+            ) from None
+        except csv.Error as error:
+            raise ImportFileError(
+                _("Line %(line)d cannot be read: %(error)s") % {"line": line + 1, "error": error}
+            ) from None
+        finally:
+            handle.close()
+
+    names = {",": _("comma"), ";": _("semicolon"), "\t": _("tab")}
+    label = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp874": "Windows-874"}[encoding]
+    return Table(headers, rows(), f"CSV, {label}, {names[delimiter]}")
+
+
+def _check_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise ImportFileError(_("The XLSX file is damaged and cannot be opened.")) from None
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_XLSX_UNCOMPRESSED or (
+            info.file_size > 10 * 1024**2 and ratio > MAX_XLSX_RATIO
+        ):
+            archive.close()
+            raise ImportFileError(
+                _("The XLSX file expands to far more data than it holds (a “zip bomb”); refused.")
+            )
+    return archive
+
+
+def _open_xlsx(path: Path, sheet: str | None) -> Table:
+    _check_zip(path).close()
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise ImportFileError(
+            _("The XLSX file cannot be opened: %(error)s") % {"error": error}
+        ) from None
+    names = workbook.sheetnames
+    if sheet is not None:
+        if sheet not in names:
+            workbook.close()
+            raise ImportFileError(
+                _("The workbook has no sheet “%(sheet)s”; its sheets are: %(names)s.")
+                % {"sheet": sheet, "names": ", ".join(names)}
+            )
+        chosen = sheet
+    else:
+        filled = [name for name in names if workbook[name].max_row not in (None, 0)]
+        filled = [name for name in filled if _has_cells(workbook[name])]
+        if len(filled) > 1:
+            workbook.close()
+            raise ImportFileError(
+                _("The workbook has several sheets (%(names)s); choose one with --sheet.")
+                % {"names": ", ".join(filled)}
+            )
+        chosen = filled[0] if filled else names[0]
+    worksheet = workbook[chosen]
+    merged = _merged_ranges(workbook, worksheet)
+    stream = worksheet.iter_rows(values_only=True)
+    try:
+        header_row = next(stream)
+    except StopIteration:
+        workbook.close()
+        raise ImportFileError(_("The sheet “%(sheet)s” is empty.") % {"sheet": chosen}) from None
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for number, cells in enumerate(stream, start=2):
+                values = list(cells)
+                if merged:
+                    _fill_merged(number, values, merged)
+                yield number, values
+        finally:
+            workbook.close()
+
+    headers = [("" if h is None else str(h)) for h in header_row]
+    return Table(headers, rows(), f"XLSX, {chosen}")
+
+
+def _has_cells(worksheet: Any) -> bool:
+    return any(
+        any(v is not None for v in row) for row in worksheet.iter_rows(max_row=5, values_only=True)
+    )
+
+
+def _merged_ranges(workbook: Any, worksheet: Any) -> list[tuple[int, int, int, int, Any]]:
+    """Merged ranges as (min_col, min_row, max_col, max_row, value). Read-only worksheets do
+    not expose merges, so they are read from the sheet's XML, streamed."""
+    refs: list[str] = []
+    with workbook._archive.open(worksheet._worksheet_path) as xml:
+        for _event, element in iterparse(xml):
+            if element.tag == f"{_MAIN_NS}mergeCell":
+                refs.append(element.get("ref", ""))
+            element.clear()
+    found = []
+    for ref in refs:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        value = next(
+            worksheet.iter_rows(
+                min_row=min_row, max_row=min_row, min_col=min_col, max_col=min_col, values_only=True
+            )
+        )[0]
+        found.append((min_col, min_row, max_col, max_row, value))
+    return found
+
+
+def _fill_merged(
+    number: int, values: list[Any], merged: list[tuple[int, int, int, int, Any]]
+) -> None:
+    for min_col, min_row, max_col, max_row, value in merged:
+        if min_row <= number <= max_row:
+            while len(values) < max_col:
+                values.append(None)
+            for column in range(min_col, max_col + 1):
+                values[column - 1] = value
+
+
+__all__ = ["ImportFileError", "Table", "open_table", "table_from_rows"]

@@ -1,0 +1,80 @@
+"""What an import did, row by row, and the error file a coordinator fixes and imports again."""
+
+import csv
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from phakhi.core.cells import cell_text, neutralize
+from phakhi.imports.columns import ERROR_LINE_COLUMN, ERROR_REASON_COLUMN
+from phakhi.imports.readers import Table
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    keys: tuple[str, str]
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    what: str  # "actors" or "ties"
+    file: str
+    description: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    possible_duplicates: list[PossibleDuplicate] = field(default_factory=list)
+    errors_file: str | None = None
+    applied: bool = False
+    dry_run: bool = False
+    all_or_nothing: bool = False
+    batch: str = ""
+    memberships_added: int = 0
+
+    def reject(self, line: int, problems: list[tuple[str, str]]) -> None:
+        self.rejected += 1
+        self.errors.extend(RowError(line, column, reason) for column, reason in problems)
+
+    def rejected_lines(self) -> dict[int, list[str]]:
+        reasons: dict[int, list[str]] = {}
+        for error in self.errors:
+            reasons.setdefault(error.line, []).append(f"{error.column}: {error.reason}")
+        return reasons
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["errors"] = sorted(data["errors"], key=lambda e: e["line"])
+        data["possible_duplicates"] = [
+            {"keys": list(d.keys), "reason": d.reason} for d in self.possible_duplicates
+        ]
+        return data
+
+
+def errors_path_for(source: Path) -> Path:
+    return source.with_name(f"{source.stem}.errors.csv")
+
+
+def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
+    """The rejected rows as they were, plus their line and reason, in UTF-8 with a BOM so that
+    Excel shows the Thai text; the importer ignores the two added columns."""
+    reasons = report.rejected_lines()
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*table.headers, ERROR_LINE_COLUMN, ERROR_REASON_COLUMN])
+        width = len(table.headers)
+        for line, cells in table.rows:
+            if line in reasons:
+                values = [neutralize(cell_text(c)) for c in cells[:width]]
+                values += [""] * (width - len(values))
+                writer.writerow([*values, line, neutralize(" | ".join(reasons[line]))])

@@ -1,0 +1,292 @@
+"""Importing ties: rows are checked against the workspace's actors and written in bulk.
+
+Undirected ties are stored with the lower actor id first, so A–B and B–A rows of the same kind
+are one tie. The same tie twice in a file is fine when the rows agree, and refused when they do
+not: the importer never picks one of two answers silently."""
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phakhi.actors.models import Actor
+from phakhi.core import audit, bulk
+from phakhi.core.cells import cell_text
+from phakhi.core.dates import DateError, parse_date
+from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.vocabulary import VocabularyError
+from phakhi.imports.columns import TIE_COLUMNS, HeaderError, map_headers
+from phakhi.imports.readers import ImportFileError, Table
+from phakhi.imports.report import ImportReport
+from phakhi.ties.models import Origin, Tie
+from phakhi.ties.vocabulary import parse_directed, parse_strength
+
+TieKey = tuple[int, int, str, bool]
+# strength, via id, since, until, attributes
+TieValues = tuple[int, int | None, dt.date | None, dt.date | None, dict[str, str]]
+_STRENGTHS = {"1": 1, "2": 2, "3": 3, "4": 4}
+_FIELDS = ("strength", "via_id", "since", "until", "attributes")
+
+
+class RowParser:
+    def __init__(self, table: Table, ids: dict[str, int]):
+        try:
+            headers = map_headers(table.headers, TIE_COLUMNS)
+        except HeaderError as error:
+            raise ImportFileError(str(error)) from None
+        self.columns = headers.fields
+        self.attributes = headers.attributes
+        self.ids = ids
+
+    def cell(self, cells: list[Any], name: str) -> str:
+        index = self.columns.get(name)
+        return cell_text(cells[index]) if index is not None and index < len(cells) else ""
+
+    def actor(self, cells: list[Any], name: str, problems: list[tuple[str, str]]) -> int | None:
+        key = self.cell(cells, name)
+        if not key:
+            if name != "via":
+                problems.append((name, _("The actor key is missing.")))
+            return None
+        actor_id = self.ids.get(key)
+        if actor_id is None:
+            problems.append(
+                (name, _("“%(key)s” is not the key of an actor in this workspace.") % {"key": key})
+            )
+        return actor_id
+
+    def date(self, cells: list[Any], name: str, problems: list[tuple[str, str]]) -> dt.date | None:
+        index = self.columns.get(name)
+        value = cells[index] if index is not None and index < len(cells) else None
+        if value is None or value == "":
+            return None
+        if isinstance(value, str) and not value.strip():
+            return None
+        try:
+            return parse_date(value)
+        except DateError as error:
+            problems.append((name, str(error)))
+            return None
+
+    def parse(
+        self, cells: list[Any]
+    ) -> tuple[TieKey | None, TieValues | None, list[tuple[str, str]]]:
+        problems: list[tuple[str, str]] = []
+        source = self.actor(cells, "source", problems)
+        target = self.actor(cells, "target", problems)
+        via = self.actor(cells, "via", problems)
+        text = self.cell(cells, "strength")
+        strength = _STRENGTHS.get(text) or 1
+        if text and text not in _STRENGTHS:
+            try:
+                strength = parse_strength(text)
+            except VocabularyError as error:
+                problems.append(("strength", str(error)))
+        text = self.cell(cells, "directed")
+        directed = False
+        if text and text != "false":
+            try:
+                directed = parse_directed(text)
+            except VocabularyError as error:
+                problems.append(("directed", str(error)))
+        kind = self.cell(cells, "kind")[:100]
+        since, until = self.date(cells, "since", problems), self.date(cells, "until", problems)
+        if source is not None and source == target:
+            problems.append(
+                ("target", _("A tie needs two different actors (this one is a self-tie)."))
+            )
+        if via is not None and via in (source, target):
+            problems.append(
+                ("via", _("The broker must be a third actor, not one of the two ends."))
+            )
+        if since and until and since >= until:
+            problems.append(
+                (
+                    "until",
+                    _("The end date %(until)s is not after the start date %(since)s.")
+                    % {"until": until, "since": since},
+                )
+            )
+        if problems or source is None or target is None:
+            return None, None, problems
+        if not directed and source > target:
+            source, target = target, source
+        extra = {h: cell_text(cells[i]) for h, i in self.attributes.items() if i < len(cells)}
+        return (source, target, kind, directed), (strength, via, since, until, extra), []
+
+
+def load_stored(workspace: Workspace) -> dict[TieKey, tuple[int, TieValues]]:
+    rows = Tie.objects.filter(workspace=workspace).values_list(
+        "id", "source_id", "target_id", "kind", "directed", *_FIELDS
+    )
+    return {
+        (s, t, k, d): (i, (st, v, since, until, attrs or {}))
+        for i, s, t, k, d, st, v, since, until, attrs in rows.iterator(chunk_size=50_000)
+    }
+
+
+def merge(old: TieValues | None, new: TieValues, present: set[str]) -> TieValues:
+    """Columns absent from the file keep the stored value; an empty attribute cell clears it."""
+    if old is None:
+        return (*new[:4], {k: v for k, v in new[4].items() if v})  # type: ignore[return-value]
+    values = [new[i] if _FIELDS[i].removesuffix("_id") in present else old[i] for i in range(4)]
+    attributes = dict(old[4])
+    for name, value in new[4].items():
+        if value:
+            attributes[name] = value
+        else:
+            attributes.pop(name, None)
+    return (*values, attributes)  # type: ignore[return-value]
+
+
+def conflict(here: TieValues, there: TieValues, line: int) -> tuple[str, str]:
+    """The first field two rows of the same tie disagree on, as (column, reason)."""
+    names = ("strength", "via", "since", "until", "attributes")
+    column = next(n for n, a, b in zip(names, here, there, strict=True) if a != b)
+    index = names.index(column)
+    reason = _(
+        "The same tie is on line %(line)d with a different %(column)s (%(here)s here, "
+        "%(there)s there); keep one of the two rows."
+    ) % {"line": line, "column": column, "here": here[index] or "-", "there": there[index] or "-"}
+    return column, reason
+
+
+def import_ties(
+    workspace: Workspace,
+    open_table: Callable[[], Table],
+    report: ImportReport,
+    *,
+    author: audit.Author,
+) -> None:
+    table = open_table()
+    report.description = table.description
+    keys = dict(
+        Actor.objects.filter(workspace=workspace)
+        .values_list("key", "id")
+        .iterator(chunk_size=50_000)
+    )
+    parser = RowParser(table, keys)
+    present = set(parser.columns) | {"attributes"}
+    stored = load_stored(workspace)
+    seen: dict[TieKey, tuple[int, TieValues]] = {}
+    new: list[tuple[TieKey, TieValues]] = []
+    changed: list[tuple[int, TieValues, dict[str, list[object]]]] = []
+    for line, cells in table.rows:
+        if not any(cell_text(c) for c in cells):
+            continue
+        report.rows += 1
+        key, values, problems = parser.parse(cells)
+        if key is None or values is None:
+            report.reject(line, problems)
+            continue
+        old = stored.get(key)
+        merged = merge(old[1] if old else None, values, present)
+        if key in seen:
+            first_line, first = seen[key]
+            if first == merged:
+                report.unchanged += 1
+            else:
+                report.reject(line, [conflict(merged, first, first_line)])
+            continue
+        seen[key] = (line, merged)
+        if old is None:
+            new.append((key, merged))
+            report.created += 1
+        elif merged != old[1]:
+            changes = audit.diff(
+                dict(zip(_FIELDS, old[1], strict=True)), dict(zip(_FIELDS, merged, strict=True))
+            )
+            changed.append((old[0], merged, changes))
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    del seen
+    if report.rows == 0:
+        raise ImportFileError(_("The file has a header but no rows of data."))
+    if report.dry_run or (report.all_or_nothing and report.rejected):
+        return
+    write(workspace, new, changed, author, report)
+    report.applied = True
+
+
+def write(
+    workspace: Workspace,
+    new: list[tuple[TieKey, TieValues]],
+    changed: list[tuple[int, TieValues, dict[str, list[object]]]],
+    author: audit.Author,
+    report: ImportReport,
+) -> None:
+    now = timezone.now()
+    columns = [
+        "workspace_id",
+        "source_id",
+        "target_id",
+        "kind",
+        "directed",
+        "strength",
+        "via_id",
+        "since",
+        "until",
+        "origin",
+        "attributes",
+        "created_at",
+        "updated_at",
+    ]
+    empty = "{}"
+    with transaction.atomic():
+        bulk.insert_rows(
+            Tie,
+            columns,
+            (
+                [
+                    workspace.pk,
+                    *key,
+                    strength,
+                    via,
+                    since,
+                    until,
+                    Origin.IMPORT,
+                    json.dumps(attrs, ensure_ascii=False) if attrs else empty,
+                    now,
+                    now,
+                ]
+                for key, (strength, via, since, until, attrs) in new
+            ),
+        )
+        bulk.update_rows(
+            Tie,
+            [*_FIELDS, "updated_at"],
+            (
+                [*values[:4], json.dumps(values[4], ensure_ascii=False), now, tie_id]
+                for tie_id, values, _changes in changed
+            ),
+        )
+        summary = {
+            k: getattr(report, k) for k in ("rows", "created", "updated", "unchanged", "rejected")
+        }
+        audit.record(
+            author,
+            AuditEvent.Action.IMPORT,
+            workspace=workspace,
+            object_type="ties.tie",
+            object_repr=report.file[:300],
+            changes=summary,
+            batch=report.batch,
+        )
+        audit.record_many(
+            AuditEvent(
+                workspace=workspace,
+                user_id=author.user_id,
+                by=author.label,
+                action=AuditEvent.Action.UPDATE,
+                object_type="ties.tie",
+                object_id=str(tie_id),
+                changes=changes,
+                batch=report.batch,
+            )
+            for tie_id, _values, changes in changed
+        )

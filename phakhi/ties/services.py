@@ -1,0 +1,105 @@
+"""Writes of single ties; bulk writes are in ``phakhi.imports``."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from phakhi.actors.models import Actor
+from phakhi.core import audit
+from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.thai import clean_text
+from phakhi.ties.models import Origin, Tie
+
+
+def _check_strength(strength: int) -> None:
+    if strength not in (1, 2, 3, 4):
+        raise ValidationError({"strength": _("Strength must be 1–4.")})
+
+
+def tie_create(
+    author: audit.Author,
+    workspace: Workspace,
+    source: Actor,
+    target: Actor,
+    *,
+    strength: int = 1,
+    kind: str = "",
+    directed: bool = False,
+    via: Actor | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    origin: str = Origin.MANUAL,
+) -> Tie:
+    for name, actor in (("source", source), ("target", target), ("via", via)):
+        if actor is not None and actor.workspace_id != workspace.pk:
+            raise ValidationError({name: _("The actor belongs to another workspace.")})
+    if source.pk == target.pk:
+        raise ValidationError({"target": _("A tie needs two different actors.")})
+    if via is not None and via.pk in (source.pk, target.pk):
+        raise ValidationError({"via": _("The broker must be a third actor.")})
+    if since and until and since >= until:
+        raise ValidationError({"until": _("The end date must be after the start date.")})
+    _check_strength(strength)
+    if not directed and source.pk > target.pk:
+        source, target = target, source
+    kind = clean_text(kind)
+    with transaction.atomic():
+        if Tie.objects.filter(
+            workspace=workspace, source=source, target=target, kind=kind, directed=directed
+        ).exists():
+            raise ValidationError({"target": _("These actors already have a tie of this kind.")})
+        tie = Tie.objects.create(
+            workspace=workspace,
+            source=source,
+            target=target,
+            strength=strength,
+            kind=kind,
+            directed=directed,
+            via=via,
+            since=since,
+            until=until,
+            origin=origin,
+        )
+        audit.record(
+            author,
+            AuditEvent.Action.CREATE,
+            tie,
+            changes={
+                "strength": [None, strength],
+                "kind": [None, kind],
+                "directed": [None, directed],
+            },
+        )
+    return tie
+
+
+def tie_set_strength(author: audit.Author, tie: Tie, strength: int) -> Tie:
+    _check_strength(strength)
+    with transaction.atomic():
+        old = tie.strength
+        if old != strength:
+            tie.strength = strength
+            tie.save(update_fields=["strength", "updated_at"])
+            audit.record(
+                author, AuditEvent.Action.UPDATE, tie, changes={"strength": [old, strength]}
+            )
+    return tie
+
+
+def tie_end(author: audit.Author, tie: Tie, until: dt.date) -> Tie:
+    """Record that a tie ended on ``until``; it stays in the history."""
+    if tie.since and until <= tie.since:
+        raise ValidationError({"until": _("The end date must be after the start date.")})
+    with transaction.atomic():
+        old = tie.until
+        tie.until = until
+        tie.save(update_fields=["until", "updated_at"])
+        audit.record(
+            author,
+            AuditEvent.Action.UPDATE,
+            tie,
+            changes=audit.diff({"until": old}, {"until": until}),
+        )
+    return tie

@@ -1,0 +1,51 @@
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from phakhi.core.thai import to_arabic_digits
+from phakhi.core.vocabulary import Vocabulary, VocabularyError
+
+STRENGTH_WORDS = Vocabulary(
+    gettext_lazy("tie strength"),
+    {
+        "1": ("networking", "รู้จัก", "แลกเปลี่ยนข่าวสาร", "aware", "network"),
+        "2": ("coordinate", "ประสานความร่วมมือ", "หลวม", "หลวมๆ", "หลวม ๆ", "coordination"),
+        "3": ("cooperate", "ประสานการทำงาน", "cooperation"),
+        "4": ("collaborate", "มีส่วนร่วม", "แน่นแฟ้น", "collaboration"),
+    },
+)
+
+DIRECTED = Vocabulary(
+    gettext_lazy("yes/no value"),
+    {
+        "true": ("yes", "y", "1", "ใช่", "มี", "มีทิศทาง", "directed", "x", "✓"),
+        "false": ("no", "n", "0", "ไม่", "ไม่ใช่", "ไม่มี", "ไม่มีทิศทาง", "undirected"),
+    },
+)
+
+
+def parse_strength(value: object) -> int:
+    """1–4 as a number (also 3.0 from a spreadsheet or ๓) or a word of the continuum.
+
+    >>> parse_strength("แน่นแฟ้น"), parse_strength(3.0), parse_strength("ประสานความร่วมมือ")
+    (4, 3, 2)
+    """
+    text = to_arabic_digits(str(value)).strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return int(STRENGTH_WORDS.parse(text))
+    if number != int(number) or not 1 <= number <= 4:
+        raise VocabularyError(
+            _(
+                "Strength %(value)s is outside 1–4 (1 networking, 2 coordinate, 3 cooperate, "
+                "4 collaborate)."
+            )
+            % {"value": text}
+        )
+    return int(number)
+
+
+def parse_directed(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    return DIRECTED.parse(value) == "true"
