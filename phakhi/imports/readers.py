@@ -90,38 +90,61 @@ def _detect_delimiter(sample: str) -> str:
         return max(counts, key=lambda d: counts[d])
 
 
+class _DecodedLines:
+    """The file's lines decoded one by one, so that a line in another encoding is named by its
+    own number rather than by wherever a read-ahead buffer happened to end."""
+
+    def __init__(self, path: Path, encoding: str):
+        self.handle = path.open("rb")
+        self.encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+        self.line = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.handle:
+            self.line += 1
+            if self.line == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            try:
+                yield raw.decode(self.encoding)
+            except UnicodeDecodeError:
+                raise ImportFileError(
+                    _("Line %(line)d is not valid %(encoding)s text; the file mixes encodings.")
+                    % {"line": self.line, "encoding": self.encoding}
+                ) from None
+
+    def close(self) -> None:
+        self.handle.close()
+
+
 def _open_csv(path: Path, head: bytes) -> Table:
     encoding = _detect_encoding(head)
     sample = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head, final=False)
     delimiter = _detect_delimiter(sample)
-    handle = path.open("r", encoding=encoding, newline="")
-    reader = csv.reader(handle, delimiter=delimiter)
+    lines = _DecodedLines(path, encoding)
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         headers = next(reader)
     except StopIteration:
-        handle.close()
+        lines.close()
         raise ImportFileError(_("The file is empty.")) from None
-    except (UnicodeDecodeError, csv.Error) as error:
-        handle.close()
-        raise ImportFileError(_("The first line cannot be read: %(error)s") % {"error": error})
+    except (ImportFileError, csv.Error) as error:
+        lines.close()
+        raise ImportFileError(
+            _("The first line cannot be read: %(error)s") % {"error": error}
+        ) from None
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        line = reader.line_num
         try:
+            start = lines.line + 1
             for cells in reader:
-                yield line + 1, cells
-                line = reader.line_num
-        except UnicodeDecodeError:
-            raise ImportFileError(
-                _("Line %(line)d is not valid %(encoding)s text; the file mixes encodings.")
-                % {"line": line + 1, "encoding": encoding}
-            ) from None
+                yield start, cells
+                start = lines.line + 1
         except csv.Error as error:
             raise ImportFileError(
-                _("Line %(line)d cannot be read: %(error)s") % {"line": line + 1, "error": error}
+                _("Line %(line)d cannot be read: %(error)s") % {"line": start, "error": error}
             ) from None
         finally:
-            handle.close()
+            lines.close()
 
     names = {",": _("comma"), ";": _("semicolon"), "\t": _("tab")}
     label = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp874": "Windows-874"}[encoding]
