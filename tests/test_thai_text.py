@@ -108,3 +108,47 @@ def test_cell_text_reads_spreadsheet_values():
     assert cell_text(None) == ""
     assert cell_text(dt.datetime(2024, 3, 15)) == "2024-03-15"
     assert cell_text("  a   b ") == "a b"
+
+
+def test_fast_thai_phone_path_agrees_with_phonenumbers():
+    import random
+
+    import phonenumbers
+
+    rng = random.Random(7)
+    for _ in range(20_000):
+        number = "0" + str(rng.randint(0, 10**9 - 1)).zfill(rng.choice([8, 9]))
+        try:
+            parsed = phonenumbers.parse(number, "TH")
+        except phonenumbers.NumberParseException:
+            parsed = None
+        expected = (
+            phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+            if parsed is not None and phonenumbers.is_valid_number(parsed)
+            else None
+        )
+        try:
+            found = normalize_phone(number)
+        except ContactError:
+            found = None
+        assert found == expected, number
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["a@b.co", "first.last@example.co.th", "x+tag@sub.example.org", "a..b@example.org",
+     ".a@example.org", "a.@example.org", "a@-example.org", "a@example", "สมชาย@example.org",
+     "a@ตัวอย่าง.ไทย", "a b@example.org", "a@example..org"],
+)
+def test_fast_email_path_agrees_with_email_validator(address):
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        expected = validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError:
+        expected = None
+    try:
+        found = normalize_email(address)
+    except ContactError:
+        found = None
+    assert found == expected

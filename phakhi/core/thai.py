@@ -134,10 +134,16 @@ def _strip_titles(compact: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _thai_word(word: str) -> str:
+    return pythainlp_normalize(word)
+
+
+@lru_cache(maxsize=65536)
 def _normalized(text: str, strip_titles: bool) -> str:
     text = clean_text(text)
     if not text.isascii():
-        text = pythainlp_normalize(text)
+        # Word by word: marks never reorder across a space, and words repeat far more than names.
+        text = " ".join(_thai_word(word) for word in text.split(" "))
     text = to_arabic_digits(text).casefold()
     if strip_titles:
         text = _LATIN_TITLES.sub("", text)
