@@ -27,8 +27,9 @@ PHAKHI = [sys.executable, "-m", "phakhi.cli"]
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds and peak memory (GiB) of one phakhi command."""
     start = time.perf_counter()
-    process = subprocess.Popen([*PHAKHI, "--lang", "en", *args], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*PHAKHI, "--lang", "en", *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -47,17 +48,25 @@ def fresh_postgres(url: str) -> None:
 
 def one_round(database: str, env: dict[str, str], files: Path) -> dict[str, tuple[float, float]]:
     subprocess.run([*PHAKHI, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
-    subprocess.run([*PHAKHI, "workspace", "create", "bench", "--name", "bench"], env=env,
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*PHAKHI, "workspace", "create", "bench", "--name", "bench"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     figures = {
-        "import actors": run(["import", "actors", str(files / "actors.csv"), "--workspace",
-                              "bench"], env),
-        "import ties": run(["import", "ties", str(files / "ties.csv"), "--workspace", "bench"],
-                           env),
+        "import actors": run(
+            ["import", "actors", str(files / "actors.csv"), "--workspace", "bench"], env
+        ),
+        "import ties": run(
+            ["import", "ties", str(files / "ties.csv"), "--workspace", "bench"], env
+        ),
     }
     with tempfile.TemporaryDirectory() as out:
-        figures["export gexf"] = run(["export", "--workspace", "bench", "--format", "gexf", "-o",
-                                      f"{out}/network.gexf"], env)
+        figures["export gexf"] = run(
+            ["export", "--workspace", "bench", "--format", "gexf", "-o", f"{out}/network.gexf"], env
+        )
     total = figures["import actors"][0] + figures["import ties"][0]
     peak = max(figures["import actors"][1], figures["import ties"][1])
     figures["import total"] = (total, peak)
@@ -73,8 +82,9 @@ def main() -> None:
     args = parser.parse_args()
     files = ROOT / "benchmarks" / "out" / args.size
     if not (files / "ties.csv").exists():
-        subprocess.run([*PHAKHI, "demo", "--size", args.size, "--write-csv", str(files)],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [*PHAKHI, "demo", "--size", args.size, "--write-csv", str(files)], cwd=ROOT, check=True
+        )
     results: dict[str, dict[str, dict[str, float]]] = {}
     databases = ["sqlite"] + (["postgresql"] if args.postgres else [])
     for database in databases:
@@ -92,12 +102,22 @@ def main() -> None:
             finally:
                 shutil.rmtree(data_dir, ignore_errors=True)
         results[database] = {
-            step: {"median_seconds": round(statistics.median(r[step][0] for r in rounds), 1),
-                   "peak_gib": round(max(r[step][1] for r in rounds), 2)}
-            for step in rounds[0]}
-    report = {"size": args.size, "repeat": args.repeat, "machine": {
-        "cpus": os.cpu_count(), "python": platform.python_version(),
-        "platform": platform.platform()}, "results": results}
+            step: {
+                "median_seconds": round(statistics.median(r[step][0] for r in rounds), 1),
+                "peak_gib": round(max(r[step][1] for r in rounds), 2),
+            }
+            for step in rounds[0]
+        }
+    report = {
+        "size": args.size,
+        "repeat": args.repeat,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "results": results,
+    }
     out = ROOT / "benchmarks" / "out" / f"import-{args.size}.json"
     out.write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))

@@ -152,3 +152,8 @@ def test_fast_email_path_agrees_with_email_validator(address):
     except ContactError:
         found = None
     assert found == expected
+
+
+def test_values_that_already_begin_with_an_apostrophe_round_trip():
+    for text in ("'=x", "''+1", "'plain"):
+        assert unneutralize(neutralize(text)) == text

@@ -13,11 +13,15 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralize(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    # A value that already begins with apostrophes before a trigger gets one more, so that
+    # unneutralize gives it back exactly.
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_STARTS) else text
 
 
 def unneutralize(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def cell_text(value: object) -> str:

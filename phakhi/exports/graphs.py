@@ -1,0 +1,249 @@
+"""GEXF 1.2 (Gephi's own format) and GraphML, written as a stream of text.
+
+Building the XML tree (or a networkx graph) of 3 million ties would take minutes and gigabytes,
+so each node and edge is written as one string; values pass through ``_xml`` on the way.
+
+Direction: a graph whose ties are all directed is written as directed, any other as undirected,
+and every edge carries a boolean ``directed`` attribute. A graph with both kinds is not marked
+per edge in the XML (GEXF ``type``, GraphML ``directed``) because networkx refuses such mixed
+files outright; the attribute keeps the information for Gephi's filters and for scripts.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from phakhi.exports.selectors import (
+    ActorRow,
+    Scope,
+    TieRow,
+    actor_attribute_keys,
+    actor_keys,
+    attribute_text,
+    iter_actors,
+    iter_ties,
+    tie_attribute_keys,
+    tie_directions,
+)
+
+BUFFER = 1 << 20
+
+# Node attributes: the actor columns an analysis colours or filters by. Contact details stay out
+# of graph files, which are made to be passed around.
+NODE_FIELDS = (
+    "kind",
+    "sector",
+    "subsector",
+    "province",
+    "district",
+    "subdistrict",
+    "organization",
+    "tags",
+)
+EDGE_FIELDS = ("strength", "kind", "directed", "via", "since", "until")
+EDGE_TYPES = {"strength": ("integer", "int"), "directed": ("boolean", "boolean")}
+
+_SPECIAL = re.compile('[&<>"\n\r\t]|[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]')
+_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ENTITIES |= {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _xml(text: str) -> str:
+    """Text for an XML attribute or element. Characters XML 1.0 cannot hold are dropped."""
+    if _SPECIAL.search(text) is None:
+        return text
+    return _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(), ""), _INVALID.sub("", text))
+
+
+def _titles(custom: list[str], taken: Iterable[str]) -> list[str]:
+    """Names for custom attributes that cannot be mistaken for a built-in one."""
+    used = set(taken)
+    titles = []
+    for name in custom:
+        title = name
+        while title in used:
+            title += "_"
+        used.add(title)
+        titles.append(title)
+    return titles
+
+
+def _node_values(row: ActorRow, custom: list[str]) -> list[str]:
+    return [
+        row.kind,
+        row.sector,
+        row.subsector,
+        row.province,
+        row.district,
+        row.subdistrict,
+        row.organization,
+        "; ".join(row.tags),
+        *(attribute_text(row.attributes.get(k)) for k in custom),
+    ]
+
+
+class _Graph:
+    """What both formats need to know before the first node is written."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.keys = actor_keys(scope)
+        self.node_custom = actor_attribute_keys(scope)
+        self.edge_custom = tie_attribute_keys(scope)
+        self.node_titles = [
+            *NODE_FIELDS,
+            *_titles(self.node_custom, ("id", "label", "name", *NODE_FIELDS)),
+        ]
+        self.edge_titles = [
+            *EDGE_FIELDS,
+            *_titles(self.edge_custom, ("id", "label", "weight", *EDGE_FIELDS)),
+        ]
+        undirected, directed = tie_directions(scope)
+        self.edge_type = "directed" if directed and not undirected else "undirected"
+        network = scope.network
+        self.name = scope.workspace.name if network is None else network.name
+
+    def nodes(self, write: Callable[[str], object], node: Callable[[ActorRow], str]) -> None:
+        for row in iter_actors(self.scope, self.keys):
+            write(node(row))
+
+    def edges(self, write: Callable[[str], object], edge: Callable[[TieRow], str]) -> None:
+        for row in iter_ties(self.scope, self.keys):
+            write(edge(row))
+
+
+def _open(path: Path) -> TextIO:
+    return path.open("w", encoding="utf-8", buffering=BUFFER)
+
+
+def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
+    graph = _Graph(scope)
+    # Attribute ids are neutral ("n0", "e0") so that none can clash with a column Gephi keeps.
+    ids = [f"n{i}" for i in range(len(graph.node_titles))]
+    edge_ids = [f"e{i}" for i in range(len(graph.edge_titles))]
+    custom = graph.node_custom
+    strength, kind, directed, via, since, until = edge_ids[: len(EDGE_FIELDS)]
+    edge_custom = list(zip(edge_ids[len(EDGE_FIELDS) :], graph.edge_custom, strict=True))
+
+    def node(row: ActorRow) -> str:
+        values = "".join(
+            f'<attvalue for="{i}" value="{_xml(v)}"/>'
+            for i, v in zip(ids, _node_values(row, custom), strict=True)
+            if v
+        )
+        head = f'<node id="{_xml(row.key)}" label="{_xml(row.name)}">'
+        return f"{head}<attvalues>{values}</attvalues></node>\n"
+
+    def edge(row: TieRow) -> str:
+        text = (
+            f'<edge id="{row.id}" source="{_xml(row.source)}" target="{_xml(row.target)}" '
+            f'weight="{row.strength}"><attvalues>'
+            f'<attvalue for="{strength}" value="{row.strength}"/>'
+            f'<attvalue for="{directed}" value="{"true" if row.directed else "false"}"/>'
+        )
+        if row.kind:
+            text += f'<attvalue for="{kind}" value="{_xml(row.kind)}"/>'
+        if row.via:
+            text += f'<attvalue for="{via}" value="{_xml(row.via)}"/>'
+        if row.since:
+            text += f'<attvalue for="{since}" value="{row.since}"/>'
+        if row.until:
+            text += f'<attvalue for="{until}" value="{row.until}"/>'
+        for i, key in edge_custom:
+            if value := attribute_text(row.attributes.get(key)):
+                text += f'<attvalue for="{i}" value="{_xml(value)}"/>'
+        return text + "</attvalues></edge>\n"
+
+    def declare(cls: str, pairs: Iterable[tuple[str, str]], types: dict[str, str]) -> str:
+        lines = "".join(
+            f'<attribute id="{i}" title="{_xml(t)}" type="{types.get(t, "string")}"/>\n'
+            for i, t in pairs
+        )
+        return f'<attributes class="{cls}" mode="static">\n{lines}</attributes>\n'
+
+    with _open(paths[0]) as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<gexf xmlns="http://www.gexf.net/1.2draft" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://www.gexf.net/1.2draft '
+            'http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
+            f'<meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>Phakhi</creator>'
+            f"<description>{_xml(graph.name)}</description></meta>\n"
+            f'<graph mode="static" defaultedgetype="{graph.edge_type}" name="{_xml(graph.name)}">\n'
+        )
+        out.write(declare("node", zip(ids, graph.node_titles, strict=True), {}))
+        edge_types = {k: gexf for k, (gexf, _) in EDGE_TYPES.items()}
+        out.write(declare("edge", zip(edge_ids, graph.edge_titles, strict=True), edge_types))
+        out.write("<nodes>\n")
+        graph.nodes(out.write, node)
+        out.write("</nodes>\n<edges>\n")
+        graph.edges(out.write, edge)
+        out.write("</edges>\n</graph>\n</gexf>\n")
+
+
+def write_graphml(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
+    # Edges have no id: they are optional, and igraph's reader fills an edge "id" attribute
+    # with the ids of vertices when they are present.
+    graph = _Graph(scope)
+    node_ids = [f"n{i}" for i in range(len(graph.node_titles))]
+    edge_ids = [f"e{i}" for i in range(len(graph.edge_titles))]
+    custom = graph.node_custom
+    strength, kind, directed, via, since, until = edge_ids[: len(EDGE_FIELDS)]
+    edge_custom = list(zip(edge_ids[len(EDGE_FIELDS) :], graph.edge_custom, strict=True))
+
+    def node(row: ActorRow) -> str:
+        values = "".join(
+            f'<data key="{i}">{_xml(v)}</data>'
+            for i, v in zip(node_ids, _node_values(row, custom), strict=True)
+            if v
+        )
+        head = f'<node id="{_xml(row.key)}"><data key="label">{_xml(row.name)}</data>'
+        return f"{head}{values}</node>\n"
+
+    def edge(row: TieRow) -> str:
+        text = (
+            f'<edge source="{_xml(row.source)}" target="{_xml(row.target)}">'
+            f'<data key="weight">{row.strength}</data><data key="{strength}">{row.strength}</data>'
+            f'<data key="{directed}">{"true" if row.directed else "false"}</data>'
+        )
+        if row.kind:
+            text += f'<data key="{kind}">{_xml(row.kind)}</data>'
+        if row.via:
+            text += f'<data key="{via}">{_xml(row.via)}</data>'
+        if row.since:
+            text += f'<data key="{since}">{row.since}</data>'
+        if row.until:
+            text += f'<data key="{until}">{row.until}</data>'
+        for i, key in edge_custom:
+            if value := attribute_text(row.attributes.get(key)):
+                text += f'<data key="{i}">{_xml(value)}</data>'
+        return text + "</edge>\n"
+
+    def declare(scope: str, pairs: Iterable[tuple[str, str]], types: dict[str, str]) -> str:
+        return "".join(
+            f'<key id="{i}" for="{scope}" attr.name="{_xml(t)}" '
+            f'attr.type="{types.get(t, "string")}"/>\n'
+            for i, t in pairs
+        )
+
+    with _open(paths[0]) as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+        )
+        out.write(declare("node", [("label", "label")], {}))
+        out.write(declare("node", zip(node_ids, graph.node_titles, strict=True), {}))
+        out.write(declare("edge", [("weight", "weight")], {"weight": "double"}))
+        edge_types = {k: graphml for k, (_, graphml) in EDGE_TYPES.items()}
+        out.write(declare("edge", zip(edge_ids, graph.edge_titles, strict=True), edge_types))
+        out.write(f'<graph id="G" edgedefault="{graph.edge_type}">\n')
+        graph.nodes(out.write, node)
+        graph.edges(out.write, edge)
+        out.write("</graph>\n</graphml>\n")

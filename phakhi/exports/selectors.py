@@ -1,0 +1,294 @@
+"""Streaming reads for exports: a workspace, or one network (its members and the ties among
+them), as rows of the import columns, with bounded memory.
+
+Rows stream in chunks from a server-side cursor (as ``values_list(...).iterator()`` does); actor
+keys are looked up in one id → key map; tags are merged in from a second stream sorted the same
+way as the actors. No query runs per row and nothing but the key map is held in memory.
+"""
+
+import itertools
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
+
+from django.db.models import Q, QuerySet
+from django.db.models.sql.constants import MULTI
+
+from phakhi.actors.models import Actor, ActorTag
+from phakhi.core.areas import district_name, province_name, subdistrict_name
+from phakhi.core.models import Workspace
+from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS
+from phakhi.networks.models import Membership, Network
+from phakhi.ties.models import Tie
+
+CHUNK_SIZE = 10_000
+TAG_SEPARATOR = "; "
+
+ACTOR_FIELDS = tuple(c.name for c in ACTOR_COLUMNS)
+TIE_FIELDS = tuple(c.name for c in TIE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an export covers: a whole workspace, or one of its networks."""
+
+    workspace: Workspace
+    network: Network | None = None
+
+    def members(self) -> QuerySet[Membership, int]:
+        return Membership.objects.filter(network=self.network).values_list("actor_id", flat=True)
+
+    def actors(self) -> QuerySet[Actor]:
+        actors = Actor.objects.filter(workspace=self.workspace)
+        return actors if self.network is None else actors.filter(id__in=self.members())
+
+    def ties(self) -> QuerySet[Tie]:
+        ties = Tie.objects.filter(workspace=self.workspace)
+        if self.network is None:
+            return ties
+        members = self.members()
+        return ties.filter(source_id__in=members, target_id__in=members)
+
+
+class ActorRow(NamedTuple):
+    key: str
+    name: str
+    kind: str
+    sector: str
+    subsector: str
+    province: str
+    district: str
+    subdistrict: str
+    organization: str
+    email: str
+    phone: str
+    line_id: str
+    tags: tuple[str, ...]
+    attributes: dict[str, Any]
+
+    def cells(self, attribute_keys: Iterable[str]) -> list[str]:
+        """The row as text in ACTOR_FIELDS order, tags joined, then the custom attributes."""
+        return [
+            *self[:12],
+            TAG_SEPARATOR.join(self.tags),
+            *(attribute_text(self.attributes.get(k)) for k in attribute_keys),
+        ]
+
+
+class TieRow(NamedTuple):
+    id: int
+    source: str
+    target: str
+    strength: int
+    kind: str
+    directed: bool
+    via: str
+    since: str
+    until: str
+    attributes: dict[str, Any]
+
+    def cells(self, attribute_keys: Iterable[str]) -> list[str]:
+        """The row as text in TIE_FIELDS order, then the custom attributes."""
+        return [
+            self.source,
+            self.target,
+            str(self.strength),
+            self.kind,
+            "true" if self.directed else "false",
+            self.via,
+            self.since,
+            self.until,
+            *(attribute_text(self.attributes.get(k)) for k in attribute_keys),
+        ]
+
+
+def attribute_text(value: Any) -> str:
+    """A custom attribute as one cell: text as it is, anything else as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+class KeyMap(dict[int, str]):
+    """Actor id → key. An actor created while the export runs is looked up when first met."""
+
+    def __init__(self, workspace: Workspace, rows: Iterable[tuple[int, str]]) -> None:
+        super().__init__(rows)
+        self.workspace = workspace
+
+    def __missing__(self, actor_id: int) -> str:
+        key = (
+            Actor.objects.filter(workspace=self.workspace, id=actor_id)
+            .values_list("key", flat=True)
+            .first()
+        )
+        if key is None:
+            raise LookupError(actor_id)
+        self[actor_id] = key
+        return key
+
+
+def actor_keys(scope: Scope) -> KeyMap:
+    """Keys of the actors in scope and of those they point to (organization, via)."""
+    actors = Actor.objects.filter(workspace=scope.workspace)
+    if scope.network is not None:
+        members = scope.members()
+        organizations = Actor.objects.filter(id__in=members).values("organization_id")
+        brokers = scope.ties().filter(via_id__isnull=False).values("via_id")
+        actors = actors.filter(Q(id__in=members) | Q(id__in=organizations) | Q(id__in=brokers))
+    return KeyMap(scope.workspace, _stream(actors.order_by().values_list("id", "key")))
+
+
+def _attribute_keys(queryset: QuerySet[Any]) -> list[str]:
+    keys: dict[str, None] = {}
+    rows = queryset.exclude(attributes={}).order_by().values_list("attributes")
+    for (attributes,) in _stream(rows):
+        keys.update(dict.fromkeys(_json(attributes)))
+    return sorted(keys)
+
+
+def actor_attribute_keys(scope: Scope) -> list[str]:
+    """The custom attributes any actor in scope has, in a stable (sorted) order."""
+    return _attribute_keys(scope.actors())
+
+
+def tie_attribute_keys(scope: Scope) -> list[str]:
+    return _attribute_keys(scope.ties())
+
+
+def tie_directions(scope: Scope) -> tuple[bool, bool]:
+    """Whether the scope has undirected ties, and whether it has directed ones."""
+    ties = scope.ties()
+    return ties.filter(directed=False).exists(), ties.filter(directed=True).exists()
+
+
+def _stream(queryset: QuerySet[Any, Any]) -> Iterator[tuple[Any, ...]]:
+    """The rows of a ``values_list`` query as the database driver returns them.
+
+    Django's per-value converters (JSON, dates, booleans) cost more than the query itself at
+    millions of rows, so they are skipped and the few columns that need it are converted here
+    (see ``_json`` and ``_iso``); the SQL, the chunking and PostgreSQL's server-side cursor are
+    Django's own, as in ``iterator()``.
+    """
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    for chunk in compiler.execute_sql(MULTI, chunked_fetch=True, chunk_size=CHUNK_SIZE) or ():
+        yield from chunk
+
+
+def _json(raw: Any) -> dict[str, Any]:
+    if raw is None or raw == "{}":
+        return {}
+    value = json.loads(raw) if isinstance(raw, str | bytes) else raw
+    return value if isinstance(value, dict) else {}
+
+
+def _iso(raw: Any) -> str:
+    """A date as ISO text: SQLite returns the stored text, PostgreSQL a ``date``."""
+    if raw is None:
+        return ""
+    return raw if isinstance(raw, str) else raw.isoformat()
+
+
+@cache
+def _area_names(province: str, district: str, subdistrict: str) -> tuple[str, str, str]:
+    return province_name(province), district_name(district), subdistrict_name(subdistrict)
+
+
+def _tags(scope: Scope) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(actor id, its tag names sorted) for the tagged actors in scope, by ascending actor id."""
+    links = ActorTag.objects.all()
+    if scope.network is None:
+        links = links.filter(actor__workspace=scope.workspace)
+    else:
+        links = links.filter(actor_id__in=scope.members())
+    rows = links.order_by("actor_id").values_list("actor_id", "tag__name")
+    grouped = itertools.groupby(_stream(rows), key=lambda r: r[0])
+    for actor_id, group in grouped:
+        yield actor_id, tuple(sorted(name for _, name in group))
+
+
+def iter_actors(scope: Scope, keys: KeyMap | None = None) -> Iterator[ActorRow]:
+    """The actors in scope, by id (the order they were created in)."""
+    keys = actor_keys(scope) if keys is None else keys
+    rows = (
+        scope.actors()
+        .order_by("id")
+        .values_list(
+            "id",
+            "key",
+            "name",
+            "kind",
+            "sector",
+            "subsector",
+            "province_code",
+            "district_code",
+            "subdistrict_code",
+            "organization_id",
+            "email",
+            "phone",
+            "line_id",
+            "attributes",
+        )
+    )
+    tags = _tags(scope)
+    tagged_id, tag_names = next(tags, (None, ()))
+    for row in _stream(rows):
+        id_, key, name, kind, sector, subsector, p, d, s, org, email, phone, line_id, attrs = row
+        # Both streams ascend by actor id, so the tag stream never runs ahead for long.
+        while tagged_id is not None and tagged_id < id_:
+            tagged_id, tag_names = next(tags, (None, ()))
+        province, district, subdistrict = _area_names(p, d, s)
+        yield ActorRow(
+            key,
+            name,
+            kind,
+            sector,
+            subsector,
+            province,
+            district,
+            subdistrict,
+            "" if org is None else keys[org],
+            email,
+            phone,
+            line_id,
+            tag_names if tagged_id == id_ else (),
+            _json(attrs),
+        )
+
+
+def iter_ties(scope: Scope, keys: KeyMap | None = None) -> Iterator[TieRow]:
+    """The ties in scope, by id."""
+    keys = actor_keys(scope) if keys is None else keys
+    rows = (
+        scope.ties()
+        .order_by("id")
+        .values_list(
+            "id",
+            "source_id",
+            "target_id",
+            "strength",
+            "kind",
+            "directed",
+            "via_id",
+            "since",
+            "until",
+            "attributes",
+        )
+    )
+    for id_, source, target, strength, kind, directed, via, since, until, attrs in _stream(rows):
+        yield TieRow(
+            id_,
+            keys[source],
+            keys[target],
+            strength,
+            kind,
+            bool(directed),
+            "" if via is None else keys[via],
+            _iso(since),
+            _iso(until),
+            _json(attrs),
+        )

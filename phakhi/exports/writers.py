@@ -1,0 +1,96 @@
+"""Export a workspace, or one of its networks, to CSV, XLSX, GEXF, GraphML or JSON.
+
+Files are written beside their final name and renamed into place when complete, so a failed
+export never leaves a half-written file where a good one is expected.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from phakhi.core.models import Workspace
+from phakhi.exports.errors import ExportError
+from phakhi.exports.graphs import write_gexf, write_graphml
+from phakhi.exports.jsonfile import write_json
+from phakhi.exports.selectors import Scope
+from phakhi.exports.tabular import write_csv, write_xlsx
+from phakhi.networks.models import Network
+
+__all__ = ["FORMATS", "ExportError", "export", "export_paths"]
+
+Writer = Callable[[Scope, list[Path], bool], None]
+
+WRITERS: dict[str, Writer] = {
+    "csv": write_csv,
+    "xlsx": write_xlsx,
+    "gexf": write_gexf,
+    "graphml": write_graphml,
+    "json": write_json,
+}
+FORMATS = tuple(WRITERS)
+
+
+def export_paths(
+    workspace: Workspace, fmt: str, path: Path | str, network: Network | None = None
+) -> list[Path]:
+    """The files an export writes: CSV gives ``<stem>-actors.csv`` and ``<stem>-ties.csv``
+    beside ``path``; the other formats write ``path`` itself. A directory gets files named
+    after the workspace (and network)."""
+    path = Path(path)
+    if path.is_dir():
+        name = workspace.slug if network is None else f"{workspace.slug}-{network.slug}"
+        path = path / f"{name}.{fmt}"
+    if fmt != "csv":
+        return [path]
+    stem = path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
+    return [path.with_name(f"{stem}-actors.csv"), path.with_name(f"{stem}-ties.csv")]
+
+
+def export(
+    workspace: Workspace,
+    fmt: str,
+    path: Path | str,
+    network: Network | None = None,
+    thai_headers: bool = False,
+) -> list[Path]:
+    """Write the workspace (or only ``network``: its members and the ties among them) in
+    ``fmt`` — csv, xlsx, gexf, graphml or json — and return the paths written.
+
+    ``thai_headers`` gives CSV and XLSX Thai column headers (and XLSX Thai sheet names); an
+    importer reads both. Graph and JSON files always use the English column names.
+    """
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise ExportError(
+            _("“%(format)s” is not an export format; use one of: %(formats)s.")
+            % {"format": fmt, "formats": ", ".join(FORMATS)}
+        )
+    if network is not None and network.workspace_id != workspace.id:
+        raise ExportError(
+            _("The network “%(network)s” is not part of the workspace “%(workspace)s”.")
+            % {"network": network.slug, "workspace": workspace.slug}
+        )
+    targets = export_paths(workspace, fmt, path, network)
+    parts = [t.with_name(t.name + ".part") for t in targets]
+    try:
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        writer(Scope(workspace, network), parts, thai_headers)
+    except OSError as error:
+        _remove(parts)
+        raise ExportError(
+            _("Could not write %(path)s: %(reason)s")
+            % {"path": error.filename or targets[0], "reason": error.strerror or error}
+        ) from error
+    except BaseException:
+        _remove(parts)
+        raise
+    for part, target in zip(parts, targets, strict=True):
+        part.replace(target)
+    return targets
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)

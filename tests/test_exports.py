@@ -1,0 +1,339 @@
+"""Exports read back by the libraries that define their formats, compared with the database."""
+
+import csv
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import igraph
+import networkx as nx
+import openpyxl
+import pytest
+
+from phakhi.actors.models import Actor, ActorTag, Tag
+from phakhi.core.areas import district_name, province_name, subdistrict_name
+from phakhi.core.audit import Author
+from phakhi.core.cells import unneutralize
+from phakhi.core.models import Workspace
+from phakhi.core.thai import name_key, word_key
+from phakhi.exports import tabular
+from phakhi.exports.writers import ExportError, export
+from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS
+from phakhi.imports.services import actors_import, ties_import
+from phakhi.networks.models import Membership, Network
+from phakhi.ties.models import Tie
+
+pytestmark = pytest.mark.django_db
+
+EVIL_NAME = '=HYPERLINK("http://x")'
+ACTOR_FIELDS = [c.name for c in ACTOR_COLUMNS]
+TIE_FIELDS = [c.name for c in TIE_COLUMNS]
+ATTRIBUTES = ["note", "ตำแหน่ง"]
+NODE_COLUMNS = [n for n in ACTOR_FIELDS if n not in ("key", "name", "email", "phone", "line_id")]
+
+
+@dataclass
+class World:
+    workspace: Workspace
+    network: Network
+    actors: dict[str, Actor]
+
+
+def _actor(
+    ws: Workspace, key: str, name: str, *, tags: tuple[str, ...] = (), **fields: Any
+) -> Actor:
+    actor = Actor.objects.create(
+        workspace=ws, key=key, name=name, name_key=name_key(name), **fields
+    )
+    for tag_name in tags:
+        tag, _ = Tag.objects.get_or_create(
+            workspace=ws, name_key=word_key(tag_name), defaults={"name": tag_name}
+        )
+        ActorTag.objects.create(actor=actor, tag=tag)
+    return actor
+
+
+def _tie(ws: Workspace, a: Actor, b: Actor, **fields: Any) -> Tie:
+    if not fields.get("directed") and a.pk > b.pk:
+        a, b = b, a
+    return Tie.objects.create(workspace=ws, source=a, target=b, **fields)
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    ws = Workspace.objects.create(slug="export-test", name="เครือข่ายสุขภาพขอนแก่น")
+    area: dict[str, Any] = {
+        "province_code": "40",
+        "district_code": "4001",
+        "subdistrict_code": "400101",
+    }
+    org = _actor(ws, "ORG1", "โรงพยาบาลขอนแก่น", kind="organization", sector="government", **area)
+    nurse = _actor(
+        ws, "P1", "นางสาวสมศรี มีสุข", tags=("สุขภาพ", "การศึกษา"), organization=org, sector="civil",
+        email="somsri@example.org", phone="+66812345678", line_id="somsri",
+        attributes={"ตำแหน่ง": "พยาบาล", "note": "-5 points"}, **area,
+    )  # fmt: skip
+    evil = _actor(
+        ws, "EVIL", EVIL_NAME, tags=("สุขภาพ",), phone="+66898765432",
+        attributes={"ตำแหน่ง": "@SUM(A1)"},
+    )  # fmt: skip
+    farmer = _actor(ws, "P3", "นายสมชาย ใจดี", sector="civil", province_code="10")
+    broker = _actor(ws, "B", "ดร.วิชัย ประสานงาน", sector="academic")
+    _tie(ws, org, nurse, strength=4, kind="ข้อมูล", since=dt.date(2024, 3, 15))
+    _tie(ws, nurse, evil, strength=2, directed=True)
+    period = {"since": dt.date(2023, 1, 1), "until": dt.date(2025, 6, 30)}
+    _tie(ws, farmer, nurse, strength=3, via=broker, **period)
+    _tie(ws, evil, farmer, strength=1, kind="ทรัพยากร")
+    network = Network.objects.create(workspace=ws, slug="health", name="เครือข่ายสุขภาพ")
+    for member in (org, nurse, farmer):
+        Membership.objects.create(workspace=ws, network=network, actor=member)
+    actors = {a.key: a for a in (org, nurse, evil, farmer, broker)}
+    return World(ws, network, actors)
+
+
+def expected_actors(world: World, keys: set[str] | None = None) -> dict[str, dict[str, str]]:
+    """Each actor's columns as text, read from the database the slow, obvious way."""
+    found = {}
+    for a in Actor.objects.filter(workspace=world.workspace).select_related("organization"):
+        if keys is not None and a.key not in keys:
+            continue
+        found[a.key] = {
+            "key": a.key, "name": a.name, "kind": a.kind, "sector": a.sector,
+            "subsector": a.subsector, "province": province_name(a.province_code),
+            "district": district_name(a.district_code),
+            "subdistrict": subdistrict_name(a.subdistrict_code),
+            "organization": a.organization.key if a.organization else "",
+            "email": a.email, "phone": a.phone, "line_id": a.line_id,
+            "tags": "; ".join(sorted(t.name for t in a.tags.all())),
+            **{k: a.attributes.get(k, "") for k in ATTRIBUTES},
+        }  # fmt: skip
+    return found
+
+
+def expected_ties(world: World, keys: set[str] | None = None) -> dict[tuple[str, str], dict]:
+    found = {}
+    for t in Tie.objects.filter(workspace=world.workspace).select_related():
+        if keys is not None and not {t.source.key, t.target.key} <= keys:
+            continue
+        found[(t.source.key, t.target.key)] = {
+            "source": t.source.key, "target": t.target.key, "strength": str(t.strength),
+            "kind": t.kind, "directed": "true" if t.directed else "false",
+            "via": t.via.key if t.via else "", "since": t.since.isoformat() if t.since else "",
+            "until": t.until.isoformat() if t.until else "",
+        }  # fmt: skip
+    return found
+
+
+def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        headers, *rows = list(csv.reader(handle))
+    return headers, rows
+
+
+def actor_rows(rows: list[list[Any]]) -> dict[str, dict]:
+    return {r[0]: dict(zip([*ACTOR_FIELDS, *ATTRIBUTES], r, strict=True)) for r in rows}
+
+
+def tie_rows(rows: list[list[Any]]) -> dict[tuple[str, str], dict]:
+    return {(r[0], r[1]): dict(zip(TIE_FIELDS, r, strict=True)) for r in rows}
+
+
+@pytest.mark.parametrize("thai", [False, True])
+def test_csv_two_files_with_bom_headers_and_neutralized_cells(world: World, tmp_path, thai):
+    paths = export(world.workspace, "csv", tmp_path / "out.csv", thai_headers=thai)
+    assert paths == [tmp_path / "out-actors.csv", tmp_path / "out-ties.csv"]
+    headers, rows = read_csv(paths[0])
+    columns = [c.thai if thai else c.name for c in ACTOR_COLUMNS]
+    assert headers == [*columns, *ATTRIBUTES]
+    got = actor_rows(rows)
+    evil = got["EVIL"]
+    assert evil["name"] == "'" + EVIL_NAME
+    assert evil["phone"] == "'+66898765432"
+    assert evil["ตำแหน่ง"] == "'@SUM(A1)"
+    assert got["P1"]["note"] == "'-5 points"
+    assert got["P1"]["tags"] == "การศึกษา; สุขภาพ"
+    assert got["P1"]["province"] == "ขอนแก่น"
+    assert {k: {c: unneutralize(v) for c, v in row.items()} for k, row in got.items()} == (
+        expected_actors(world)
+    )
+    headers, rows = read_csv(paths[1])
+    assert headers == [c.thai if thai else c.name for c in TIE_COLUMNS]
+    assert tie_rows(rows) == expected_ties(world)
+
+
+@pytest.mark.parametrize("thai", [False, True])
+def test_xlsx_sheets_headers_values_and_no_formulas(world: World, tmp_path, thai):
+    [path] = export(world.workspace, "xlsx", tmp_path / "out.xlsx", thai_headers=thai)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == (["ภาคี", "ความสัมพันธ์"] if thai else ["actors", "ties"])
+    actors, ties = (list(sheet.iter_rows()) for sheet in book.worksheets)
+    assert all(c.data_type != "f" for row in actors + ties for c in row)
+    text = [
+        [unneutralize(c.value) if isinstance(c.value, str) else c.value for c in r] for r in actors
+    ]
+    assert text[0] == [*(c.thai if thai else c.name for c in ACTOR_COLUMNS), *ATTRIBUTES]
+    got = actor_rows([[v or "" for v in r] for r in text[1:]])
+    assert got == expected_actors(world)
+    assert actors[3][0].value == "EVIL" and actors[3][1].value == "'" + EVIL_NAME
+    assert ties[1][2].value == 4  # strength is a number
+    rows = [[str(c.value) if c.value is not None else "" for c in r] for r in ties[1:]]
+    assert tie_rows(rows) == expected_ties(world)
+
+
+def _compare_graph(graph: nx.Graph, world: World, keys: set[str] | None = None) -> None:
+    actors = expected_actors(world, keys)
+    assert set(graph.nodes) == set(actors)
+    for key, data in graph.nodes(data=True):
+        want = actors[key]
+        assert data["label"] == want["name"]
+        for name in (*NODE_COLUMNS, *ATTRIBUTES):
+            assert data.get(name, "") == want[name], (key, name)
+    ties = expected_ties(world, keys)
+    assert graph.number_of_edges() == len(ties)
+    for u, v, data in graph.edges(data=True):
+        want = ties.get((u, v)) or ties[(v, u)]
+        assert data["weight"] == float(want["strength"])
+        assert data["strength"] == int(want["strength"])
+        assert data["directed"] == (want["directed"] == "true")
+        for name in ("kind", "via", "since", "until"):
+            assert data.get(name, "") == want[name], (u, v, name)
+
+
+def test_gexf_read_back_by_networkx(world: World, tmp_path):
+    [path] = export(world.workspace, "gexf", tmp_path / "out.gexf")
+    graph = nx.read_gexf(path)
+    assert not graph.is_directed()  # mixed: the tie's direction is in its "directed" attribute
+    assert graph.graph["name"] == "เครือข่ายสุขภาพขอนแก่น"
+    _compare_graph(graph, world)
+    assert 'xmlns="http://www.gexf.net/1.2draft"' in path.read_text(encoding="utf-8")
+
+
+def test_graph_of_directed_ties_only_is_directed(world: World, tmp_path):
+    Tie.objects.filter(directed=False).update(directed=True)
+    graph = nx.read_gexf(export(world.workspace, "gexf", tmp_path / "out.gexf")[0])
+    assert graph.is_directed() and ("P1", "EVIL") in graph.edges
+    graph = nx.read_graphml(export(world.workspace, "graphml", tmp_path / "out.graphml")[0])
+    assert graph.is_directed() and ("P1", "EVIL") in graph.edges
+
+
+def test_graphml_read_back_by_networkx_and_igraph(world: World, tmp_path):
+    [path] = export(world.workspace, "graphml", tmp_path / "out.graphml")
+    _compare_graph(nx.read_graphml(path), world)
+    graph = igraph.Graph.Read_GraphML(str(path))
+    as_nx = nx.MultiGraph()
+    for vertex in graph.vs:
+        attrs = {k: v for k, v in vertex.attributes().items() if v not in ("", None)}
+        as_nx.add_node(attrs.pop("id"), **attrs)
+    for edge in graph.es:
+        attrs = {k: v for k, v in edge.attributes().items() if v not in ("", None)}
+        attrs["strength"] = int(attrs["strength"])
+        as_nx.add_edge(graph.vs[edge.source]["id"], graph.vs[edge.target]["id"], **attrs)
+    _compare_graph(as_nx, world)
+
+
+def test_json_is_one_object_with_typed_values(world: World, tmp_path):
+    [path] = export(world.workspace, "json", tmp_path / "out.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["workspace"] == {"slug": "export-test", "name": "เครือข่ายสุขภาพขอนแก่น"}
+    assert data["network"] is None
+    actors = {a["key"]: a for a in data["actors"]}
+    assert actors["EVIL"]["name"] == EVIL_NAME  # JSON is not opened by spreadsheets
+    assert actors["P1"]["tags"] == ["การศึกษา", "สุขภาพ"]
+    assert actors["P1"]["attributes"] == {"ตำแหน่ง": "พยาบาล", "note": "-5 points"}
+    assert actors["ORG1"]["organization"] is None
+    for key, want in expected_actors(world).items():
+        got = actors[key]
+        flat = {**got, "tags": "; ".join(got["tags"]), "organization": got["organization"] or ""}
+        assert {k: flat.get(k, got["attributes"].get(k, "")) for k in want} == want
+    ties = {(t["source"], t["target"]): t for t in data["ties"]}
+    assert ties[("P1", "EVIL")]["directed"] is True and ties[("P1", "EVIL")]["strength"] == 2
+    for pair, want in expected_ties(world).items():
+        got = ties[pair]
+        assert str(got["strength"]) == want["strength"] and got["via"] == (want["via"] or None)
+        assert (got["since"] or "", got["until"] or "", got["kind"]) == (
+            want["since"],
+            want["until"],
+            want["kind"],
+        )
+
+
+def test_network_scope_exports_members_and_the_ties_among_them(world: World, tmp_path):
+    members = {"ORG1", "P1", "P3"}
+
+    def scoped(fmt: str) -> list[Path]:
+        return export(world.workspace, fmt, tmp_path / f"n.{fmt}", world.network)
+
+    _compare_graph(nx.read_gexf(scoped("gexf")[0]), world, members)
+    _compare_graph(nx.read_graphml(scoped("graphml")[0]), world, members)
+    actors_csv, ties_csv = scoped("csv")
+    assert {r[0] for r in read_csv(actors_csv)[1]} == members
+    # The broker B is not a member, but the tie it holds is kept with its key.
+    ties = {(r[0], r[1], r[5]) for r in read_csv(ties_csv)[1]}
+    assert ties == {("ORG1", "P1", ""), ("P1", "P3", "B")}
+    data = json.loads(scoped("json")[0].read_text(encoding="utf-8"))
+    assert data["network"] == {"slug": "health", "name": "เครือข่ายสุขภาพ", "kind": "other"}
+    assert {a["key"] for a in data["actors"]} == members and len(data["ties"]) == 2
+
+
+@pytest.mark.parametrize(("fmt", "thai"), [("csv", False), ("csv", True), ("xlsx", True)])
+def test_export_imports_back_unchanged(world: World, tmp_path, fmt, thai):
+    paths = export(world.workspace, fmt, tmp_path / f"a.{fmt}", thai_headers=thai)
+    copy = Workspace.objects.create(slug="copy", name="สำเนา")
+    author = Author("test:export")
+    sheets = (None, None) if fmt == "csv" else ("ภาคี", "ความสัมพันธ์")
+    actors_file, ties_file = paths if fmt == "csv" else (paths[0], paths[0])
+    report = actors_import(copy, actors_file, author=author, sheet=sheets[0])
+    assert (report.created, report.rejected) == (5, 0), report.errors
+    report = ties_import(copy, ties_file, author=author, sheet=sheets[1])
+    assert (report.created, report.rejected) == (4, 0), report.errors
+    first = [read_csv(p) for p in export(world.workspace, "csv", tmp_path / "1.csv")]
+    again = [read_csv(p) for p in export(copy, "csv", tmp_path / "2.csv")]
+    assert [(h, sorted(r)) for h, r in first] == [(h, sorted(r)) for h, r in again]
+
+
+def test_text_xml_cannot_hold_is_escaped_or_dropped(world: World, tmp_path):
+    name = 'A & B <C> "D"\x01\nE'
+    _actor(world.workspace, "X&1", name, attributes={"note": "tab\there"})
+    graph = nx.read_gexf(export(world.workspace, "gexf", tmp_path / "x.gexf")[0])
+    assert graph.nodes["X&1"]["label"] == 'A & B <C> "D"\nE'
+    assert graph.nodes["X&1"]["note"] == "tab\there"
+    graph = nx.read_graphml(export(world.workspace, "graphml", tmp_path / "x.graphml")[0])
+    assert graph.nodes["X&1"]["label"] == 'A & B <C> "D"\nE'
+    book = openpyxl.load_workbook(export(world.workspace, "xlsx", tmp_path / "x.xlsx")[0])
+    assert book["actors"]["B7"].value == 'A & B <C> "D"\nE'
+
+
+def test_bad_requests_are_refused_and_leave_no_file(world: World, tmp_path, monkeypatch):
+    with pytest.raises(ExportError, match="not an export format"):
+        export(world.workspace, "pdf", tmp_path / "x.pdf")
+    other = Workspace.objects.create(slug="other", name="Other")
+    with pytest.raises(ExportError, match="not part of the workspace"):
+        export(other, "csv", tmp_path / "x.csv", network=world.network)
+    Actor.objects.filter(key="P3").update(attributes={"note": "ก" * 40_000})
+    with pytest.raises(ExportError, match="at most 32767"):
+        export(world.workspace, "xlsx", tmp_path / "x.xlsx")
+    monkeypatch.setattr(tabular, "XLSX_MAX_ROWS", 4)
+    with pytest.raises(ExportError, match="Export as CSV instead"):
+        export(world.workspace, "xlsx", tmp_path / "x.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_directory_gets_files_named_after_the_workspace(world: World, tmp_path):
+    assert export(world.workspace, "gexf", tmp_path) == [tmp_path / "export-test.gexf"]
+    assert export(world.workspace, "json", tmp_path, world.network) == [
+        tmp_path / "export-test-health.json"
+    ]
+
+
+def test_custom_attributes_that_are_not_text(world: World, tmp_path):
+    _actor(world.workspace, "N1", "ตัวเลข", attributes={"score": 5, "sites": ["ก", "ข"]})
+    headers, rows = read_csv(export(world.workspace, "csv", tmp_path / "a.csv")[0])
+    row = dict(zip(headers, rows[-1], strict=True))
+    assert (row["score"], row["sites"], row["note"]) == ("5", '["ก", "ข"]', "")
+    data = json.loads(
+        export(world.workspace, "json", tmp_path / "a.json")[0].read_text(encoding="utf-8")
+    )
+    assert data["actors"][-1]["attributes"] == {"score": 5, "sites": ["ก", "ข"]}
