@@ -99,8 +99,9 @@ class Actor(WorkspaceScoped):
 
 
 class ActorTag(models.Model):
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE)
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+    # actortag_unique (actor, tag) and the (tag, actor) index serve both directions.
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, db_index=False)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, db_index=False)
 
     class Meta:
         verbose_name = _("actor issue")

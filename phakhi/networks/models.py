@@ -73,7 +73,10 @@ class Membership(WorkspaceScoped):
                 name="membership_dates_in_order",
             ),
         ]
-        indexes = [models.Index(fields=["actor", "network"])]
+        indexes = [
+            models.Index(fields=["actor", "network"]),
+            models.Index(fields=["workspace", "role"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor} — {self.network} ({self.get_role_display()})"

@@ -26,11 +26,20 @@ class Tie(WorkspaceScoped):
     """A relationship between two actors. Undirected ties are stored with the lower actor id as
     ``source``, so A–B and B–A are the same row."""
 
+    # Neighbourhood look-ups use tie_unique (workspace, source, …) and (target, source).
     source = models.ForeignKey(
-        Actor, on_delete=models.CASCADE, related_name="ties_out", verbose_name=_("from")
+        Actor,
+        on_delete=models.CASCADE,
+        related_name="ties_out",
+        verbose_name=_("from"),
+        db_index=False,
     )
     target = models.ForeignKey(
-        Actor, on_delete=models.CASCADE, related_name="ties_in", verbose_name=_("to")
+        Actor,
+        on_delete=models.CASCADE,
+        related_name="ties_in",
+        verbose_name=_("to"),
+        db_index=False,
     )
     strength = models.PositiveSmallIntegerField(
         _("strength"), choices=Strength.choices, default=Strength.NETWORKING
@@ -72,10 +81,7 @@ class Tie(WorkspaceScoped):
                 name="tie_dates_in_order",
             ),
         ]
-        indexes = [
-            models.Index(fields=["target", "source"]),
-            models.Index(fields=["via"]),
-        ]
+        indexes = [models.Index(fields=["target", "source"])]
 
     def __str__(self) -> str:
         arrow = "→" if self.directed else "—"
