@@ -1,10 +1,12 @@
 """Phakhi settings: one file, driven by the environment.
 
 PHAKHI_DATA_DIR   where the embedded SQLite database, secret key and uploads live (default ./data)
-DATABASE_URL      selects the database (default: SQLite in PHAKHI_DATA_DIR); postgres://… in production
+DATABASE_URL      the database (default: SQLite in PHAKHI_DATA_DIR); postgres://… in production
 PHAKHI_SECRET_KEY secret key (default: generated once and kept in PHAKHI_DATA_DIR)
 PHAKHI_DEBUG      "1" for development error pages
 PHAKHI_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1, [::1])
+PHAKHI_CSRF_TRUSTED_ORIGINS comma-separated origins such as https://phakhi.example.go.th
+PHAKHI_BEHIND_HTTPS_PROXY "1" when a proxy terminates HTTPS and sets X-Forwarded-Proto
 """
 
 import os
@@ -32,6 +34,13 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("PHAKHI_DEBUG", "") == "1"
 ALLOWED_HOSTS = os.environ.get("PHAKHI_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+CSRF_TRUSTED_ORIGINS = [
+    o for o in os.environ.get("PHAKHI_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+if os.environ.get("PHAKHI_BEHIND_HTTPS_PROXY") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -110,3 +110,6 @@ class ActorTag(models.Model):
             models.UniqueConstraint(fields=["actor", "tag"], name="actortag_unique"),
         ]
         indexes = [models.Index(fields=["tag", "actor"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id}:{self.tag_id}"

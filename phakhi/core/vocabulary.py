@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,7 @@ class VocabularyError(ValueError):
 class Vocabulary:
     """``words`` maps each canonical value to the other words people write for it."""
 
-    what: str
+    what: Any  # a lazily translated name, read when a message is made
     words: Mapping[str, tuple[str, ...]]
 
     def __post_init__(self) -> None:

@@ -20,7 +20,8 @@ from phakhi.imports.readers import ImportFileError, Table
 from phakhi.imports.report import ImportReport
 from phakhi.networks.models import Membership, Network, Role
 
-DEFAULTS: dict[str, object] = {name: "" for name in STORED_FIELDS} | {"kind": Kind.PERSON}
+DEFAULTS: dict[str, object] = {name: "" for name in STORED_FIELDS}
+DEFAULTS["kind"] = Kind.PERSON
 
 
 @dataclass

@@ -26,7 +26,7 @@ class Tie(WorkspaceScoped):
     """A relationship between two actors. Undirected ties are stored with the lower actor id as
     ``source``, so A–B and B–A are the same row."""
 
-    # Neighbourhood look-ups use tie_unique (workspace, source, …) and (target, source).
+    # Neighbourhood look-ups use tie_unique (source, …) and the (target, source) index.
     source = models.ForeignKey(
         Actor,
         on_delete=models.CASCADE,
@@ -65,8 +65,9 @@ class Tie(WorkspaceScoped):
         verbose_name = _("tie")
         verbose_name_plural = _("ties")
         constraints = [
+            # The source implies the workspace; leading with it makes this the source index.
             models.UniqueConstraint(
-                fields=["workspace", "source", "target", "kind", "directed"], name="tie_unique"
+                fields=["source", "target", "kind", "directed"], name="tie_unique"
             ),
             models.CheckConstraint(condition=~Q(source=F("target")), name="tie_not_self"),
             models.CheckConstraint(
@@ -81,7 +82,10 @@ class Tie(WorkspaceScoped):
                 name="tie_dates_in_order",
             ),
         ]
-        indexes = [models.Index(fields=["target", "source"])]
+        indexes = [
+            models.Index(fields=["target", "source"]),
+            models.Index(fields=["workspace", "directed"]),
+        ]
 
     def __str__(self) -> str:
         arrow = "→" if self.directed else "—"
