@@ -5,10 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, ActorTag, Kind, Tag
+from phakhi.actors.selectors import actor_ids_by_key
 from phakhi.actors.validation import STORED_FIELDS, ActorFields, clean_actor
 from phakhi.core import audit, bulk
 from phakhi.core.cells import cell_text
@@ -183,7 +183,7 @@ def write(
     author: audit.Author,
     report: ImportReport,
 ) -> None:
-    now = timezone.now()
+    now = bulk.timestamp()
     new = [row for row in planned.values() if row.stored is None]
     changed = [row for row in planned.values() if row.stored is not None and row.changes]
     with transaction.atomic():
@@ -217,11 +217,7 @@ def write(
                 if row.stored
             ),
         )
-        ids = dict(
-            Actor.objects.filter(workspace=workspace)
-            .values_list("key", "id")
-            .iterator(chunk_size=50_000)
-        )
+        ids = actor_ids_by_key(workspace.pk)
         link_organizations(new + changed, ids)
         write_tags(workspace, new, changed, ids, now)
         if network is not None:

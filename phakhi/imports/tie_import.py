@@ -10,12 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phakhi.actors.models import Actor
+from phakhi.actors.selectors import actor_ids_by_key
 from phakhi.core import audit, bulk
-from phakhi.core.cells import cell_text
+from phakhi.core.cells import cell_text, cell_texts
 from phakhi.core.dates import DateError, parse_date
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.vocabulary import VocabularyError
@@ -30,6 +29,7 @@ TieKey = tuple[int, int, str, bool]
 TieValues = tuple[int, int | None, dt.date | None, dt.date | None, dict[str, str]]
 _STRENGTHS = {"1": 1, "2": 2, "3": 3, "4": 4}
 _FIELDS = ("strength", "via_id", "since", "until", "attributes")
+_ORDER = ("source", "target", "strength", "kind", "directed", "via", "since", "until")
 
 
 class RowParser:
@@ -42,12 +42,10 @@ class RowParser:
         self.attributes = headers.attributes
         self.ids = ids
 
-    def cell(self, cells: list[Any], name: str) -> str:
-        index = self.columns.get(name)
-        return cell_text(cells[index]) if index is not None and index < len(cells) else ""
+        absent = 1 << 30  # an index past any row: the column reads as empty
+        self.indexes = [self.columns.get(name, absent) for name in _ORDER]
 
-    def actor(self, cells: list[Any], name: str, problems: list[tuple[str, str]]) -> int | None:
-        key = self.cell(cells, name)
+    def actor(self, key: str, name: str, problems: list[tuple[str, str]]) -> int | None:
         if not key:
             if name != "via":
                 problems.append((name, _("The actor key is missing.")))
@@ -59,15 +57,12 @@ class RowParser:
             )
         return actor_id
 
-    def date(self, cells: list[Any], name: str, problems: list[tuple[str, str]]) -> dt.date | None:
-        index = self.columns.get(name)
-        value = cells[index] if index is not None and index < len(cells) else None
-        if value is None or value == "":
-            return None
-        if isinstance(value, str) and not value.strip():
+    @staticmethod
+    def date(text: str, name: str, problems: list[tuple[str, str]]) -> dt.date | None:
+        if not text:
             return None
         try:
-            return parse_date(value)
+            return parse_date(text)
         except DateError as error:
             problems.append((name, str(error)))
             return None
@@ -76,25 +71,27 @@ class RowParser:
         self, cells: list[Any]
     ) -> tuple[TieKey | None, TieValues | None, list[tuple[str, str]]]:
         problems: list[tuple[str, str]] = []
-        source = self.actor(cells, "source", problems)
-        target = self.actor(cells, "target", problems)
-        via = self.actor(cells, "via", problems)
-        text = self.cell(cells, "strength")
-        strength = _STRENGTHS.get(text) or 1
-        if text and text not in _STRENGTHS:
+        source_key, target_key, strength_text, kind, directed_text, via_key, start, end = (
+            cell_texts(cells, self.indexes)
+        )
+        ids = self.ids
+        source = ids.get(source_key) or self.actor(source_key, "source", problems)
+        target = ids.get(target_key) or self.actor(target_key, "target", problems)
+        via = (ids.get(via_key) or self.actor(via_key, "via", problems)) if via_key else None
+        strength = _STRENGTHS.get(strength_text) or 1
+        if strength_text and strength_text not in _STRENGTHS:
             try:
-                strength = parse_strength(text)
+                strength = parse_strength(strength_text)
             except VocabularyError as error:
                 problems.append(("strength", str(error)))
-        text = self.cell(cells, "directed")
         directed = False
-        if text and text != "false":
+        if directed_text and directed_text != "false":
             try:
-                directed = parse_directed(text)
+                directed = parse_directed(directed_text)
             except VocabularyError as error:
                 problems.append(("directed", str(error)))
-        kind = self.cell(cells, "kind")[:100]
-        since, until = self.date(cells, "since", problems), self.date(cells, "until", problems)
+        since = self.date(start, "since", problems) if start else None
+        until = self.date(end, "until", problems) if end else None
         if source is not None and source == target:
             problems.append(
                 ("target", _("A tie needs two different actors (this one is a self-tie)."))
@@ -116,7 +113,7 @@ class RowParser:
         if not directed and source > target:
             source, target = target, source
         extra = {h: cell_text(cells[i]) for h, i in self.attributes.items() if i < len(cells)}
-        return (source, target, kind, directed), (strength, via, since, until, extra), []
+        return (source, target, kind[:100], directed), (strength, via, since, until, extra), []
 
 
 def load_stored(workspace: Workspace) -> dict[TieKey, tuple[int, TieValues]]:
@@ -132,6 +129,8 @@ def load_stored(workspace: Workspace) -> dict[TieKey, tuple[int, TieValues]]:
 def merge(old: TieValues | None, new: TieValues, present: set[str]) -> TieValues:
     """Columns absent from the file keep the stored value; an empty attribute cell clears it."""
     if old is None:
+        if not new[4]:
+            return new
         return (*new[:4], {k: v for k, v in new[4].items() if v})  # type: ignore[return-value]
     values = [new[i] if _FIELDS[i].removesuffix("_id") in present else old[i] for i in range(4)]
     attributes = dict(old[4])
@@ -164,11 +163,7 @@ def import_ties(
 ) -> None:
     table = open_table()
     report.description = table.description
-    keys = dict(
-        Actor.objects.filter(workspace=workspace)
-        .values_list("key", "id")
-        .iterator(chunk_size=50_000)
-    )
+    keys = actor_ids_by_key(workspace.pk)
     parser = RowParser(table, keys)
     present = set(parser.columns) | {"attributes"}
     stored = load_stored(workspace)
@@ -220,7 +215,8 @@ def write(
     author: audit.Author,
     report: ImportReport,
 ) -> None:
-    now = timezone.now()
+    now = bulk.timestamp()
+    new.sort()  # inserting in (source, target) order keeps the unique index's pages in order
     columns = [
         "workspace_id",
         "source_id",
