@@ -106,6 +106,34 @@ class _Graph:
         network = scope.network
         self.name = scope.workspace.name if network is None else network.name
 
+        self.node_ids = [f"n{i}" for i in range(len(self.node_titles))]
+        self.edge_ids = [f"e{i}" for i in range(len(self.edge_titles))]
+        self._edge_custom = list(
+            zip(self.edge_ids[len(EDGE_FIELDS) :], self.edge_custom, strict=True)
+        )
+
+    def node_values(self, row: ActorRow) -> list[tuple[str, str]]:
+        """(attribute id, escaped text) of a node's non-empty attributes."""
+        values = zip(self.node_ids, _node_values(row, self.node_custom), strict=True)
+        return [(i, _xml(v)) for i, v in values if v]
+
+    def edge_values(self, row: TieRow) -> list[tuple[str, str]]:
+        """(attribute id, escaped text) of an edge's non-empty attributes."""
+        strength, kind, directed, via, since, until = self.edge_ids[: len(EDGE_FIELDS)]
+        values = [(strength, str(row.strength)), (directed, "true" if row.directed else "false")]
+        if row.kind:
+            values.append((kind, _xml(row.kind)))
+        if row.via:
+            values.append((via, _xml(row.via)))
+        if row.since:
+            values.append((since, str(row.since)))
+        if row.until:
+            values.append((until, str(row.until)))
+        for i, key in self._edge_custom:
+            if value := attribute_text(row.attributes.get(key)):
+                values.append((i, _xml(value)))
+        return values
+
     def nodes(self, write: Callable[[str], object], node: Callable[[ActorRow], str]) -> None:
         for row in iter_actors(self.scope, self.keys):
             write(node(row))
@@ -120,42 +148,20 @@ def _open(path: Path) -> TextIO:
 
 
 def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
-    graph = _Graph(scope)
     # Attribute ids are neutral ("n0", "e0") so that none can clash with a column Gephi keeps.
-    ids = [f"n{i}" for i in range(len(graph.node_titles))]
-    edge_ids = [f"e{i}" for i in range(len(graph.edge_titles))]
-    custom = graph.node_custom
-    strength, kind, directed, via, since, until = edge_ids[: len(EDGE_FIELDS)]
-    edge_custom = list(zip(edge_ids[len(EDGE_FIELDS) :], graph.edge_custom, strict=True))
+    graph = _Graph(scope)
 
     def node(row: ActorRow) -> str:
-        values = "".join(
-            f'<attvalue for="{i}" value="{_xml(v)}"/>'
-            for i, v in zip(ids, _node_values(row, custom), strict=True)
-            if v
-        )
+        values = "".join(f'<attvalue for="{i}" value="{v}"/>' for i, v in graph.node_values(row))
         head = f'<node id="{_xml(row.key)}" label="{_xml(row.name)}">'
         return f"{head}<attvalues>{values}</attvalues></node>\n"
 
     def edge(row: TieRow) -> str:
-        text = (
+        values = "".join(f'<attvalue for="{i}" value="{v}"/>' for i, v in graph.edge_values(row))
+        return (
             f'<edge id="{row.id}" source="{_xml(row.source)}" target="{_xml(row.target)}" '
-            f'weight="{row.strength}"><attvalues>'
-            f'<attvalue for="{strength}" value="{row.strength}"/>'
-            f'<attvalue for="{directed}" value="{"true" if row.directed else "false"}"/>'
+            f'weight="{row.strength}"><attvalues>{values}</attvalues></edge>\n'
         )
-        if row.kind:
-            text += f'<attvalue for="{kind}" value="{_xml(row.kind)}"/>'
-        if row.via:
-            text += f'<attvalue for="{via}" value="{_xml(row.via)}"/>'
-        if row.since:
-            text += f'<attvalue for="{since}" value="{row.since}"/>'
-        if row.until:
-            text += f'<attvalue for="{until}" value="{row.until}"/>'
-        for i, key in edge_custom:
-            if value := attribute_text(row.attributes.get(key)):
-                text += f'<attvalue for="{i}" value="{_xml(value)}"/>'
-        return text + "</attvalues></edge>\n"
 
     def declare(cls: str, pairs: Iterable[tuple[str, str]], types: dict[str, str]) -> str:
         lines = "".join(
@@ -175,9 +181,9 @@ def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             f"<description>{_xml(graph.name)}</description></meta>\n"
             f'<graph mode="static" defaultedgetype="{graph.edge_type}" name="{_xml(graph.name)}">\n'
         )
-        out.write(declare("node", zip(ids, graph.node_titles, strict=True), {}))
+        out.write(declare("node", zip(graph.node_ids, graph.node_titles, strict=True), {}))
         edge_types = {k: gexf for k, (gexf, _) in EDGE_TYPES.items()}
-        out.write(declare("edge", zip(edge_ids, graph.edge_titles, strict=True), edge_types))
+        out.write(declare("edge", zip(graph.edge_ids, graph.edge_titles, strict=True), edge_types))
         out.write("<nodes>\n")
         graph.nodes(out.write, node)
         out.write("</nodes>\n<edges>\n")
@@ -189,39 +195,18 @@ def write_graphml(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
     # Edges have no id: they are optional, and igraph's reader fills an edge "id" attribute
     # with the ids of vertices when they are present.
     graph = _Graph(scope)
-    node_ids = [f"n{i}" for i in range(len(graph.node_titles))]
-    edge_ids = [f"e{i}" for i in range(len(graph.edge_titles))]
-    custom = graph.node_custom
-    strength, kind, directed, via, since, until = edge_ids[: len(EDGE_FIELDS)]
-    edge_custom = list(zip(edge_ids[len(EDGE_FIELDS) :], graph.edge_custom, strict=True))
 
     def node(row: ActorRow) -> str:
-        values = "".join(
-            f'<data key="{i}">{_xml(v)}</data>'
-            for i, v in zip(node_ids, _node_values(row, custom), strict=True)
-            if v
-        )
+        values = "".join(f'<data key="{i}">{v}</data>' for i, v in graph.node_values(row))
         head = f'<node id="{_xml(row.key)}"><data key="label">{_xml(row.name)}</data>'
         return f"{head}{values}</node>\n"
 
     def edge(row: TieRow) -> str:
-        text = (
+        values = "".join(f'<data key="{i}">{v}</data>' for i, v in graph.edge_values(row))
+        return (
             f'<edge source="{_xml(row.source)}" target="{_xml(row.target)}">'
-            f'<data key="weight">{row.strength}</data><data key="{strength}">{row.strength}</data>'
-            f'<data key="{directed}">{"true" if row.directed else "false"}</data>'
+            f'<data key="weight">{row.strength}</data>{values}</edge>\n'
         )
-        if row.kind:
-            text += f'<data key="{kind}">{_xml(row.kind)}</data>'
-        if row.via:
-            text += f'<data key="{via}">{_xml(row.via)}</data>'
-        if row.since:
-            text += f'<data key="{since}">{row.since}</data>'
-        if row.until:
-            text += f'<data key="{until}">{row.until}</data>'
-        for i, key in edge_custom:
-            if value := attribute_text(row.attributes.get(key)):
-                text += f'<data key="{i}">{_xml(value)}</data>'
-        return text + "</edge>\n"
 
     def declare(scope: str, pairs: Iterable[tuple[str, str]], types: dict[str, str]) -> str:
         return "".join(
@@ -239,10 +224,10 @@ def write_graphml(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
         )
         out.write(declare("node", [("label", "label")], {}))
-        out.write(declare("node", zip(node_ids, graph.node_titles, strict=True), {}))
+        out.write(declare("node", zip(graph.node_ids, graph.node_titles, strict=True), {}))
         out.write(declare("edge", [("weight", "weight")], {"weight": "double"}))
         edge_types = {k: graphml for k, (_, graphml) in EDGE_TYPES.items()}
-        out.write(declare("edge", zip(edge_ids, graph.edge_titles, strict=True), edge_types))
+        out.write(declare("edge", zip(graph.edge_ids, graph.edge_titles, strict=True), edge_types))
         out.write(f'<graph id="G" edgedefault="{graph.edge_type}">\n')
         graph.nodes(out.write, node)
         graph.edges(out.write, edge)

@@ -12,12 +12,12 @@ from phakhi.actors.selectors import actor_ids_by_key
 from phakhi.actors.validation import STORED_FIELDS, ActorFields, clean_actor
 from phakhi.core import audit, bulk
 from phakhi.core.cells import cell_text
-from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.models import Workspace
 from phakhi.core.thai import word_key
 from phakhi.imports.columns import ACTOR_COLUMNS, HeaderError, map_headers
 from phakhi.imports.duplicates import find_possible_duplicates
 from phakhi.imports.readers import ImportFileError, Table
-from phakhi.imports.report import ImportReport
+from phakhi.imports.report import ImportReport, record_import
 from phakhi.networks.models import Membership, Network, Role
 
 DEFAULTS: dict[str, object] = {name: "" for name in STORED_FIELDS}
@@ -281,34 +281,10 @@ def add_members(
 def record_audit(
     workspace: Workspace, author: audit.Author, report: ImportReport, changed: list[Planned]
 ) -> None:
-    summary = {
-        k: getattr(report, k)
-        for k in ("rows", "created", "updated", "unchanged", "rejected", "memberships_added")
-    }
-    audit.record(
-        author,
-        AuditEvent.Action.IMPORT,
-        workspace=workspace,
-        object_type="actors.actor",
-        object_repr=report.file[:300],
-        changes=summary,
-        batch=report.batch,
+    updates = (
+        (row.stored.id, str(row.values["name"]), row.changes) for row in changed if row.stored
     )
-    audit.record_many(
-        AuditEvent(
-            workspace=workspace,
-            user_id=author.user_id,
-            by=author.label,
-            action=AuditEvent.Action.UPDATE,
-            object_type="actors.actor",
-            object_id=str(row.stored.id),
-            object_repr=str(row.values["name"])[:300],
-            changes=row.changes,
-            batch=report.batch,
-        )
-        for row in changed
-        if row.stored
-    )
+    record_import(author, workspace, report, "actors.actor", updates)
 
 
 def import_actors(

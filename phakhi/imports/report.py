@@ -1,11 +1,14 @@
 """What an import did, row by row, and the error file a coordinator fixes and imports again."""
 
 import csv
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from phakhi.core import audit
 from phakhi.core.cells import cell_text, neutralize
+from phakhi.core.models import AuditEvent, Workspace
 from phakhi.imports.columns import ERROR_LINE_COLUMN, ERROR_REASON_COLUMN
 from phakhi.imports.readers import Table
 
@@ -78,3 +81,38 @@ def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
                 values = [neutralize(cell_text(c)) for c in cells[:width]]
                 values += [""] * (width - len(values))
                 writer.writerow([*values, line, neutralize(" | ".join(reasons[line]))])
+
+
+def record_import(
+    author: audit.Author,
+    workspace: Workspace,
+    report: ImportReport,
+    object_type: str,
+    updates: Iterable[tuple[int, str, dict[str, list[object]]]],
+) -> None:
+    """One event for the import with its counts (created rows start their history there), and
+    one per updated row, with ``(id, label, {field: [old, new]})``, all sharing the batch id."""
+    counts = ("rows", "created", "updated", "unchanged", "rejected", "memberships_added")
+    audit.record(
+        author,
+        AuditEvent.Action.IMPORT,
+        workspace=workspace,
+        object_type=object_type,
+        object_repr=report.file[:300],
+        changes={k: getattr(report, k) for k in counts},
+        batch=report.batch,
+    )
+    audit.record_many(
+        AuditEvent(
+            workspace=workspace,
+            user_id=author.user_id,
+            by=author.label,
+            action=AuditEvent.Action.UPDATE,
+            object_type=object_type,
+            object_id=str(object_id),
+            object_repr=label[:300],
+            changes=changes,
+            batch=report.batch,
+        )
+        for object_id, label, changes in updates
+    )

@@ -16,11 +16,11 @@ from phakhi.actors.selectors import actor_ids_by_key
 from phakhi.core import audit, bulk
 from phakhi.core.cells import cell_text, cell_texts
 from phakhi.core.dates import DateError, parse_date
-from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.models import Workspace
 from phakhi.core.vocabulary import VocabularyError
 from phakhi.imports.columns import TIE_COLUMNS, HeaderError, map_headers
 from phakhi.imports.readers import ImportFileError, Table
-from phakhi.imports.report import ImportReport
+from phakhi.imports.report import ImportReport, record_import
 from phakhi.ties.models import Origin, Tie
 from phakhi.ties.vocabulary import parse_directed, parse_strength
 
@@ -261,28 +261,5 @@ def write(
                 for tie_id, values, _changes in changed
             ),
         )
-        summary = {
-            k: getattr(report, k) for k in ("rows", "created", "updated", "unchanged", "rejected")
-        }
-        audit.record(
-            author,
-            AuditEvent.Action.IMPORT,
-            workspace=workspace,
-            object_type="ties.tie",
-            object_repr=report.file[:300],
-            changes=summary,
-            batch=report.batch,
-        )
-        audit.record_many(
-            AuditEvent(
-                workspace=workspace,
-                user_id=author.user_id,
-                by=author.label,
-                action=AuditEvent.Action.UPDATE,
-                object_type="ties.tie",
-                object_id=str(tie_id),
-                changes=changes,
-                batch=report.batch,
-            )
-            for tie_id, _values, changes in changed
-        )
+        updates = ((tie_id, "", changes) for tie_id, _values, changes in changed)
+        record_import(author, workspace, report, "ties.tie", updates)
