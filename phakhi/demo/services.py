@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
-from phakhi.core import audit
+from phakhi.core import audit, bulk
 from phakhi.core.models import Workspace
 from phakhi.core.services import workspace_create
 from phakhi.demo.generator import DemoData, Rows, generate, write_csv
@@ -47,7 +47,7 @@ def demo_load(author: audit.Author, *, size: str, seed: int, slug: str) -> str:
             "slug": slug
         }
     data = generate(size, seed)
-    with transaction.atomic():
+    with bulk.collector_paused(), transaction.atomic():
         if workspace is None:
             workspace = workspace_create(author, slug=slug, name=data.name)
         actors = _report("actors", size)

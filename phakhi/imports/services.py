@@ -6,7 +6,7 @@ them, with ``all_or_nothing``, or none at all with ``dry_run``)."""
 
 from pathlib import Path
 
-from phakhi.core import audit
+from phakhi.core import audit, bulk
 from phakhi.core.models import Workspace
 from phakhi.imports.actor_import import import_actors
 from phakhi.imports.readers import open_table
@@ -47,9 +47,10 @@ def actors_import(
     all_or_nothing: bool = False,
 ) -> ImportReport:
     report = _report("actors", path, dry_run, all_or_nothing)
-    import_actors(
-        workspace, lambda: open_table(path, sheet), report, author=author, network=network
-    )
+    with bulk.collector_paused():
+        import_actors(
+            workspace, lambda: open_table(path, sheet), report, author=author, network=network
+        )
     return _finish(report, path, sheet)
 
 
@@ -63,5 +64,6 @@ def ties_import(
     all_or_nothing: bool = False,
 ) -> ImportReport:
     report = _report("ties", path, dry_run, all_or_nothing)
-    import_ties(workspace, lambda: open_table(path, sheet), report, author=author)
+    with bulk.collector_paused():
+        import_ties(workspace, lambda: open_table(path, sheet), report, author=author)
     return _finish(report, path, sheet)
