@@ -114,3 +114,13 @@ def test_ties_never_reach_another_workspace(workspace, other_workspace, actors, 
     rows = [["source", "target"], ["A", "X"]]
     report = run(workspace, write_csv(tmp_path / "t.csv", rows))
     assert report.rejected == 1 and not Tie.objects.exists()
+
+
+def test_all_or_nothing_and_dry_run_leave_ties_untouched(workspace, actors, tmp_path):
+    rows = [["source", "target"], ["A", "B"], ["A", "C"], ["A", "Z"], ["B", "C"]]
+    path = write_csv(tmp_path / "t.csv", rows)
+    report = run(workspace, path, all_or_nothing=True)
+    assert (report.applied, report.created, report.rejected) == (False, 3, 1)
+    assert run(workspace, path, dry_run=True).applied is False
+    assert not Tie.objects.exists()
+    assert run(workspace, path).created == 3 and Tie.objects.count() == 3

@@ -7,9 +7,10 @@ not: the importer never picks one of two answers silently."""
 import datetime as dt
 import json
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from phakhi.actors.selectors import actor_ids_by_key
@@ -167,8 +168,32 @@ def import_ties(
     parser = RowParser(table, keys)
     present = set(parser.columns) | {"attributes"}
     stored = load_stored(workspace)
+    streaming = not report.dry_run and connection.vendor == "postgresql"
+    with transaction.atomic() if streaming else nullcontext():
+        inserter = bulk.Inserter(Tie, COLUMNS, row_maker(workspace), stream=streaming)
+        try:
+            changed = read_rows(table, parser, present, stored, inserter, report)
+        except BaseException as error:
+            inserter.close(error)
+            raise
+        if report.dry_run or (report.all_or_nothing and report.rejected):
+            inserter.close()
+            if streaming:
+                transaction.set_rollback(True)
+            return
+        write(workspace, inserter, changed, author, report)
+        report.applied = True
+
+
+def read_rows(
+    table: Table,
+    parser: RowParser,
+    present: set[str],
+    stored: dict[TieKey, tuple[int, TieValues]],
+    inserter: bulk.Inserter,
+    report: ImportReport,
+) -> list[tuple[int, TieValues, dict[str, list[object]]]]:
     seen: dict[TieKey, tuple[int, TieValues]] = {}
-    new: list[tuple[TieKey, TieValues]] = []
     changed: list[tuple[int, TieValues, dict[str, list[object]]]] = []
     for line, cells in table.rows:
         if not any(cell_text(c) for c in cells):
@@ -189,7 +214,8 @@ def import_ties(
             continue
         seen[key] = (line, merged)
         if old is None:
-            new.append((key, merged))
+            if not (report.dry_run or (report.all_or_nothing and report.rejected)):
+                inserter.add((key, merged))
             report.created += 1
         elif merged != old[1]:
             changes = audit.diff(
@@ -199,60 +225,60 @@ def import_ties(
             report.updated += 1
         else:
             report.unchanged += 1
-    del seen
     if report.rows == 0:
         raise ImportFileError(_("The file has a header but no rows of data."))
-    if report.dry_run or (report.all_or_nothing and report.rejected):
-        return
-    write(workspace, new, changed, author, report)
-    report.applied = True
+    return changed
+
+
+COLUMNS = (
+    "workspace_id",
+    "source_id",
+    "target_id",
+    "kind",
+    "directed",
+    "strength",
+    "via_id",
+    "since",
+    "until",
+    "origin",
+    "attributes",
+    "created_at",
+    "updated_at",
+)
+
+
+def row_maker(workspace: Workspace) -> Callable[[tuple[TieKey, TieValues]], list[Any]]:
+    now, empty = bulk.timestamp(), "{}"
+
+    def make_row(item: tuple[TieKey, TieValues]) -> list[Any]:
+        key, (strength, via, since, until, attrs) = item
+        attributes = json.dumps(attrs, ensure_ascii=False) if attrs else empty
+        return [
+            workspace.pk,
+            *key,
+            strength,
+            via,
+            since,
+            until,
+            Origin.IMPORT,
+            attributes,
+            now,
+            now,
+        ]
+
+    return make_row
 
 
 def write(
     workspace: Workspace,
-    new: list[tuple[TieKey, TieValues]],
+    inserter: bulk.Inserter,
     changed: list[tuple[int, TieValues, dict[str, list[object]]]],
     author: audit.Author,
     report: ImportReport,
 ) -> None:
     now = bulk.timestamp()
-    new.sort()  # inserting in (source, target) order keeps the unique index's pages in order
-    columns = [
-        "workspace_id",
-        "source_id",
-        "target_id",
-        "kind",
-        "directed",
-        "strength",
-        "via_id",
-        "since",
-        "until",
-        "origin",
-        "attributes",
-        "created_at",
-        "updated_at",
-    ]
-    empty = "{}"
+    inserter.finish()  # first: nothing else may be sent while a COPY is open
     with transaction.atomic():
-        bulk.insert_rows(
-            Tie,
-            columns,
-            (
-                [
-                    workspace.pk,
-                    *key,
-                    strength,
-                    via,
-                    since,
-                    until,
-                    Origin.IMPORT,
-                    json.dumps(attrs, ensure_ascii=False) if attrs else empty,
-                    now,
-                    now,
-                ]
-                for key, (strength, via, since, until, attrs) in new
-            ),
-        )
         bulk.update_rows(
             Tie,
             [*_FIELDS, "updated_at"],
