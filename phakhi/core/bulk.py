@@ -114,6 +114,10 @@ class Inserter:
             self._copying = self._cursor.copy(f"COPY {table} ({names}) FROM STDIN")
             self._copy = self._copying.__enter__()
 
+    @property
+    def streaming(self) -> bool:
+        return self._copy is not None
+
     def add(self, item: Any) -> None:
         self.count += 1
         if self._copy is not None:

@@ -277,8 +277,10 @@ def write(
     report: ImportReport,
 ) -> None:
     now = bulk.timestamp()
-    inserter.finish()  # first: nothing else may be sent while a COPY is open
+    if inserter.streaming:
+        inserter.finish()  # first: nothing else may be sent while a COPY is open
     with transaction.atomic():
+        inserter.finish()  # the rows kept until now, in this transaction
         bulk.update_rows(
             Tie,
             [*_FIELDS, "updated_at"],
