@@ -79,6 +79,7 @@ def main() -> None:
     parser.add_argument("--size", default="national")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--postgres", help="URL of a scratch database (dropped and recreated)")
+    parser.add_argument("--skip-sqlite", action="store_true")
     args = parser.parse_args()
     files = ROOT / "benchmarks" / "out" / args.size
     if not (files / "ties.csv").exists():
@@ -86,7 +87,7 @@ def main() -> None:
             [*PHAKHI, "demo", "--size", args.size, "--write-csv", str(files)], cwd=ROOT, check=True
         )
     results: dict[str, dict[str, dict[str, float]]] = {}
-    databases = ["sqlite"] + (["postgresql"] if args.postgres else [])
+    databases = ([] if args.skip_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
     for database in databases:
         rounds = []
         for _ in range(args.repeat):
@@ -118,7 +119,7 @@ def main() -> None:
         },
         "results": results,
     }
-    out = ROOT / "benchmarks" / "out" / f"import-{args.size}.json"
+    out = ROOT / "benchmarks" / "out" / f"import-{args.size}-{'-'.join(databases)}.json"
     out.write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
 
