@@ -106,28 +106,6 @@ def _editable_names(obj: models.Model) -> list[str]:
     return [f.name for f in obj._meta.concrete_fields if f.editable and not f.primary_key]
 
 
-def _event(
-    author: Author,
-    action: str,
-    obj: models.Model,
-    changes: Mapping[str, Any],
-    *,
-    workspace_id: int | None,
-    batch: str,
-) -> AuditEvent:
-    return AuditEvent(
-        workspace_id=workspace_id,
-        user_id=author.user_id,
-        by=author.label,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        changes=dict(changes),
-        batch=batch,
-    )
-
-
 class _AuditCollector(Collector):
     """Collects every row a deletion reaches, loaded, so that each can be recorded."""
 
@@ -157,7 +135,9 @@ def record_deletion(author: Author, objs: Sequence[models.Model]) -> None:
         old = _given(snapshot(workspace, _editable_names(workspace)))
         changes = audit.diff(old, dict.fromkeys(old))
         events.append(
-            _event(author, Action.DELETE, workspace, changes, workspace_id=None, batch=batch)
+            audit.event(
+                author, Action.DELETE, workspace, changes=changes, workspace_id=None, batch=batch
+            )
         )
     rest = [o for o in objs if not isinstance(o, Workspace)]
     if rest:
@@ -170,11 +150,11 @@ def record_deletion(author: Author, objs: Sequence[models.Model]) -> None:
                 old = _given(snapshot(obj, _editable_names(obj)))
                 changes = audit.diff(old, dict.fromkeys(old))
                 events.append(
-                    _event(
+                    audit.event(
                         author,
                         Action.DELETE,
                         obj,
-                        changes,
+                        changes=changes,
                         workspace_id=workspace_id_of(obj),
                         batch=batch,
                     )
@@ -185,11 +165,11 @@ def record_deletion(author: Author, objs: Sequence[models.Model]) -> None:
                     old_value = getattr(obj, field.attname)
                     changes = {field.name: [audit.jsonable(old_value), audit.jsonable(value)]}
                     events.append(
-                        _event(
+                        audit.event(
                             author,
                             Action.UPDATE,
                             obj,
-                            changes,
+                            changes=changes,
                             workspace_id=workspace_id_of(obj),
                             batch=batch,
                         )
@@ -318,7 +298,7 @@ class AuditedAdmin(admin.ModelAdmin):
                     author,
                     Action.CREATE if id(obj) in created else Action.UPDATE,
                     obj,
-                    workspace=Workspace.objects.filter(pk=workspace_id_of(obj) or 0).first(),
+                    workspace_id=workspace_id_of(obj),
                     changes=changes,
                 )
 

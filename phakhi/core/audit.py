@@ -54,26 +54,31 @@ def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[Any]]
     }
 
 
-def record(
+_FROM_OBJECT: Any = object()
+
+
+def event(
     author: Author,
     action: str,
     obj: models.Model | None = None,
     *,
-    workspace: Workspace | None = None,
+    workspace_id: int | None = _FROM_OBJECT,
     changes: Mapping[str, Any] | None = None,
     object_type: str | None = None,
     object_id: str = "",
     object_repr: str = "",
     batch: str = "",
 ) -> AuditEvent:
+    """An unsaved event, for ``record`` or for ``record_many``. The object gives its type, id,
+    text and (unless ``workspace_id`` is given) its workspace."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
-        object_repr = object_repr or str(obj)[:300]
-        if workspace is None:
-            workspace = getattr(obj, "workspace", None)
-    return AuditEvent.objects.create(
-        workspace=workspace,
+        object_repr = object_repr or str(obj)
+    if workspace_id is _FROM_OBJECT:
+        workspace_id = getattr(obj, "workspace_id", None)
+    return AuditEvent(
+        workspace_id=workspace_id,
         user_id=author.user_id,
         by=author.label,
         action=action,
@@ -83,6 +88,21 @@ def record(
         changes=dict(changes or {}),
         batch=batch,
     )
+
+
+def record(
+    author: Author,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    workspace: Workspace | None = None,
+    **fields: Any,
+) -> AuditEvent:
+    if workspace is not None:
+        fields["workspace_id"] = workspace.pk
+    made = event(author, action, obj, **fields)
+    made.save()
+    return made
 
 
 def record_many(events: Iterable[AuditEvent], batch_size: int = 2000) -> None:

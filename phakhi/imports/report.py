@@ -103,14 +103,13 @@ def record_import(
         batch=report.batch,
     )
     audit.record_many(
-        AuditEvent(
-            workspace=workspace,
-            user_id=author.user_id,
-            by=author.label,
-            action=AuditEvent.Action.UPDATE,
+        audit.event(
+            author,
+            AuditEvent.Action.UPDATE,
+            workspace_id=workspace.pk,
             object_type=object_type,
             object_id=str(object_id),
-            object_repr=label[:300],
+            object_repr=label,
             changes=changes,
             batch=report.batch,
         )
