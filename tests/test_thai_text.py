@@ -168,3 +168,14 @@ def test_fast_email_path_agrees_with_email_validator(address):
 def test_values_that_already_begin_with_an_apostrophe_round_trip():
     for text in ("'=x", "''+1", "'plain"):
         assert unneutralize(neutralize(text)) == text
+
+
+def test_an_area_error_names_the_part_that_is_wrong():
+    for args, part in [
+        (("เชียงใหม",), "province"),
+        (("ขอนแก่น", "สันทราย"), "district"),
+        (("ขอนแก่น", "เมือง", "หนองหาร"), "subdistrict"),
+    ]:
+        with pytest.raises(areas.AreaError) as error:
+            areas.resolve(*args)
+        assert error.value.part == part

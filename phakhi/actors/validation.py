@@ -111,26 +111,11 @@ def _clean_area(text: dict[str, str], values: dict[str, object], problems: list[
             text.get("province", ""), text.get("district", ""), text.get("subdistrict", "")
         )
     except areas.AreaError as error:
-        column = _failing_area_column(text)
-        problems.append((column, str(error)))
+        problems.append((error.part, str(error)))
         return
     values["province_code"] = area.province_code
     values["district_code"] = area.district_code
     values["subdistrict_code"] = area.subdistrict_code
-
-
-def _failing_area_column(text: dict[str, str]) -> str:
-    province, district = text.get("province", ""), text.get("district", "")
-    try:
-        code = areas.province_code(province) if province else ""
-    except areas.AreaError:
-        return "province"
-    try:
-        if district:
-            areas.district_code(district, code)
-    except areas.AreaError:
-        return "district"
-    return "subdistrict"
 
 
 def stored_values(actor: Actor) -> dict[str, object]:

@@ -22,7 +22,10 @@ _EXTRA_PROVINCE_NAMES = {
 
 
 class AreaError(ValueError):
-    """A name that is not an official area; the message names the nearest one."""
+    """A name that is not an official area; the message names the nearest one, and ``part``
+    (set by ``resolve``) says which of province, district or subdistrict it was."""
+
+    part = ""
 
 
 @dataclass(frozen=True)
@@ -121,11 +124,18 @@ def _all_districts() -> tuple[geothai.District, ...]:
 @cache
 def resolve(province: str = "", district: str = "", subdistrict: str = "") -> Area:
     """Codes for an address written as names; raises AreaError naming the part that is wrong."""
-    p = province_code(province) if province else ""
-    d = district_code(district, p) if district else ""
-    if d and not p:
-        p = d[:2]
-    s = subdistrict_code(subdistrict, d, p) if subdistrict else ""
+    part = "province"
+    try:
+        p = province_code(province) if province else ""
+        part = "district"
+        d = district_code(district, p) if district else ""
+        if d and not p:
+            p = d[:2]
+        part = "subdistrict"
+        s = subdistrict_code(subdistrict, d, p) if subdistrict else ""
+    except AreaError as error:
+        error.part = part
+        raise
     if s and not d:
         d, p = s[:4], s[:2]
     return Area(p, d, s)
