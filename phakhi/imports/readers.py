@@ -188,8 +188,7 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
             )
         chosen = sheet
     else:
-        filled = [name for name in names if workbook[name].max_row not in (None, 0)]
-        filled = [name for name in filled if _has_cells(workbook[name])]
+        filled = [name for name in names if _has_cells(workbook[name])]
         if len(filled) > 1:
             workbook.close()
             raise ImportFileError(
@@ -198,20 +197,21 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
             )
         chosen = filled[0] if filled else names[0]
     worksheet = workbook[chosen]
-    merged = _merged_ranges(workbook, worksheet)
+    merges = _Merges(_merged_ranges(workbook, worksheet))
     stream = worksheet.iter_rows(values_only=True)
     try:
         header_row = next(stream)
     except StopIteration:
         workbook.close()
         raise ImportFileError(_("The sheet “%(sheet)s” is empty.") % {"sheet": chosen}) from None
+    merges.fill(1, list(header_row))  # a range may start in the header; headers stay as written
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             for number, cells in enumerate(stream, start=2):
                 values = list(cells)
-                if merged:
-                    _fill_merged(number, values, merged)
+                if merges.ranges:
+                    merges.fill(number, values)
                 yield number, values
         finally:
             workbook.close()
@@ -226,36 +226,34 @@ def _has_cells(worksheet: Any) -> bool:
     )
 
 
-def _merged_ranges(workbook: Any, worksheet: Any) -> list[tuple[int, int, int, int, Any]]:
-    """Merged ranges as (min_col, min_row, max_col, max_row, value). Read-only worksheets do
-    not expose merges, so they are read from the sheet's XML, streamed."""
+Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row
+
+
+def _merged_ranges(workbook: Any, worksheet: Any) -> list[Range]:
+    """The sheet's merged ranges. Read-only worksheets do not expose merges, so they are read
+    from the sheet's XML, streamed."""
     refs: list[str] = []
     with workbook._archive.open(worksheet._worksheet_path) as xml:
         for _event, element in iterparse(xml):
             if element.tag == f"{_MAIN_NS}mergeCell":
                 refs.append(element.get("ref", ""))
             element.clear()
-    found = []
-    for ref in refs:
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
-        value = next(
-            worksheet.iter_rows(
-                min_row=min_row, max_row=min_row, min_col=min_col, max_col=min_col, values_only=True
-            )
-        )[0]
-        found.append((min_col, min_row, max_col, max_row, value))
-    return found
+    return [range_boundaries(ref) for ref in refs]  # type: ignore[misc]
 
 
-def _fill_merged(
-    number: int, values: list[Any], merged: list[tuple[int, int, int, int, Any]]
-) -> None:
-    for min_col, min_row, max_col, max_row, value in merged:
-        if min_row <= number <= max_row:
-            while len(values) < max_col:
-                values.append(None)
-            for column in range(min_col, max_col + 1):
-                values[column - 1] = value
+class _Merges:
+    """Fills each merged range with the value of its top-left cell, taken as the rows stream
+    past it (a merged range holds its value only there)."""
 
+    def __init__(self, ranges: list[Range]) -> None:
+        self.ranges = ranges
+        self.values: dict[Range, Any] = {}
 
-__all__ = ["ImportFileError", "Table", "open_table", "table_from_rows"]
+    def fill(self, number: int, values: list[Any]) -> None:
+        for merged in self.ranges:
+            min_col, min_row, max_col, max_row = merged
+            if number == min_row:
+                self.values[merged] = values[min_col - 1] if min_col <= len(values) else None
+            if min_row <= number <= max_row:
+                values.extend([None] * (max_col - len(values)))
+                values[min_col - 1 : max_col] = [self.values.get(merged)] * (max_col - min_col + 1)
