@@ -11,7 +11,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from pythainlp.util import collate
 
-from phakhi.actors.models import Actor, ActorTag, Kind, Tag
+from phakhi.actors.models import Actor, ActorTag, Tag
+from phakhi.actors.validation import actor_name_key
 from phakhi.core import areas
 from phakhi.core.admin import AuditedAdmin, AuditedForm, AuditedInline, current_language
 from phakhi.core.contacts import ContactError, normalize_email, normalize_phone
@@ -173,7 +174,7 @@ class ActorAdmin(AuditedAdmin):
     )
 
     def prepare(self, obj: Actor) -> None:
-        obj.name_key = name_key(obj.name, person=obj.kind == Kind.PERSON)[:300]
+        obj.name_key = actor_name_key(obj.name, obj.kind)
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, ActorTag, Tag
-from phakhi.actors.validation import STORED_FIELDS, clean_actor, stored_values
+from phakhi.actors.validation import clean_actor, stored_values
 from phakhi.core import audit
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.thai import word_key
@@ -104,5 +104,3 @@ def actor_update(author: audit.Author, actor: Actor, **fields: Any) -> Actor:
             audit.record(author, AuditEvent.Action.UPDATE, actor, changes=changes)
     return actor
 
-
-__all__ = ["STORED_FIELDS", "actor_create", "actor_update"]

@@ -33,6 +33,11 @@ class ActorFields:
     attributes: dict[str, str] = field(default_factory=dict)
 
 
+def actor_name_key(name: str, kind: str) -> str:
+    """The stored comparable name: titles are taken off people's names only."""
+    return name_key(name, person=kind == Kind.PERSON)[:300]
+
+
 def split_tags(text: str) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for part in text.replace(",", ";").split(";"):
@@ -85,7 +90,7 @@ def clean_actor(
             values[name] = text[name]
     if "name" in values:
         kind = values.get("kind", Kind.PERSON)
-        values["name_key"] = name_key(text["name"], person=kind == Kind.PERSON)[:300]
+        values["name_key"] = actor_name_key(text["name"], str(kind))
     if problems:
         return None, problems
     extra = {str(k): cell_text(v) for k, v in (attributes or {}).items()}

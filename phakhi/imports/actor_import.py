@@ -306,7 +306,7 @@ def import_actors(
         {key: (row.values, row.organization_key) for key, row in planned.items()},
         {key: (s.values, s.organization_key) for key, s in stored.items() if key not in planned},
     )
-    if report.dry_run or (report.all_or_nothing and report.rejected):
+    if not report.applying:
         return
     write(workspace, planned, network, author, report)
     report.applied = True

@@ -45,6 +45,12 @@ class ImportReport:
     batch: str = ""
     memberships_added: int = 0
 
+    @property
+    def applying(self) -> bool:
+        """Whether the valid rows are to be written: not a dry run, and not an all-or-nothing
+        import that has already rejected a row."""
+        return not (self.dry_run or (self.all_or_nothing and self.rejected))
+
     def reject(self, line: int, problems: list[tuple[str, str]]) -> None:
         self.rejected += 1
         self.errors.extend(RowError(line, column, reason) for column, reason in problems)

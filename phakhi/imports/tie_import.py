@@ -176,7 +176,7 @@ def import_ties(
         except BaseException as error:
             inserter.close(error)
             raise
-        if report.dry_run or (report.all_or_nothing and report.rejected):
+        if not report.applying:
             inserter.close()
             if streaming:
                 transaction.set_rollback(True)
@@ -214,7 +214,7 @@ def read_rows(
             continue
         seen[key] = (line, merged)
         if old is None:
-            if not (report.dry_run or (report.all_or_nothing and report.rejected)):
+            if report.applying:
                 inserter.add((key, merged))
             report.created += 1
         elif merged != old[1]:

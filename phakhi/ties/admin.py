@@ -72,12 +72,11 @@ class TieAdmin(AuditedAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        # Find the actors first, then their ties through the indexes (workspace, source, …),
+        # Find the actors first, then their ties through the indexes (source, …),
         # (target, source) and via; the kind of tie only when some tie has it, since that
         # condition cannot use an index.
-        actors = Actor.objects.filter(Q(key=term) | Q(name__icontains=term))
-        ids, workspaces = actors.values("pk"), actors.values("workspace_id")
-        found = Q(workspace__in=workspaces, source__in=ids) | Q(target__in=ids) | Q(via__in=ids)
+        ids = Actor.objects.filter(Q(key=term) | Q(name__icontains=term)).values("pk")
+        found = Q(source__in=ids) | Q(target__in=ids) | Q(via__in=ids)
         if queryset.filter(kind=term).exists():
             found |= Q(kind=term)
         return queryset.filter(found), False
