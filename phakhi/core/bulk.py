@@ -26,6 +26,12 @@ def timestamp() -> Any:
     return connection.ops.adapt_datetimefield_value(timezone.now())
 
 
+def _copy_statement(model: type[models.Model], columns: Sequence[str]) -> str:
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    return f"COPY {table} ({names}) FROM STDIN"
+
+
 def insert_rows(
     model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
@@ -35,7 +41,7 @@ def insert_rows(
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            with cursor.copy(_copy_statement(model, columns)) as copy:
                 for row in rows:
                     copy.write_row(row)
                     count += 1
@@ -135,10 +141,8 @@ class Inserter:
         self._copying: Any = None
         self._cursor: Any = None
         if stream:
-            table = connection.ops.quote_name(model._meta.db_table)
-            names = ", ".join(connection.ops.quote_name(c) for c in columns)
             self._cursor = connection.cursor()
-            self._copying = self._cursor.copy(f"COPY {table} ({names}) FROM STDIN")
+            self._copying = self._cursor.copy(_copy_statement(model, columns))
             self._copy = self._copying.__enter__()
 
     @property
