@@ -1,8 +1,19 @@
-import pytest
+import datetime as dt
+from typing import Any
 
+import pytest
+from django.conf import settings
+from django.core.signals import setting_changed
+
+from phakhi.actors.models import ActorTag, Tag
+from phakhi.actors.services import actor_create
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
 from phakhi.core.services import workspace_create
+from phakhi.networks.services import membership_set, network_create
+from phakhi.projects.services import project_create
+from phakhi.ties.services import tie_create
+from tests.admin_support import _compile_script
 
 AUTHOR = Author("test:coordinator")
 
@@ -29,3 +40,59 @@ def english_messages():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages() -> None:
+    """`make test` compiles the catalogues; a bare `pytest` run gets them compiled here."""
+    if _compile_script().compile_all(if_stale=True):
+        # Forget catalogues loaded before the .mo files existed (as override_settings does).
+        setting_changed.send(
+            sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+        )
+
+
+@pytest.fixture
+def data(workspace: Workspace, author: Author) -> dict[str, Any]:
+    org = actor_create(
+        author,
+        workspace,
+        key="org-1",
+        name="มูลนิธิเพื่อนชุมชน",
+        kind="organization",
+        sector="civil",
+        province="เชียงใหม่",
+    )
+    person = actor_create(
+        author,
+        workspace,
+        key="p-1",
+        name="นายสมชาย ใจดี",
+        organization="org-1",
+        sector="government",
+        province="เชียงใหม่",
+        district="เมืองเชียงใหม่",
+        phone="081-234-5678",
+        tags="สุขภาพ",
+    )
+    third = actor_create(author, workspace, key="p-2", name="นางสาวสมศรี มีสุข")
+    network = network_create(author, workspace, slug="health", name="เครือข่ายสุขภาพ")
+    membership = membership_set(
+        author, network, person, role="coordinator", since=dt.date(2024, 3, 15)
+    )
+    tie = tie_create(author, workspace, org, person, strength=3, kind="ข้อมูล")
+    project = project_create(
+        author, workspace, slug="clinic", name="โครงการคลินิกชุมชน", network=network
+    )
+    return {
+        "workspace": workspace,
+        "org": org,
+        "person": person,
+        "third": third,
+        "network": network,
+        "membership": membership,
+        "tie": tie,
+        "project": project,
+        "tag": Tag.objects.get(workspace=workspace),
+        "actortag": ActorTag.objects.get(actor=person),
+    }

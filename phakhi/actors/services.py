@@ -103,4 +103,3 @@ def actor_update(author: audit.Author, actor: Actor, **fields: Any) -> Actor:
         if changes:
             audit.record(author, AuditEvent.Action.UPDATE, actor, changes=changes)
     return actor
-
