@@ -150,8 +150,11 @@ def _network(args: argparse.Namespace) -> int:
         )
         print(f"{network.slug}\t{network.name}")
         return EXIT_OK
-    for n in Network.objects.filter(workspace=workspace).order_by("slug"):
-        print(f"{n.slug}\t{n.name}\t{n.memberships.count()} members")
+    from django.db.models import Count
+
+    networks = Network.objects.filter(workspace=workspace).annotate(size=Count("memberships"))
+    for n in networks.order_by("slug"):
+        print(f"{n.slug}\t{n.name}\t{n.size} members")
     return EXIT_OK
 
 
