@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "phakhi.networks",
     "phakhi.ties",
     "phakhi.projects",
+    "phakhi.analysis",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -140,4 +143,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("PHAKHI_LOG_LEVEL", "WARNING")},
+}
+
+# Background work (large analyses) goes through the database: no extra server to run. A worker
+# process takes it: `phakhi worker`. PHAKHI_TASKS=immediate runs tasks in the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("PHAKHI_TASKS") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
 }

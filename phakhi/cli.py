@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument("--thai-headers", action="store_true")
 
+    _analyze_parser(commands)
+    commands.add_parser("worker", help="run background tasks (large analyses) as they come")
+
     serve = commands.add_parser("serve", help="serve the web application (waitress)")
     serve.add_argument("--host", default=os.environ.get("PHAKHI_HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("PHAKHI_PORT", "8000")))
@@ -92,6 +95,23 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("admin-login", help="make sure an admin login exists and print it")
     return parser
+
+
+def _analyze_parser(commands: Any) -> None:
+    analyze = commands.add_parser("analyze", help="analyse a network and store the results")
+    analyze.add_argument("--workspace", required=True)
+    analyze.add_argument("--network", help="only the members of this network")
+    analyze.add_argument("--at", help="count the ties active on this date (default today)")
+    analyze.add_argument("--min-strength", type=int, default=1, choices=[1, 2, 3, 4])
+    for flag, what in (("--sector", "sector"), ("--province", "province"), ("--tag", "issue")):
+        analyze.add_argument(flag, action="append", default=[], help=f"only actors of this {what}")
+    analyze.add_argument("--ego", metavar="ACTOR_KEY", help="the ego network of one actor")
+    analyze.add_argument("--radius", type=int, default=1, choices=[1, 2])
+    analyze.add_argument("--samples", type=int, help="sampled sources on large networks")
+    analyze.add_argument("--seed", type=int, default=0)
+    analyze.add_argument("--background", action="store_true", help="queue it for `phakhi worker`")
+    analyze.add_argument("--compare-with", type=int, metavar="RUN", help="an earlier run's number")
+    analyze.add_argument("--json", metavar="PATH", help="write the results as JSON ('-': stdout)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,6 +231,76 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from phakhi.actors.models import Actor
+    from phakhi.analysis import selectors
+    from phakhi.analysis.services import analysis_request
+    from phakhi.analysis.summary import summary_text
+    from phakhi.core.audit import Author
+    from phakhi.core.dates import parse_date
+    from phakhi.core.selectors import workspace_get
+    from phakhi.networks.selectors import network_get
+
+    workspace = workspace_get(args.workspace)
+    ego = None
+    if args.ego:
+        ego = Actor.objects.filter(workspace=workspace, key=args.ego).first()
+        if ego is None:
+            raise selectors.NotFound(_no_actor_text(args.ego))
+    before = selectors.run_get(workspace, args.compare_with) if args.compare_with else None
+    out = sys.stderr if args.json == "-" else sys.stdout
+    with tqdm(total=100, file=sys.stderr, leave=False, disable=None, unit="%") as bar:
+
+        def progress(step: str, fraction: float) -> None:
+            bar.set_description(step)
+            bar.update(round(100 * fraction) - bar.n)
+
+        run = analysis_request(
+            Author.cli(), workspace,
+            network=network_get(workspace, args.network) if args.network else None,
+            at=parse_date(args.at) if args.at else None, min_strength=args.min_strength,
+            sectors=args.sector, provinces=args.province, tags=args.tag,
+            ego=ego, ego_radius=args.radius, samples=args.samples, seed=args.seed,
+            background=args.background, progress=progress,
+        )  # fmt: skip
+    if args.background:
+        print(_queued_text(run.pk), file=out)
+        return EXIT_OK
+    print(summary_text(run), file=out)
+    document = selectors.run_json(run) if args.json else {}
+    if before is not None:
+        document["compare"] = selectors.run_compare(before, run)
+        print(json.dumps(document["compare"]["network"], ensure_ascii=False, indent=1), file=out)
+    if args.json == "-":
+        json.dump(document, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False)
+    return EXIT_OK
+
+
+def _no_actor_text(key: str) -> str:
+    from django.utils.translation import gettext as _
+
+    return _("There is no actor with the key “%(key)s” in this workspace.") % {"key": key}
+
+
+def _queued_text(run_id: int) -> str:
+    from django.utils.translation import gettext as _
+
+    return _("Analysis #%(id)s is queued; `phakhi worker` runs it.") % {"id": run_id}
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from django.core.management import call_command
+
+    call_command("db_worker")
+    return EXIT_OK
+
+
 def _serve(args: argparse.Namespace) -> int:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
@@ -247,6 +337,8 @@ _HANDLERS = {
     "import": _import,
     "export": _export,
     "demo": _demo,
+    "analyze": _analyze,
+    "worker": _worker,
     "serve": _serve,
     "manage": _manage,
     "admin-login": _admin_login,

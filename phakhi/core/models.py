@@ -51,6 +51,7 @@ class AuditEvent(models.Model):
         UPDATE = "update", _("updated")
         DELETE = "delete", _("deleted")
         IMPORT = "import", _("imported")
+        ANALYZE = "analyze", _("analysed")
 
     workspace = models.ForeignKey(
         Workspace, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("workspace")
