@@ -118,11 +118,14 @@ def _snapshot(run: AnalysisRun) -> _Snapshot:
     actors = {name: table[:, i] for i, name in enumerate(ACTOR_KEYS)}
     actors["community"] = np.nan_to_num(actors["community"], nan=-1).astype(np.int64)
     data = load_scope(run)
+    scope_ids = np.asarray(data.actors.keys, dtype=np.int64)
     columns = tie_columns(data.actors, data.ties, outside="drop")
-    positions = np.searchsorted(np.asarray(data.actors.keys, dtype=np.int64), ids)
-    graph = simple_graph(len(data.actors), columns, active(columns, run.at, run.min_strength))
-    order = np.full(len(data.actors), -1, dtype=np.int64)
-    order[positions] = np.arange(len(ids))
+    graph = simple_graph(len(scope_ids), columns, active(columns, run.at, run.min_strength))
+    # Actors that left the scope since the run (another sector, say) keep their row, no ties.
+    order = np.full(len(scope_ids), -1, dtype=np.int64)
+    found = np.searchsorted(scope_ids, ids).clip(max=max(len(scope_ids) - 1, 0))
+    still = (scope_ids[found] == ids) if len(scope_ids) else np.zeros(len(ids), bool)
+    order[found[still]] = np.flatnonzero(still)
     keep = (order[graph.lo] >= 0) & (order[graph.hi] >= 0)
     edges = np.column_stack([order[graph.lo][keep], order[graph.hi][keep]])
     labels = dict(Actor.objects.filter(pk__in=ids.tolist()).values_list("id", "key"))

@@ -19,8 +19,8 @@ from phakhi.engine.graph import SimpleGraph
 
 EXACT_LIMIT = 5_000
 # Sources per sampled component: enough edge visits for the estimate to settle, bounded so that a
-# national network (3 million ties) stays within about 70 searches.
-SAMPLE_EDGE_BUDGET = 200_000_000
+# national network (3 million ties) stays at the minimum of 64 searches.
+SAMPLE_EDGE_BUDGET = 150_000_000
 MIN_SAMPLES = 64
 _CHUNK_CELLS = 4_000_000
 
