@@ -105,7 +105,8 @@ def test_bad_requests_name_the_field(workspace, other_workspace, author, village
     assert "provinces" in error.value.message_dict
 
 
-def test_large_runs_wait_for_the_worker(workspace, author, village):
+def test_large_runs_wait_for_the_worker(transactional_db, workspace, author, village):
+    # The worker closes its database connection when done, which a test transaction cannot survive.
     run = analysis_request(author, workspace, background=True)
     assert run.status == AnalysisRun.Status.QUEUED
     assert not ActorResult.objects.filter(run=run).exists()

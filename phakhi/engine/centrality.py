@@ -46,9 +46,25 @@ def local_measures(sg: SimpleGraph, seed: int = 0) -> dict[str, np.ndarray]:
 
 
 def _constraint(sg: SimpleGraph, degree: np.ndarray) -> np.ndarray:
-    if sg.n == 0:
-        return np.zeros(0)
-    values = np.asarray(sg.graph.constraint(), dtype=np.float64)
+    """Burt's constraint on the unweighted simple graph, as networkx computes it:
+    c(i) = Σ_j∈N(i) (p_ij + Σ_q p_iq·p_qj)² with p_ij = 1/d(i), so a tie's indirect part comes from
+    the triangles it is in. Vectorized over ties and triangles; igraph's own constraint takes
+    several times longer on a national network."""
+    n, m = sg.n, sg.m
+    if m == 0:
+        return np.full(n, np.nan)
+    inverse = np.zeros(n)
+    inverse[degree > 0] = 1.0 / degree[degree > 0]
+    triangles = np.asarray(sg.graph.list_triangles(), dtype=np.int64).reshape(-1, 3)
+    pair = sg.lo * np.int64(n) + sg.hi  # sorted: simple_graph builds edges in pair order
+    through = np.zeros(m)
+    for a, b, c in ((0, 1, 2), (1, 2, 0), (0, 2, 1)):
+        x, y, z = triangles[:, a], triangles[:, b], triangles[:, c]
+        edge = np.searchsorted(pair, np.minimum(x, y) * np.int64(n) + np.maximum(x, y))
+        through += np.bincount(edge, weights=inverse[z], minlength=m)
+    term = (1.0 + through) ** 2
+    values = np.bincount(sg.lo, weights=term * inverse[sg.lo] ** 2, minlength=n)
+    values += np.bincount(sg.hi, weights=term * inverse[sg.hi] ** 2, minlength=n)
     values[degree == 0] = np.nan  # Burt's constraint is undefined without contacts
     return values
 

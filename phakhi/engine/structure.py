@@ -148,20 +148,18 @@ def fragility(
         return []
     before = max(g.connected_components().sizes())
     ranking = np.argsort(-betweenness, kind="stable")
+    remaining = g.copy()
+    gone = np.zeros(0, dtype=np.int64)
     out = []
-    for k in ks:
+    # Each k removes the next brokers from the same copy; ids shift down past deleted vertices.
+    for k in sorted(set(ks)):
         if k >= sg.n:
             break
-        gone = ranking[:k]
-        remaining = g.copy()
-        remaining.delete_vertices(gone.tolist())
+        leaving = ranking[len(gone) : k]
+        shifted = leaving - np.searchsorted(np.sort(gone), leaving)
+        remaining.delete_vertices(shifted.tolist())
+        gone = np.r_[gone, leaving]
         after = max(remaining.connected_components().sizes()) if remaining.vcount() else 0
-        out.append(
-            {
-                "k": k,
-                "removed": [keys[int(i)] for i in gone.tolist()],
-                "largest_component": after,
-                "share": after / before,
-            }
-        )
+        out.append({"k": k, "removed": [keys[int(i)] for i in ranking[:k].tolist()],
+                    "largest_component": after, "share": after / before})  # fmt: skip
     return out
