@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--workspace", required=True)
 
     demo = commands.add_parser("demo", help="load a realistic Thai demo network")
-    demo.add_argument("--size", choices=["workshop", "province", "national"], default="workshop")
+    demo.add_argument(
+        "--size", choices=["workshop", "province", "region", "national"], default="workshop"
+    )
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--workspace", default="demo")
     demo.add_argument(

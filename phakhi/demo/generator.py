@@ -33,18 +33,41 @@ from phakhi.demo.population import (
 from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS
 
 Columns = Callable[[slice], list[np.ndarray]]
-SIZES = {"workshop": (40, 120), "province": (1500, 6000), "national": (600_000, 3_000_000)}
+SIZES = {
+    "workshop": (40, 120),
+    "province": (1500, 6000),
+    "national": (600_000, 3_000_000),
+    "region": (60_000, 300_000),
+}
 ACTOR_FIELDS = tuple(c.name for c in ACTOR_COLUMNS)
 TIE_FIELDS = tuple(c.name for c in TIE_COLUMNS)
 SECTOR_SHARES = np.array([0.60, 0.28, 0.12])
 # Shares of organizations and groups; a workshop gathers mostly their representatives.
-_KIND_SHARES = {"workshop": (0.35, 0.15), "province": (0.12, 0.10), "national": (0.12, 0.10)}
+_KIND_SHARES = {
+    "workshop": (0.35, 0.15),
+    "province": (0.12, 0.10),
+    "national": (0.12, 0.10),
+    "region": (0.12, 0.10),
+}
 # Where the other end of a tie is drawn: the same district and issue, the same district, the
 # same province and issue, the same province, anywhere.
 _TIE_LEVELS = {
     "workshop": (0.25, 0.35, 0.15, 0.25, 0.0),
     "province": (0.50, 0.20, 0.15, 0.15, 0.0),
     "national": (0.50, 0.20, 0.12, 0.10, 0.08),
+    "region": (0.50, 0.20, 0.13, 0.12, 0.05),
+}
+# A region is the provinces whose codes share a first digit, which follows the regions.
+_REGIONS = {
+    "1": "ภาคกลางตอนบน",
+    "2": "ภาคตะวันออก",
+    "3": "ภาคตะวันออกเฉียงเหนือตอนล่าง",
+    "4": "ภาคตะวันออกเฉียงเหนือตอนบน",
+    "5": "ภาคเหนือตอนบน",
+    "6": "ภาคเหนือตอนล่าง",
+    "7": "ภาคตะวันตก",
+    "8": "ภาคใต้ตอนบน",
+    "9": "ภาคใต้ตอนล่าง",
 }
 _STRENGTH_NEAR, _STRENGTH_FAR = np.cumsum([35, 32, 21, 12]) / 100, np.cumsum([58, 27, 11, 4]) / 100
 _DAY_ONE, _SINCE_DAYS = dt.date(2019, 1, 1), 2372  # ties begin between 2019 and mid-2025
@@ -130,14 +153,50 @@ def _ties(n: int, size: str, groups: list[np.ndarray], weight: np.ndarray, rng: 
     }
 
 
+def _region(rng: Rng) -> Areas:
+    """The provinces of one region, Bangkok left out: those whose codes start with one digit."""
+    every, digit = areas_for("national", rng), str(rng.integers(1, 10))
+    codes = [every.district_codes[d][:2] for d in every.capital.tolist()]
+    provinces = np.array([i for i, c in enumerate(codes) if c[0] == digit and c != "10"])
+    districts = np.flatnonzero(np.isin(every.district_province, provinces))
+    subs = np.flatnonzero(np.isin(every.sub_district, districts))
+    province, district, sub = (
+        _renumber(kept, len(names))
+        for kept, names in zip(
+            (provinces, districts, subs),
+            (every.provinces, every.districts, every.subdistricts),
+            strict=True,
+        )
+    )
+    return Areas(
+        [every.provinces[i] for i in provinces.tolist()],
+        [every.districts[i] for i in districts.tolist()],
+        [every.district_codes[i] for i in districts.tolist()],
+        [every.subdistricts[i] for i in subs.tolist()],
+        district[every.sub_district[subs]],
+        province[every.district_province[districts]],
+        sub[every.district_anchor[districts]],
+        district[every.capital[provinces]],
+        every.bangkok[provinces],
+    )
+
+
+def _renumber(kept: np.ndarray, n: int) -> np.ndarray:
+    """Old position -> new position of the ``kept`` items (-1 for the others)."""
+    table = np.full(n, -1)
+    table[kept] = np.arange(len(kept))
+    return table
+
+
 def generate(size: str = "workshop", seed: int = 1) -> DemoData:
     """The demo network of one size: ``workshop`` (one province), ``province`` (all its
-    districts) or ``national`` (all 77 provinces). The same seed gives the same network."""
+    districts), ``region`` (the provinces of one region) or ``national`` (all 77 provinces). The
+    same seed gives the same network."""
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}; expected one of: {', '.join(SIZES)}")
     rng = np.random.default_rng(seed)
     (n_actors, n_ties), n_issues = SIZES[size], len(vocab.ISSUES)
-    areas = areas_for(size, rng)
+    areas = _region(rng) if size == "region" else areas_for(size, rng)
     n_org, n_grp = (round(n_actors * share) for share in _KIND_SHARES[size])
     orgs = draw_bodies(vocab.ORGANIZATIONS, areas, n_org, rng)
     groups = draw_bodies(vocab.GROUPS, areas, n_grp, rng)
@@ -193,7 +252,10 @@ def generate(size: str = "workshop", seed: int = 1) -> DemoData:
     ]
     tables = list(zip(strings, TIE_FIELDS, strict=True))  # each column's strings, by number
     place = f"จังหวัด{areas.provinces[0]}" if size != "national" else "ทั่วประเทศ"
+    if size == "region":
+        place = f"กลุ่มจังหวัด{_REGIONS[areas.district_codes[0][0]]}"
     name = {"workshop": f"เวทีวิเคราะห์ภาคีเครือข่าย {place}", "province": f"ภาคีเครือข่าย{place}"}
+    name["region"] = name["province"]
     return DemoData(
         name=name.get(size, "ภาคีเครือข่ายองค์กรชุมชนทั่วประเทศ"),
         actors=Rows(ACTOR_FIELDS, n_actors, lambda s: [c[s] for c in columns]),
