@@ -12,7 +12,9 @@ over 20 minutes); times are medians. At the province size (1,500 actors) both ar
 5,000 actors the engine estimates betweenness, closeness, harmonic, path length and diameter from
 k sampled sources, and networkx is given the same work: ``betweenness_centrality(k=k)`` and
 breadth-first searches from the engine's own k sources. networkx has no Leiden: it finds
-communities with Louvain.
+communities with Louvain. networkx's ``effective_size`` of all actors at once needs a dense n × n
+matrix; where that exceeds a quarter of the memory it runs actor by actor on 50 random actors
+and its time is extrapolated to all (reported with and without it).
 
 ``accuracy``: the engine exact and sampled (k sources, several seeds) on the same graph: top-20
 overlap and Spearman rank correlation of betweenness, closeness and harmonic, the relative error
