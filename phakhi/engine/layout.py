@@ -13,22 +13,20 @@ between components.
 
 from __future__ import annotations
 
-import itertools
 import math
-import random
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 import igraph as ig
 import numpy as np
+
+from phakhi.engine.packing import Box, pack_points, pack_rings
+from phakhi.engine.rng import seeded
 
 __all__ = ["FORCE_LIMIT", "layout"]
 
 FORCE_LIMIT = 5_000
 # Searched pivots: the low end of the usual 50–100, as each one is a search of the whole graph
-# (about 0.12 s at 600,000 nodes and 2.8 million edges).
+# (about 0.15 s at 600,000 nodes and 2.8 million edges).
 _SEARCHED_PIVOTS = 50
 # Pivots named by the caller, typically with their distances, which cost no search.
 _GIVEN_PIVOTS = 100
@@ -41,9 +39,6 @@ _GRID_FROM = 500
 # (edge lengths, closest pair) in far fewer, and a national network has thousands of them.
 _MAIN_STEPS = 500
 _SECONDARY_STEPS = 150
-_GAP = 1.0
-
-_igraph_rng_lock = threading.Lock()
 
 
 def layout(
@@ -109,14 +104,14 @@ def layout(
     pieces = [(nodes, _fit(piece)) for nodes, piece in pieces]
     isolates = np.flatnonzero((sizes[membership] == 1) & (membership != main))
 
-    box = _Box.around(main_xy)
+    box = Box.around(main_xy)
     # Widest first, so that the first component of a ring sets the ring's thickness.
     pieces.sort(key=lambda piece: -float(np.ptp(piece[1], axis=0).max()))
     extents = np.array([np.ptp(piece, axis=0) for _, piece in pieces]).reshape(-1, 2)
-    centres, box = _pack_rings(box, extents)
+    centres, box = pack_rings(box, extents)
     for (nodes, piece), centre in zip(pieces, centres, strict=True):
         xy[nodes] = piece + centre
-    xy[isolates] = _pack_points(box, len(isolates))
+    xy[isolates] = pack_points(box, len(isolates))
     return _normalize(xy)
 
 
@@ -131,14 +126,11 @@ def _main_pivot_layout(
     """PivotMDS of the component ``nodes`` (sorted) of ``graph``, searching the whole graph."""
     main = membership[nodes[0]]
     whole = len(nodes) == graph.vcount()
-    csr: _Csr | None = None
+    hops = _hops(graph)
 
     def searched(local: int) -> np.ndarray:
-        nonlocal csr
-        if csr is None:
-            csr = _Csr.of_graph(graph)
-        hops = _bfs(csr, int(nodes[local]))
-        return hops if whole else hops[nodes]
+        row = hops(int(nodes[local]))
+        return row if whole else row[nodes]
 
     candidates: list[int] = []
     given_row: dict[int, int] = {}
@@ -215,7 +207,8 @@ def _component_layouts(
         elif size <= force_limit:
             piece = _force(size, comp_edges, weights[picked], rng, steps)
         else:
-            piece = _pivot_mds(_pivot_rows(size, [], _Csr.of_edges(size, comp_edges).hops, rng))
+            component = ig.Graph(n=size, edges=comp_edges.tolist())
+            piece = _pivot_mds(_pivot_rows(size, [], _hops(component), rng))
         result.append((members, piece))
     return result
 
@@ -228,7 +221,7 @@ def _force(
     half = math.sqrt(size) / 2
     start = rng.uniform(-half, half, size=(size, 2))
     uniform = weights.size == 0 or bool((weights == weights[0]).all())
-    with _seeded_igraph(int(rng.integers(2**63))):
+    with seeded(int(rng.integers(2**63))):
         drawn = graph.layout_fruchterman_reingold(
             weights=None if uniform else weights.tolist(),
             seed=start.tolist(),
@@ -236,20 +229,6 @@ def _force(
             niter=steps,
         )
     return np.asarray(drawn.coords, dtype=np.float64).reshape(size, 2)
-
-
-@contextmanager
-def _seeded_igraph(seed: int) -> Iterator[None]:
-    """igraph draws a random nudge for every node at every step of Fruchterman–Reingold, so the
-    seeded start alone is not reproducible; its generator is process-wide, hence the lock."""
-    with _igraph_rng_lock:
-        ig.set_random_number_generator(random.Random(seed))
-        try:
-            yield
-        finally:
-            # python-igraph cannot report the generator in use; `random` is what it installs on
-            # import.
-            ig.set_random_number_generator(random)
 
 
 def _pivot_rows(
@@ -312,66 +291,13 @@ def _pivot_mds(rows: np.ndarray) -> np.ndarray:
     return xy
 
 
-@dataclass(frozen=True)
-class _Csr:
-    indptr: np.ndarray
-    indices: np.ndarray
-    degree: np.ndarray
-
-    @staticmethod
-    def of_edges(size: int, edges: np.ndarray) -> _Csr:
-        ends = np.concatenate([edges[:, 0], edges[:, 1]]).astype(_index_type(size), copy=False)
-        other = np.concatenate([edges[:, 1], edges[:, 0]]).astype(ends.dtype, copy=False)
-        order = np.argsort(ends, kind="stable")
-        # Offsets in 32 bits where they fit: a search moves millions of them.
-        degree = np.bincount(ends, minlength=size).astype(_index_type(len(ends)))
-        indptr = np.zeros(size + 1, dtype=degree.dtype)
-        np.cumsum(degree, out=indptr[1:])
-        return _Csr(indptr, other[order], degree)
-
-    @staticmethod
-    def of_graph(graph: ig.Graph) -> _Csr:
-        return _Csr.of_edges(graph.vcount(), _edge_array(graph))
-
-    def hops(self, source: int) -> np.ndarray:
-        return _bfs(self, source)
-
-
-def _bfs(csr: _Csr, source: int) -> np.ndarray:
-    """Hop distances from ``source`` (-1 where unreachable), level by level in numpy: on a
-    600,000-node graph igraph's own single-source search takes about 0.3 s, this about 0.12 s."""
-    hops = np.full(len(csr.degree), -1, dtype=np.int32)
-    hops[source] = 0
-    frontier = np.array([source], dtype=np.int64)
-    level = 0
-    while frontier.size:
-        level += 1
-        counts = csr.degree[frontier]
-        total = int(counts.sum())
-        if total == 0:
-            break
-        ends = np.cumsum(counts)
-        positions = np.repeat(csr.indptr[frontier] - (ends - counts), counts)
-        positions += np.arange(total, dtype=positions.dtype)
-        reached = csr.indices[positions]
-        reached = reached[hops[reached] < 0]
-        hops[reached] = level
-        # Sorting a huge frontier to drop repeats costs more than one pass over all nodes.
-        if reached.size * 32 > len(hops):
-            frontier = np.flatnonzero(hops == level)
-        else:
-            frontier = np.unique(reached)
-    return hops
-
-
 def _edge_array(graph: ig.Graph) -> np.ndarray:
-    m = graph.ecount()
-    flat = itertools.chain.from_iterable(graph.get_edgelist())
-    return np.fromiter(flat, _index_type(graph.vcount()), 2 * m).reshape(m, 2)
+    return np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
 
 
-def _index_type(count: int) -> type[np.signedinteger]:
-    return np.int32 if count < 2**31 else np.int64
+def _hops(graph: ig.Graph) -> Callable[[int], np.ndarray]:
+    """Hop distances from one node to every node of ``graph`` (igraph's breadth-first search)."""
+    return lambda source: np.asarray(graph.distances(source=[source])[0], dtype=np.float64)
 
 
 def _weights(graph: ig.Graph) -> np.ndarray:
@@ -396,101 +322,6 @@ def _fit(xy: np.ndarray) -> np.ndarray:
         xy, extent = np.column_stack([np.cos(angle), np.sin(angle)]), 2.0
     centred = xy - (xy.min(axis=0) + xy.max(axis=0)) / 2
     return centred * (math.sqrt(size) / extent)
-
-
-@dataclass(frozen=True)
-class _Box:
-    left: float
-    bottom: float
-    right: float
-    top: float
-
-    @staticmethod
-    def around(xy: np.ndarray) -> _Box:
-        low, high = xy.min(axis=0), xy.max(axis=0)
-        return _Box(float(low[0]), float(low[1]), float(high[0]), float(high[1]))
-
-    def grown(self, by: float) -> _Box:
-        return _Box(self.left - by, self.bottom - by, self.right + by, self.top + by)
-
-    def strips(self, reach: float) -> list[tuple[float, float]]:
-        """(start, length) along each side, in the order top, bottom, left, right: the top and
-        bottom strips span the corners, the left and right ones only the box's height."""
-        across = (self.left - reach, self.right - self.left + 2 * reach)
-        upright = (self.bottom, self.top - self.bottom)
-        return [across, across, upright, upright]
-
-
-def _place(box: _Box, side: int, along: float, width: float, height: float) -> tuple[float, float]:
-    """The centre of a width × height box whose middle is at ``along`` on ``side`` of ``box``,
-    one gap away from it."""
-    if side == 0:
-        return along, box.top + _GAP + height / 2
-    if side == 1:
-        return along, box.bottom - _GAP - height / 2
-    if side == 2:
-        return box.left - _GAP - width / 2, along
-    return box.right + _GAP + width / 2, along
-
-
-def _pack_rings(box: _Box, extents: np.ndarray) -> tuple[np.ndarray, _Box]:
-    """Centres for boxes of the given (width, height), widest first, in rings around ``box``;
-    each ring is as thick as its first box and fills its four sides evenly. Returns the centres
-    and the box around everything."""
-    centres = np.zeros((len(extents), 2))
-    i = 0
-    while i < len(extents):
-        reach = _GAP + float(extents[i].max())
-        strips = box.strips(reach)
-        used = [0.0] * 4
-        members: list[list[int]] = [[], [], [], []]
-        while i < len(extents):
-            best, best_fill = -1, math.inf
-            for side, (_, length) in enumerate(strips):
-                extent = float(extents[i][0 if side < 2 else 1])
-                fill = (used[side] + extent + _GAP) / (length + _GAP)
-                if used[side] + extent <= length + 1e-9 * reach and fill < best_fill:
-                    best, best_fill = side, fill
-            if best < 0:
-                break
-            members[best].append(i)
-            used[best] += float(extents[i][0 if best < 2 else 1]) + _GAP
-            i += 1
-        for side, (start, length) in enumerate(strips):
-            cursor = start + (length - (used[side] - _GAP)) / 2
-            for j in members[side]:
-                width, height = float(extents[j][0]), float(extents[j][1])
-                extent = width if side < 2 else height
-                centres[j] = _place(box, side, cursor + extent / 2, width, height)
-                cursor += extent + _GAP
-        box = box.grown(reach)
-    return centres, box
-
-
-def _pack_points(box: _Box, count: int) -> np.ndarray:
-    """Positions for ``count`` isolates in rings of points one gap apart around ``box``, the last
-    ring shared out over its four sides."""
-    points = []
-    while count > 0:
-        strips = box.strips(_GAP)
-        capacity = np.array([math.floor(length / _GAP + 1e-9) + 1 for _, length in strips])
-        if count >= capacity.sum():
-            share = capacity
-        else:
-            exact = count * capacity / capacity.sum()
-            share = np.floor(exact).astype(np.int64)
-            extra = np.argsort(-(exact - share), kind="stable")[: count - int(share.sum())]
-            share[extra] += 1
-        for side, ((start, length), placed) in enumerate(zip(strips, share.tolist(), strict=True)):
-            if placed == 0:
-                continue
-            along = start + (length - (placed - 1) * _GAP) / 2 + _GAP * np.arange(placed)
-            fixed = _place(box, side, 0.0, 0.0, 0.0)[1 if side < 2 else 0]
-            column = np.full(placed, fixed)
-            points.append(np.column_stack([along, column] if side < 2 else [column, along]))
-        count -= int(share.sum())
-        box = box.grown(_GAP)
-    return np.concatenate(points) if points else np.zeros((0, 2))
 
 
 def _normalize(xy: np.ndarray) -> np.ndarray:
