@@ -12,11 +12,10 @@ exactly the two-paths inside triangles, are then enumerated and subtracted.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
-
 import numpy as np
 import numpy.typing as npt
+
+from phakhi.engine.triangles import triangles
 
 __all__ = ["ROLES", "brokerage_roles"]
 
@@ -228,7 +227,7 @@ def _subtract_closed_two_paths(
         r_lo, r_hi = rel_lo[edge], rel_hi[edge]
         return np.where(one_is_lo, r_lo, r_hi), np.where(one_is_lo, r_hi, r_lo)
 
-    for x, y, z, xy, xz, yz in _triangles(n, lo, hi):
+    for x, y, z, xy, xz, yz in triangles(n, lo, hi):
         y_at_x, x_at_y = relations(xy, x)
         z_at_x, x_at_z = relations(xz, x)
         z_at_y, y_at_z = relations(yz, y)
@@ -258,52 +257,3 @@ def _subtract_closed_two_paths(
             }
             for role, mask in roles.items():
                 result[role] -= np.bincount(b[counted & mask], minlength=n)
-
-
-_WEDGE_CHUNK = 1 << 20
-
-
-def _triangles(n: int, lo: Ints, hi: Ints) -> Iterator[tuple[Ints, Ints, Ints, Ints, Ints, Ints]]:
-    """Yield every triangle once, in chunks, as nodes x, y, z and edge ids xy, xz, yz.
-
-    Each edge is pointed at its endpoint of higher (degree, id) rank; a triangle is then a pair of
-    out-edges x → y, x → z closed by the edge y → z. This ranking caps out-degrees at √(2m), so
-    the pairs tried stay few even around hubs, and everything runs as array operations.
-    """
-    if len(lo) < 3:
-        return
-    degree = np.bincount(lo, minlength=n) + np.bincount(hi, minlength=n)
-    node_at = np.argsort(degree, kind="stable")
-    rank = np.empty(n, dtype=np.int64)
-    rank[node_at] = np.arange(n)
-
-    r_lo, r_hi = rank[lo], rank[hi]
-    tail = np.minimum(r_lo, r_hi)
-    head = np.maximum(r_lo, r_hi)
-    key = tail * n + head
-    edge_at = np.argsort(key)
-    key, tail, head = key[edge_at], tail[edge_at], head[edge_at]
-    del r_lo, r_hi
-
-    # Position p pairs with the later positions of the same tail, up to the end of its block.
-    block_end = np.cumsum(np.bincount(tail, minlength=n))[tail]
-    partners = block_end - np.arange(len(key)) - 1
-    total = np.cumsum(partners)
-    cuts = np.searchsorted(total, np.arange(0, total[-1], _WEDGE_CHUNK), side="right")
-    for begin, end in itertools.pairwise([*cuts.tolist(), len(key)]):
-        count = partners[begin:end]
-        first = np.repeat(np.arange(begin, end), count)
-        offset = np.arange(len(first)) - np.repeat(np.cumsum(count) - count, count)
-        second = first + 1 + offset
-        query = head[first] * n + head[second]
-        found = np.minimum(np.searchsorted(key, query), len(key) - 1)
-        closed = key[found] == query
-        first, second, found = first[closed], second[closed], found[closed]
-        yield (
-            node_at[tail[first]],
-            node_at[head[first]],
-            node_at[head[second]],
-            edge_at[first],
-            edge_at[second],
-            edge_at[found],
-        )

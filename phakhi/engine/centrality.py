@@ -10,6 +10,7 @@ import numpy as np
 
 from phakhi.engine.graph import SimpleGraph
 from phakhi.engine.rng import seeded
+from phakhi.engine.triangles import triangles
 
 
 def local_measures(sg: SimpleGraph, seed: int = 0) -> dict[str, np.ndarray]:
@@ -55,13 +56,10 @@ def _constraint(sg: SimpleGraph, degree: np.ndarray) -> np.ndarray:
         return np.full(n, np.nan)
     inverse = np.zeros(n)
     inverse[degree > 0] = 1.0 / degree[degree > 0]
-    triangles = np.asarray(sg.graph.list_triangles(), dtype=np.int64).reshape(-1, 3)
-    pair = sg.lo * np.int64(n) + sg.hi  # sorted: simple_graph builds edges in pair order
     through = np.zeros(m)
-    for a, b, c in ((0, 1, 2), (1, 2, 0), (0, 2, 1)):
-        x, y, z = triangles[:, a], triangles[:, b], triangles[:, c]
-        edge = np.searchsorted(pair, np.minimum(x, y) * np.int64(n) + np.maximum(x, y))
-        through += np.bincount(edge, weights=inverse[z], minlength=m)
+    for x, y, z, xy, xz, yz in triangles(n, sg.lo, sg.hi):
+        for edge, opposite in ((xy, z), (xz, y), (yz, x)):
+            through += np.bincount(edge, weights=inverse[opposite], minlength=m)
     term = (1.0 + through) ** 2
     values = np.bincount(sg.lo, weights=term * inverse[sg.lo] ** 2, minlength=n)
     values += np.bincount(sg.hi, weights=term * inverse[sg.hi] ** 2, minlength=n)
