@@ -234,6 +234,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from django.utils.translation import gettext as _
     from tqdm import tqdm
 
     from phakhi.actors.models import Actor
@@ -242,7 +243,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from phakhi.analysis.summary import summary_text
     from phakhi.core.audit import Author
     from phakhi.core.dates import parse_date
-    from phakhi.core.selectors import workspace_get
+    from phakhi.core.selectors import NotFound, workspace_get
     from phakhi.networks.selectors import network_get
 
     workspace = workspace_get(args.workspace)
@@ -250,7 +251,9 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.ego:
         ego = Actor.objects.filter(workspace=workspace, key=args.ego).first()
         if ego is None:
-            raise selectors.NotFound(_no_actor_text(args.ego))
+            raise NotFound(
+                _("There is no actor with the key “%(key)s” in this workspace.") % {"key": args.ego}
+            )
     before = selectors.run_get(workspace, args.compare_with) if args.compare_with else None
     out = sys.stderr if args.json == "-" else sys.stdout
     with tqdm(total=100, file=sys.stderr, leave=False, disable=None, unit="%") as bar:
@@ -268,7 +271,7 @@ def _analyze(args: argparse.Namespace) -> int:
             background=args.background, progress=progress,
         )  # fmt: skip
     if args.background:
-        print(_queued_text(run.pk), file=out)
+        print(_("Analysis #%(id)s is queued; `phakhi worker` runs it.") % {"id": run.pk}, file=out)
         return EXIT_OK
     print(summary_text(run), file=out)
     document = selectors.run_json(run) if args.json else {}
@@ -282,18 +285,6 @@ def _analyze(args: argparse.Namespace) -> int:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(document, handle, ensure_ascii=False)
     return EXIT_OK
-
-
-def _no_actor_text(key: str) -> str:
-    from django.utils.translation import gettext as _
-
-    return _("There is no actor with the key “%(key)s” in this workspace.") % {"key": key}
-
-
-def _queued_text(run_id: int) -> str:
-    from django.utils.translation import gettext as _
-
-    return _("Analysis #%(id)s is queued; `phakhi worker` runs it.") % {"id": run_id}
 
 
 def _worker(args: argparse.Namespace) -> int:

@@ -40,10 +40,6 @@ def latest_run(workspace: Workspace, network: Network | None = None) -> Analysis
     return runs.order_by("-id").first()
 
 
-def actor_result(run: AnalysisRun, actor: Actor) -> ActorResult | None:
-    return ActorResult.objects.filter(run=run, actor=actor).first()
-
-
 def leading_actors(run: AnalysisRun, measure: str, limit: int) -> list[tuple[str, Any]]:
     """The actors with the highest value of ``measure`` in the run, as (name, value)."""
     if measure not in ACTOR_KEYS:

@@ -4,7 +4,7 @@ small or asked for, or by a background task; its results are written in one tran
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,14 +21,13 @@ from phakhi.core.areas import AreaError, province_code
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.thai import word_key
 from phakhi.engine import ACTOR_KEYS, Analysis, Options, analyze
+from phakhi.engine.analyze import Progress
 from phakhi.networks.models import Network
 from phakhi.ties.models import Tie
 
 # Above this many ties a run requested without a preference goes to the background queue.
 INLINE_TIE_LIMIT = 50_000
 RESULT_COLUMNS = ("run_id", "actor_id", *ACTOR_KEYS, "x", "y")
-
-Progress = Callable[[str, float], None]
 
 
 def _scope(network: Network | None, ego: Actor | None, filtered: bool) -> str:

@@ -16,7 +16,7 @@ from phakhi.engine.communities import leiden
 from phakhi.engine.data import Actors, Ties, key_array, tie_columns
 from phakhi.engine.graph import SimpleGraph, active, simple_graph
 from phakhi.engine.groups import Codes, encode, encode_tags
-from phakhi.engine.layout import layout
+from phakhi.engine.layout import FORCE_LIMIT, layout
 from phakhi.engine.network import community_table, network_measures
 from phakhi.engine.paths import EXACT_LIMIT, path_measures
 from phakhi.engine.structure import fragility
@@ -27,7 +27,6 @@ ACTOR_KEYS = (
     "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "boundary", "brokerage",
 )  # fmt: skip
 ROLE_KEYS = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison", "boundary")
-FORCE_LAYOUT_LIMIT = 5_000
 
 Progress = Callable[[str, float], None]
 
@@ -132,7 +131,7 @@ def analyze(
             **paths.method,
             "samples_requested": options.samples,
             "exact": not paths.method["sampled_components"],
-            "layout": _layout_name(sg, options) if options.layout else None,
+            "layout": _layout_name(sg) if options.layout else None,
         },
         timings=clock.timings,
     )
@@ -145,16 +144,16 @@ def _brokerage(sg: SimpleGraph, sector: Codes) -> dict[str, np.ndarray]:
     return out
 
 
-def _layout_name(sg: SimpleGraph, options: Options) -> str:
-    return "fruchterman-reingold" if sg.n <= FORCE_LAYOUT_LIMIT else "pivot-mds"
+def _layout_name(sg: SimpleGraph) -> str:
+    return "fruchterman-reingold" if sg.n <= FORCE_LIMIT else "pivot-mds"
 
 
 def _layout(sg: SimpleGraph, paths: Any, options: Options) -> np.ndarray:
-    reuse = paths.pivot_distances is not None and sg.n > FORCE_LAYOUT_LIMIT
+    reuse = paths.pivot_distances is not None and sg.n > FORCE_LIMIT
     return layout(
         sg.graph,
         seed=options.seed,
-        force_limit=FORCE_LAYOUT_LIMIT,
+        force_limit=FORCE_LIMIT,
         pivots=paths.pivots if reuse else None,
         pivot_distances=paths.pivot_distances if reuse else None,
     )
