@@ -101,7 +101,11 @@ def analyze(
     partition = leiden(sg, seed=options.seed)
     clock.lap("communities", 0.4)
     paths = path_measures(
-        sg, exact_limit=options.exact_limit, samples=options.samples, seed=options.seed
+        sg,
+        exact_limit=options.exact_limit,
+        samples=options.samples,
+        seed=options.seed,
+        keep_pivots=options.layout and sg.n > FORCE_LIMIT,
     )
     clock.lap("paths", 0.75)
     roles = _brokerage(sg, sector)
