@@ -82,14 +82,21 @@ def path_measures(
     batches, big = _groups(parts, sampled)
     for batch in range(batches):
         nodes = parts.nodes_of(batch)
-        found = search(parts.adjacency(batch), np.arange(len(nodes)))
-        distance_sum[nodes], harmonic[nodes] = found.distance_sum, found.inverse_sum
+        adjacency = parts.adjacency(batch)
+        eccentricity = np.zeros(len(nodes), dtype=np.int64)
+        # A component above the batch size is searched a batch of sources at a time.
+        for start in range(0, len(nodes), _EXACT_BATCH):
+            sources = np.arange(start, min(start + _EXACT_BATCH, len(nodes)))
+            found = search(adjacency, sources)
+            distance_sum[nodes] += found.distance_sum
+            harmonic[nodes] += found.inverse_sum
+            eccentricity[sources] = found.eccentricity
         in_largest = parts.membership[nodes] == parts.largest
         if in_largest.any():
             r = int(in_largest.sum())
             total = distance_sum[nodes[in_largest]].sum()
             result.average_path_length = float(total / (r * (r - 1)))
-            result.diameter = int(found.eccentricity[in_largest].max())
+            result.diameter = int(eccentricity[in_largest].max())
     for group, component in enumerate(big, start=batches):
         _sampled(
             parts, group, component, samples, rng, raw_betweenness, distance_sum, harmonic,

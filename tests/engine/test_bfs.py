@@ -89,3 +89,16 @@ def test_sampled_diameter_is_exact_when_ifub_closes() -> None:
     result = analyse(graph, exact_limit=100, samples=20)
     assert result["network"]["diameter"] == nx.diameter(graph)
     assert result["method"]["sampled_components"][0]["diameter"] == "exact (iFUB)"
+
+
+def test_a_component_above_the_batch_is_searched_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exact measures of a component larger than one search's sources add up across searches."""
+    graph = nx.connected_watts_strogatz_graph(200, 4, 0.1, seed=6)
+    whole = analyse(graph)
+    monkeypatch.setattr(path_module, "_EXACT_BATCH", 64)
+    parts = analyse(graph)
+    for measure in ("closeness", "harmonic"):
+        assert parts[measure] == pytest.approx(whole[measure], abs=1e-12)
+    for figure in ("average_path_length", "diameter"):
+        assert parts["network"][figure] == pytest.approx(whole["network"][figure], abs=1e-12)
+    assert whole["network"]["diameter"] == nx.diameter(graph)

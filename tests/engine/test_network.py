@@ -95,9 +95,18 @@ def test_paths_and_clustering_by_hand(star_and_isolate: Analysis) -> None:
         *(nx.gnm_random_graph(120, 140, seed=seed) for seed in (5, 8, 11)),
     ],
     ids=[
-        "path", "cycle", "grid", "barbell", "tree", "small-world", "scale-free-tree", "lollipop",
-        "sparse-5", "sparse-8", "sparse-11",
-    ],  # fmt: skip
+        "path",
+        "cycle",
+        "grid",
+        "barbell",
+        "tree",
+        "small-world",
+        "scale-free-tree",
+        "lollipop",
+        "sparse-5",
+        "sparse-8",
+        "sparse-11",
+    ],
 )
 def test_diameter_and_path_length_match_networkx(graph: nx.Graph) -> None:
     """The diameter stops searching early (iFUB) and the path length comes from the closeness
