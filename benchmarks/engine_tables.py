@@ -115,7 +115,7 @@ def accuracy_tables(r: dict[str, Any]) -> str:
             )
     lines += [
         "",
-        "| k | path length, relative error | diameter, lower bound (exact "
+        "| k | path length, relative error | diameter (exact "
         f"{exact['diameter']}) | s per sampled run |",
         "|---:|---:|---:|---:|",
     ]
