@@ -2,7 +2,9 @@
 #
 # Python packages are installed into .venv, again only when pyproject.toml is newer than the
 # stamp inside .venv (so a second `make run` starts at once). Translations are compiled with
-# polib (scripts/compile_messages.py): no GNU gettext needed.
+# polib (scripts/compile_messages.py): no GNU gettext needed. The front-end (assets/) is
+# installed with `npm ci` when package-lock.json changes and bundled by esbuild into
+# assets/build/ when a source changes.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -37,7 +39,19 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-install: $(INSTALLED)
+NODE_INSTALLED := node_modules/.package-lock.json
+ASSET_SOURCES := $(shell find assets -type f -not -path 'assets/build/*' 2>/dev/null)
+ASSETS_BUILT := assets/build/.stamp-built
+
+$(NODE_INSTALLED): package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(ASSETS_BUILT): $(ASSET_SOURCES) $(NODE_INSTALLED)
+	node assets/build.mjs
+	touch $@
+
+install: $(INSTALLED) $(ASSETS_BUILT)
 
 %.mo: %.po $(INSTALLED)
 	$(BIN)/python scripts/compile_messages.py $<

@@ -7,8 +7,17 @@ PHAKHI_DEBUG      "1" for development error pages
 PHAKHI_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1, [::1])
 PHAKHI_CSRF_TRUSTED_ORIGINS comma-separated origins such as https://phakhi.example.go.th
 PHAKHI_BEHIND_HTTPS_PROXY "1" when a proxy terminates HTTPS and sets X-Forwarded-Proto
+                  (and X-Forwarded-For, which the log-in lock-out then reads the address from)
+PHAKHI_BASE_URL   the address people open, for links in e-mails sent from the command line
+                  (default http://127.0.0.1:8000)
+PHAKHI_EMAIL_HOST SMTP server for e-mail (invitations, password resets); unset: e-mails are
+                  printed on the console instead of sent
+PHAKHI_EMAIL_PORT, PHAKHI_EMAIL_USER, PHAKHI_EMAIL_PASSWORD  SMTP port (default 587), log-in
+PHAKHI_EMAIL_TLS  "1" (default) STARTTLS; "0" plain; PHAKHI_EMAIL_SSL "1" for implicit TLS (465)
+PHAKHI_EMAIL_FROM the sender of e-mails (default Phakhi <noreply@localhost>)
 """
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -45,17 +54,21 @@ if os.environ.get("PHAKHI_BEHIND_HTTPS_PROXY") == "1":
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",  # the API docs' Swagger UI assets, served as static files (no CDN)
     "phakhi.core",
     "phakhi.actors",
     "phakhi.networks",
     "phakhi.ties",
     "phakhi.projects",
+    "phakhi.accounts",
     "phakhi.analysis",
+    "phakhi.web",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -70,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers for a locked-out log-in
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -86,6 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "phakhi.web.context_processors.shell",
             ],
         },
     },
@@ -128,15 +143,62 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every request until collectstatic ran
+# The front-end bundle (assets/ built by esbuild: `make install`) is served as phakhi/app.js,
+# phakhi/app.css and phakhi/map.js.
+STATICFILES_DIRS = [BASE_DIR / "assets" / "build"]
+(BASE_DIR / "assets" / "build").mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# --- accounts, log-in and sessions ---
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes still verify, and are upgraded to argon2 at the next log-in.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out log-in
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/accounts/login/"
+# Five failed log-ins for one user name from one address lock that pair out for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/accounts/locked.html"
+AXES_CLIENT_IP_CALLABLE = "phakhi.web.client_ip.client_ip"
+SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- e-mail: printed on the console unless an SMTP server is configured ---
+EMAIL_HOST = os.environ.get("PHAKHI_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("PHAKHI_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("PHAKHI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PHAKHI_EMAIL_PASSWORD", "")
+EMAIL_USE_SSL = os.environ.get("PHAKHI_EMAIL_SSL", "") == "1"
+EMAIL_USE_TLS = not EMAIL_USE_SSL and os.environ.get("PHAKHI_EMAIL_TLS", "1") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("PHAKHI_EMAIL_FROM", "Phakhi <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+PHAKHI_BASE_URL = os.environ.get("PHAKHI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

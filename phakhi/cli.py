@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--thai-headers", action="store_true")
 
     _analyze_parser(commands)
+    _accounts_parser(commands)
     commands.add_parser("worker", help="run background tasks (large analyses) as they come")
 
     serve = commands.add_parser("serve", help="serve the web application (waitress)")
@@ -114,6 +115,22 @@ def _analyze_parser(commands: Any) -> None:
     analyze.add_argument("--background", action="store_true", help="queue it for `phakhi worker`")
     analyze.add_argument("--compare-with", type=int, metavar="RUN", help="an earlier run's number")
     analyze.add_argument("--json", metavar="PATH", help="write the results as JSON ('-': stdout)")
+
+
+def _accounts_parser(commands: Any) -> None:
+    user = commands.add_parser("user", help="add users with a role in a workspace")
+    add = user.add_subparsers(dest="action", required=True).add_parser("add", help="add a user")
+    add.add_argument("username")
+    add.add_argument("--workspace", required=True)
+    add.add_argument("--role", required=True, help="admin, coordinator, member or viewer")
+    add.add_argument("--email", default="")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    token = commands.add_parser("token", help="API tokens")
+    create = token.add_subparsers(dest="action", required=True).add_parser("create")
+    create.add_argument("username")
+    create.add_argument("--name", default="", help="what the token is for")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,6 +304,44 @@ def _analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _user(args: argparse.Namespace) -> int:
+    from django.utils.translation import gettext as _
+
+    from phakhi.accounts.services import password_setup_send, user_create
+    from phakhi.core.audit import Author
+    from phakhi.core.selectors import workspace_get
+
+    workspace = workspace_get(args.workspace)
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+    user = user_create(Author.cli(), args.username, args.email, password, workspace, args.role)
+    print(_("%(user)s added to %(workspace)s as %(role)s.")
+          % {"user": user.username, "workspace": workspace.slug, "role": args.role})  # fmt: skip
+    if password is None and user.email:
+        password_setup_send(user)
+        print(_("A link to choose a password was e-mailed to %(email)s.") % {"email": user.email})
+    elif password is None:
+        print(_("The user has no password yet: give them an e-mail address, or set one with "
+                "`phakhi manage changepassword %(user)s`.") % {"user": user.username})  # fmt: skip
+    return EXIT_OK
+
+
+def _token(args: argparse.Namespace) -> int:
+    from django.contrib.auth import get_user_model
+    from django.utils.translation import gettext as _
+
+    from phakhi.accounts.services import token_create
+    from phakhi.core.audit import Author
+    from phakhi.core.selectors import NotFound
+
+    user = get_user_model().objects.filter(username=args.username).first()
+    if user is None:
+        raise NotFound(_("There is no user “%(user)s”.") % {"user": args.username})
+    _token_row, plaintext = token_create(Author.cli(), user, args.name)
+    print(plaintext)
+    print(_("Keep this token safe: it is shown only once."), file=sys.stderr)
+    return EXIT_OK
+
+
 def _worker(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
@@ -331,6 +386,8 @@ _HANDLERS = {
     "export": _export,
     "demo": _demo,
     "analyze": _analyze,
+    "user": _user,
+    "token": _token,
     "worker": _worker,
     "serve": _serve,
     "manage": _manage,

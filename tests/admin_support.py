@@ -44,7 +44,8 @@ def _in(language: str, text: Any) -> str:
 
 
 def _headers(language: str) -> dict[str, str]:
-    return {} if language == "th" else {"Accept-Language": language}
+    # An empty header is no preference: the product's default, Thai.
+    return {"Accept-Language": "" if language == "th" else language}
 
 
 def _page(client: Client, url: str, language: str = "th") -> str:

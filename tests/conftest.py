@@ -42,6 +42,28 @@ def english_messages():
         yield
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """argon2 (production's hasher) is slow on purpose; tests hash with MD5 instead, except
+    test_accounts' check that production uses argon2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test clients ask for English pages unless they name a language (``HTTP_ACCEPT_LANGUAGE``;
+    an empty one gets the product's default, Thai)."""
+    from django.test import Client
+
+    plain_init = Client.__init__
+
+    def init(self: Client, *args: Any, **defaults: Any) -> None:
+        defaults.setdefault("HTTP_ACCEPT_LANGUAGE", "en")
+        plain_init(self, *args, **defaults)
+
+    monkeypatch.setattr(Client, "__init__", init)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def compiled_messages() -> None:
     """`make test` compiles the catalogues; a bare `pytest` run gets them compiled here."""

@@ -14,11 +14,11 @@ from phakhi.core.thai import word_key
 
 
 def _checked(workspace: Workspace, fields: dict[str, Any]) -> tuple[Any, Actor | None]:
-    organization = fields.pop("organization", None)
-    if isinstance(organization, Actor):
-        fields["organization"] = organization.key
-    elif organization:
-        fields["organization"] = str(organization)
+    if "organization" in fields:
+        # Given empty (None or ""), it clears the organization; not given, it stays.
+        organization = fields.pop("organization")
+        is_actor = isinstance(organization, Actor)
+        fields["organization"] = organization.key if is_actor else str(organization or "")
     cleaned, problems = clean_actor(fields, fields.pop("attributes", None))
     if cleaned is None:
         raise ValidationError({column: reason for column, reason in problems})

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
@@ -136,3 +137,22 @@ def run_compare(before: AnalysisRun, after: AnalysisRun) -> dict[str, Any]:
             raise NotFound(_("Analysis run %(id)s has not finished.") % {"id": run.pk})
     return {"before": run_summary(before), "after": run_summary(after),
             **compare(_snapshot(before), _snapshot(after))}  # fmt: skip
+
+
+def runs_of(workspace: Workspace) -> QuerySet[AnalysisRun]:
+    """A workspace's analysis runs, newest first, with their network and ego actor."""
+    return (
+        AnalysisRun.objects.filter(workspace=workspace)
+        .select_related("workspace", "network", "ego")
+        .order_by("-id")
+    )
+
+
+def actor_results(run: AnalysisRun) -> QuerySet[ActorResult]:
+    """One run's per-actor results with their actors, in actor-key order (for paging)."""
+    return ActorResult.objects.filter(run=run).select_related("actor").order_by("actor__key", "id")
+
+
+def actor_metrics(run: AnalysisRun, actor: Actor) -> ActorResult | None:
+    """The actor's measures in the run, or None when the run left the actor out."""
+    return ActorResult.objects.filter(run=run, actor=actor).first()

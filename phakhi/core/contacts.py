@@ -1,6 +1,7 @@
 """Phone numbers and e-mail addresses: validated and stored in one canonical form."""
 
 import re
+from typing import Any, Protocol
 
 import phonenumbers
 from django.utils.translation import gettext as _
@@ -72,3 +73,107 @@ def normalize_email(text: str) -> str:
         raise ContactError(
             _("“%(value)s” is not a valid e-mail address.") % {"value": text}
         ) from None
+
+
+# --- who sees contact details -----------------------------------------------------------------
+
+MASK = "•••••"
+# An address has no column of its own: it is kept from imports among an actor's attributes.
+ADDRESS_ATTRIBUTES = ("address", "ที่อยู่")
+
+
+class ContactViewer(Protocol):
+    """What ``contacts_for`` needs to know of a user's access (phakhi.accounts' ``Access``)."""
+
+    @property
+    def can_see_contacts(self) -> bool: ...
+
+
+def _mask_digits(text: str, keep_end: int = 3) -> str:
+    total = sum(char.isdigit() for char in text)
+    seen, out = 0, []
+    for char in text:
+        if char.isdigit():
+            seen += 1
+            out.append(char if seen > total - keep_end else "x")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _mask_one_phone(number: str) -> str:
+    try:
+        parsed = phonenumbers.parse(number, "TH")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is not None and phonenumbers.is_possible_number(parsed):
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if parsed.country_code == 66
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        groups = re.split(r"[\s-]+", phonenumbers.format_number(parsed, style))
+    else:
+        return mask_text(number)
+    # The first group (mobile prefix, area or country code) and the last three digits show.
+    return "-".join([groups[0], *(_mask_digits(g, 0) for g in groups[1:-1]),
+                     *([_mask_digits(groups[-1])] if len(groups) > 1 else [])])  # fmt: skip
+
+
+def mask_phone(text: str) -> str:
+    """Each number with its first group and last three digits only.
+
+    >>> mask_phone("0812345678")
+    '081-xxx-x678'
+    >>> mask_phone("+66812345678, +6621234567")
+    '081-xxx-x678, 02-xxx-x567'
+    """
+    parts = [part for part in _SEPARATORS.split(text.strip()) if part]
+    return ", ".join(_mask_one_phone(part) for part in parts)
+
+
+def mask_email(text: str) -> str:
+    """The first letter and the domain.
+
+    >>> mask_email("somchai@example.org")
+    's•••••@example.org'
+    """
+    local, at, domain = text.strip().rpartition("@")
+    if not at:
+        return mask_text(text)
+    return f"{local[:1]}{MASK}@{domain}"
+
+
+def mask_text(text: str) -> str:
+    """A LINE ID or an address: its first character only.
+
+    >>> mask_text("somchai.line")
+    's•••••'
+    """
+    text = text.strip()
+    return f"{text[:1]}{MASK}" if text else ""
+
+
+def actor_address(actor: Any) -> str:
+    attributes = actor.attributes or {}
+    return next((str(attributes[k]) for k in ADDRESS_ATTRIBUTES if attributes.get(k)), "")
+
+
+def contacts_for(access: ContactViewer, actor: Any) -> dict[str, str]:
+    """An actor's phone, e-mail, LINE ID and address as this user may see them: real for the
+    roles allowed to see contact details, masked for the others. Every page, API response and
+    export shows contacts through this function."""
+    contacts = {
+        "phone": actor.phone or "",
+        "email": actor.email or "",
+        "line_id": actor.line_id or "",
+        "address": actor_address(actor),
+    }
+    if access.can_see_contacts:
+        return contacts
+    return {
+        "phone": mask_phone(contacts["phone"]),
+        "email": mask_email(contacts["email"]) if contacts["email"] else "",
+        "line_id": mask_text(contacts["line_id"]),
+        "address": mask_text(contacts["address"]),
+    }

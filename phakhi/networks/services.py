@@ -87,3 +87,29 @@ def membership_set(
             action = AuditEvent.Action.UPDATE if old else AuditEvent.Action.CREATE
             audit.record(author, action, membership, changes=changes)
     return membership
+
+
+NETWORK_EDITABLE_FIELDS = ("name", "kind", "description", "vision", "goals")
+
+
+def network_update(author: audit.Author, network: Network, **fields: str) -> Network:
+    """Change the given fields (``NETWORK_EDITABLE_FIELDS``) of a network; others keep their
+    values. The slug is the network's address and does not change."""
+    unknown = sorted(set(fields) - set(NETWORK_EDITABLE_FIELDS))
+    if unknown:
+        raise ValueError(f"network_update cannot change {', '.join(unknown)}")
+    old = {name: getattr(network, name) for name in fields}
+    for name, value in fields.items():
+        setattr(network, name, value.strip() if name == "name" else value)
+    try:
+        network.full_clean(exclude=["workspace", "parent"], validate_unique=False)
+    except ValidationError:
+        for name, value in old.items():
+            setattr(network, name, value)
+        raise
+    changes = audit.diff(old, {name: getattr(network, name) for name in fields})
+    if changes:
+        with transaction.atomic():
+            network.save(update_fields=[*changes, "updated_at"])
+            audit.record(author, AuditEvent.Action.UPDATE, network, changes=changes)
+    return network

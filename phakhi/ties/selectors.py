@@ -1,8 +1,33 @@
-from django.db.models import Count
+import datetime as dt
 
+from django.db.models import Count, Q, QuerySet
+
+from phakhi.core.models import Workspace
 from phakhi.ties.models import Tie
 
 
 def tie_counts_by_workspace() -> dict[int, int]:
     rows = Tie.objects.values("workspace_id").annotate(n=Count("id"))
     return {row["workspace_id"]: row["n"] for row in rows}
+
+
+def tie_list(
+    workspace: Workspace,
+    *,
+    actor_id: int | None = None,
+    min_strength: int = 1,
+    active_on: dt.date | None = None,
+) -> QuerySet[Tie]:
+    """A workspace's ties with their actors, newest first: those of one actor (either end), of
+    at least a strength, or active on a day (``since ≤ day < until``, open ends count)."""
+    ties = Tie.objects.filter(workspace=workspace).select_related("source", "target", "via")
+    if actor_id is not None:
+        ties = ties.filter(Q(source_id=actor_id) | Q(target_id=actor_id))
+    if min_strength > 1:
+        ties = ties.filter(strength__gte=min_strength)
+    if active_on is not None:
+        ties = ties.filter(
+            Q(since__isnull=True) | Q(since__lte=active_on),
+            Q(until__isnull=True) | Q(until__gt=active_on),
+        )
+    return ties.order_by("-id")

@@ -1,0 +1,173 @@
+"""The directory search (ทำเนียบภาคี): Thai substring search over actors, with filters, sorting
+and pages, fast on a workspace of 600,000 actors.
+
+An actor matches a query when its name contains it, when the name of its organization (or group)
+does, or when one of its issues (tags) does. Query and names are compared in the form
+``phakhi.core.thai.name_key`` gives them: no spaces, Thai digits as Arabic, lower case, and no
+title in front of a person's name, so "สมชาย ใจดี", "นายสมชาย" and "สมชาย" all find
+"นายสมชาย ใจดี". A query of one or two characters matches the start of names only: a substring
+index needs three characters.
+
+Substrings are looked up in an index (migration 0002): SQLite's FTS5 trigram tables, PostgreSQL's
+pg_trgm GIN indexes. Each way of matching (name, organization, issue) is queried on its own as a
+plain AND query, and the ways are merged: the count is the size of their union, a page comes
+from the union of each way's first rows. Neither database can tell how many rows a substring
+matches (and SQLite keeps no statistics), so the plan is chosen here from counts capped at
+COUNT_LIMIT: a way with few matches is read through its own index and sorted; one with many is
+read by walking the sort order (or what a selective filter leaves) and testing each row, which
+stops as soon as a page is full. Counts are exact up to COUNT_LIMIT; above it, "more than".
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from phakhi.actors import search_plan as plan
+from phakhi.actors.models import Actor
+from phakhi.actors.search_plan import (
+    Found,
+    SearchTerms,
+    among,
+    filters_for,
+    find,
+    first_ids,
+    ids_or_more,
+    in_workspace,
+)
+from phakhi.core.models import Workspace
+
+__all__ = ["SORTS", "SearchPage", "SearchTerms", "actor_matches", "actor_search"]
+
+SORTS: dict[str, tuple[str, ...]] = {
+    "name": ("name_key", "id"),
+    "kind": ("kind", "name_key", "id"),
+    "sector": ("sector", "name_key", "id"),
+    "province": ("province_code", "name_key", "id"),
+    "updated": ("-updated_at", "-id"),
+}
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of results. When ``more`` is true, more than ``total`` actors match and they
+    were not all counted."""
+
+    rows: list[Actor]
+    total: int
+    more: bool
+    page: int
+    pages: int
+    page_size: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def first_index(self) -> int:
+        """1-based position of the first row on the page (0 when there are none)."""
+        return (self.page - 1) * self.page_size + 1 if self.rows else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.page - 1) * self.page_size + len(self.rows)
+
+
+def actor_search(
+    workspace: Workspace,
+    query: str = "",
+    *,
+    kind: str | None = None,
+    sector: str | None = None,
+    province: str | None = None,
+    network: int | None = None,
+    tag: int | None = None,
+    sort: str = "name",
+    page: int = 1,
+    page_size: int = 25,
+) -> SearchPage:
+    """One page of the workspace's actors that match ``query`` and every filter given.
+
+    ``province`` is a province code, ``network`` and ``tag`` are ids; ``sort`` is one of
+    ``SORTS``. A page past the last gives the last page.
+    """
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    order = SORTS[sort]
+    filters = filters_for(kind, sector, province, network, tag)
+    terms = SearchTerms.parse(query)
+    if terms is None:
+        everyone = Actor.objects.filter(in_workspace(workspace, not filters.leading), filters.q)
+        ids = ids_or_more(everyone, plan.COUNT_LIMIT)
+        if ids is None:  # many: walked in sort order
+            walked = Actor.objects.filter(workspace=workspace).filter(filters.q)
+            return _page(walked, plan.COUNT_LIMIT, True, order, page, page_size)
+        return _page(Actor.objects.filter(among(ids)), len(ids), False, order, page, page_size)
+    found: list[Found] = []
+    limit = plan.COUNT_LIMIT
+    for way in plan.Matching(workspace, terms).ways():
+        found.append(find(way, filters, limit))
+        if found[-1].ids is None:
+            # Already more than COUNT_LIMIT: the other ways need no count, only their first
+            # rows, and are read whole only when that is cheap.
+            limit = plan.READ_WHOLE
+    found = [f for f in found if f.ids is None or f.ids]
+    counted = set().union(*(f.ids for f in found if f.ids is not None))
+    many = [f for f in found if f.ids is None]
+    if not many:
+        matches = Actor.objects.filter(among(counted), _checked_in(workspace))
+        return _page(matches, len(counted), False, order, page, page_size)
+    # The first rows of the union are among the first rows of each way.
+    end = min(max(1, page), math.ceil((plan.COUNT_LIMIT + 1) / page_size)) * page_size
+    firsts = [first_ids(f, filters, order, end) for f in many]
+    if counted:
+        firsts.append(Actor.objects.filter(among(counted)).order_by().values("id"))
+    merged = firsts[0].union(*firsts[1:]) if len(firsts) > 1 else firsts[0]
+    matches = Actor.objects.filter(_checked_in(workspace), id__in=merged)
+    return _page(matches, plan.COUNT_LIMIT, True, order, page, page_size)
+
+
+def _checked_in(workspace: Workspace) -> Q:
+    """The last guard of isolation: each row of the page is the workspace's."""
+    return in_workspace(workspace, indexed=False, on_postgresql=True)
+
+
+def _page(
+    matches: QuerySet[Actor],
+    total: int,
+    more: bool,
+    order: tuple[str, ...],
+    page: int,
+    page_size: int,
+) -> SearchPage:
+    pages = max(1, math.ceil((total + more) / page_size))  # when more, at least one more row
+    page = min(max(1, page), pages)
+    start = (page - 1) * page_size
+    rows = matches.order_by(*order).select_related("organization").prefetch_related("tags")
+    return SearchPage(list(rows[start : start + page_size]), total, more, page, pages, page_size)
+
+
+def actor_matches(
+    workspace: Workspace,
+    query: str = "",
+    *,
+    kind: str | None = None,
+    sector: str | None = None,
+    province: str | None = None,
+    network: int | None = None,
+    tag: int | None = None,
+) -> QuerySet[Actor]:
+    """Every actor ``actor_search`` finds, uncounted and unsorted (for an export)."""
+    filters = filters_for(kind, sector, province, network, tag).q
+    everyone = Actor.objects.filter(workspace=workspace)
+    terms = SearchTerms.parse(query)
+    if terms is None:
+        return everyone.filter(filters)
+    ways = plan.Matching(workspace, terms).ways()
+    ids = [way.few().filter(filters).order_by().values("id") for way in ways]
+    return everyone.filter(id__in=ids[0].union(*ids[1:]) if len(ids) > 1 else ids[0])

@@ -1,0 +1,39 @@
+"""The same rules as the pages: a workspace the caller has no role in does not exist for them
+(404, exactly as for an unknown one); a role without the permission gets a 403 that says why."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from phakhi.accounts.permissions import Access, access_for
+from phakhi.api.auth import request_user
+from phakhi.api.errors import forbidden, not_found
+from phakhi.core.models import Workspace
+
+_REFUSALS = {
+    "edit": lambda: _("Your role (%(role)s) cannot change data in this workspace."),
+    "import": lambda: _("Your role (%(role)s) cannot import into this workspace."),
+    "analyze": lambda: _("Your role (%(role)s) cannot run analyses in this workspace."),
+    "manage_users": lambda: _("Your role (%(role)s) cannot manage users."),
+}
+
+
+def workspace_access(request: HttpRequest, slug: str, permission: str = "view") -> Access:
+    workspace = Workspace.objects.filter(slug=slug).first()
+    access = access_for(request_user(request), workspace) if workspace is not None else None
+    if access is None:
+        raise not_found(_("There is no such workspace, or you have no role in it."))
+    if not access.allows(permission):
+        raise forbidden(_REFUSALS[permission]() % {"role": access.role.label})
+    return access
+
+
+def require_network(access: Access, network_id: int) -> None:
+    """A coordinator limited to some networks changes only those."""
+    if not access.can_edit_network(network_id):
+        raise forbidden(_("You may change only the networks you coordinate."))
+
+
+def require_actor(access: Access, actor_id: int) -> None:
+    """A coordinator limited to some networks changes only the members of those networks."""
+    if not access.can_edit_actor(actor_id):
+        raise forbidden(_("You may change only the actors of the networks you coordinate."))

@@ -1,0 +1,276 @@
+"""Actors (ภาคี): list with the directory's search and filters, read, create, update."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from phakhi.accounts.permissions import Access
+from phakhi.actors.models import Actor, Tag
+from phakhi.actors.search import SORTS, actor_search
+from phakhi.actors.services import actor_create, actor_update
+from phakhi.actors.vocabulary import KINDS, SECTORS
+from phakhi.api.access import require_actor, require_network, workspace_access
+from phakhi.api.auth import request_author
+from phakhi.api.errors import ERROR_RESPONSES as ERRORS
+from phakhi.api.errors import ApiError, FieldError, forbidden, not_found
+from phakhi.api.pagination import PageMeta, PageParams, page_meta
+from phakhi.api.types import Id, Input, Slug, Text60, Text100, Text200, Text300
+from phakhi.core.areas import district_name, province_code, province_name, subdistrict_name
+from phakhi.core.contacts import ADDRESS_ATTRIBUTES, contacts_for
+from phakhi.core.thai import word_key
+from phakhi.networks.models import Network
+from phakhi.networks.services import membership_set
+
+router = Router(tags=["actors"])
+
+
+class ActorRef(Schema):
+    id: int
+    key: str
+    name: str
+
+
+class Contacts(Schema):
+    phone: str
+    email: str
+    line_id: str
+    address: str
+
+
+class ActorOut(Schema):
+    id: int
+    key: str
+    name: str
+    kind: str
+    sector: str
+    subsector: str
+    province_code: str
+    province: str
+    district_code: str
+    district: str
+    subdistrict_code: str
+    subdistrict: str
+    organization: ActorRef | None
+    contacts: Contacts = Field(description="masked for roles that may not see contact details")
+    contacts_masked: bool
+    tags: list[str]
+    attributes: dict[str, Any] = Field(description="other columns kept from imports")
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class ActorPage(PageMeta):
+    items: list[ActorOut]
+
+
+class ActorFields(Input):
+    """The columns of an actor as in an import file; Thai or English words are accepted for
+    ``kind`` and ``sector``, official Thai or English names for the area."""
+
+    name: Text300 | None = None
+    kind: Text60 | None = Field(None, description="person, group, organization (or Thai)")
+    sector: Text60 | None = Field(None, description="civil, academic, government (or Thai)")
+    subsector: Text100 | None = None
+    province: Text100 | None = None
+    district: Text100 | None = None
+    subdistrict: Text100 | None = None
+    organization: Text100 | None = Field(None, description="the key of another actor")
+    email: Text200 | None = None
+    phone: Text60 | None = Field(None, description="one or more numbers, comma-separated")
+    line_id: Text100 | None = None
+    tags: Annotated[list[Text100], Field(max_length=100)] | None = None
+    attributes: Annotated[dict[Text100, Text300], Field(max_length=100)] | None = Field(
+        None, description="other columns; an empty value removes one"
+    )
+
+
+class ActorCreate(ActorFields):
+    key: Annotated[Text100, Field(min_length=1)]
+    name: Text300  # type: ignore[assignment]
+    network: Slug | None = Field(
+        None,
+        description="also make the actor a member of this network (required for coordinators "
+        "limited to some networks)",
+    )
+
+
+class ActorPatch(ActorFields):
+    pass
+
+
+class ActorFilters(Schema):
+    q: Text200 = Field("", description="Thai or English text in name, organization or issues")
+    kind: Text60 | None = None
+    sector: Text60 | None = None
+    province: Text100 | None = Field(None, description="official name or DOPA code")
+    network: Slug | None = None
+    tag: Text100 | None = Field(None, description="an issue's name")
+    sort: Literal[tuple(SORTS)] = Field("name", description="order of the list")  # type: ignore[valid-type]
+
+
+def actor_out(access: Access, actor: Actor) -> ActorOut:
+    language = get_language() or "th"
+    organization = actor.organization
+    attributes = {k: v for k, v in (actor.attributes or {}).items() if k not in ADDRESS_ATTRIBUTES}
+    return ActorOut(
+        id=actor.pk,
+        key=actor.key,
+        name=actor.name,
+        kind=actor.kind,
+        sector=actor.sector,
+        subsector=actor.subsector,
+        province_code=actor.province_code,
+        province=province_name(actor.province_code, language),
+        district_code=actor.district_code,
+        district=district_name(actor.district_code, language),
+        subdistrict_code=actor.subdistrict_code,
+        subdistrict=subdistrict_name(actor.subdistrict_code, language),
+        organization=None
+        if organization is None
+        else ActorRef(id=organization.pk, key=organization.key, name=organization.name),
+        contacts=Contacts(**contacts_for(access, actor)),
+        contacts_masked=not access.can_see_contacts,
+        tags=sorted(tag.name for tag in actor.tags.all()),
+        attributes=attributes,
+        created_at=actor.created_at,
+        updated_at=actor.updated_at,
+    )
+
+
+def _actors(access: Access) -> QuerySet[Actor]:
+    return (
+        Actor.objects.filter(workspace=access.workspace)
+        .select_related("organization")
+        .prefetch_related("tags")
+    )
+
+
+def actor_in(access: Access, actor_id: int, *, field: str | None = None) -> Actor:
+    """The workspace's actor with this id; another workspace's id is simply not found."""
+    actor = _actors(access).filter(pk=actor_id).first()
+    if actor is not None:
+        return actor
+    message = _("There is no actor %(id)s in this workspace.") % {"id": actor_id}
+    if field is None:
+        raise not_found(message)
+    raise ApiError(422, _("Some values are not valid."), [FieldError(field=field, message=message)])
+
+
+def network_in(access: Access, slug: str, *, field: str | None = None) -> Network:
+    network = Network.objects.filter(workspace=access.workspace, slug=slug).first()
+    if network is not None:
+        return network
+    message = _("There is no network “%(slug)s” in this workspace.") % {"slug": slug}
+    if field is None:
+        raise not_found(message)
+    raise ApiError(422, _("Some values are not valid."), [FieldError(field=field, message=message)])
+
+
+def _service_fields(payload: ActorFields, exclude: set[str]) -> dict[str, Any]:
+    """The given fields as the services' column values: null clears a column."""
+    fields: dict[str, Any] = {}
+    for name, value in payload.model_dump(exclude_unset=True, exclude=exclude).items():
+        if name == "tags":
+            fields[name] = "; ".join(value or ())
+        elif name == "attributes":
+            fields[name] = value or {}
+        else:
+            fields[name] = "" if value is None else value
+    return fields
+
+
+def _tag_in(access: Access, name: str) -> Tag:
+    tag = Tag.objects.filter(workspace=access.workspace, name_key=word_key(name)).first()
+    if tag is not None:
+        return tag
+    message = _("There is no issue “%(tag)s” in this workspace.") % {"tag": name}
+    raise ApiError(422, _("Some values are not valid."), [FieldError(field="tag", message=message)])
+
+
+def _province(text: str) -> str:
+    """A province's DOPA code, from the code itself or its name."""
+    return text if text.isdigit() and province_name(text) else province_code(text)
+
+
+def _canonical_filters(filters: ActorFilters) -> dict[str, str | None]:
+    """Kind, sector and province as stored, from any word the import files accept."""
+    parsers: dict[str, Callable[[str], str]] = {
+        "kind": KINDS.parse,
+        "sector": SECTORS.parse,
+        "province": _province,
+    }
+    values: dict[str, str | None] = {}
+    problems = []
+    for name, parse in parsers.items():
+        given = getattr(filters, name)
+        try:
+            values[name] = parse(given) if given else None
+        except ValueError as error:
+            problems.append(FieldError(field=name, message=str(error)))
+    if problems:
+        raise ApiError(422, _("Some values are not valid."), problems)
+    return values
+
+
+@router.get("/{slug}/actors", response={200: ActorPage, **ERRORS}, summary="List actors")
+def actor_list(
+    request: HttpRequest, slug: Slug, filters: Query[ActorFilters], paging: PageParams
+) -> dict[str, Any]:
+    access = workspace_access(request, slug)
+    network = network_in(access, filters.network, field="network") if filters.network else None
+    tag = _tag_in(access, filters.tag) if filters.tag else None
+    found = actor_search(
+        access.workspace,
+        filters.q,
+        **_canonical_filters(filters),
+        network=network.pk if network else None,
+        tag=tag.pk if tag else None,
+        sort=filters.sort,
+        page=paging.page,
+        page_size=paging.page_size,
+    )
+    meta = page_meta(found.total, found.page, paging.page_size, exact=not found.more)
+    return {**meta, "items": [actor_out(access, actor) for actor in found.rows]}
+
+
+@router.get("/{slug}/actors/{actor_id}", response={200: ActorOut, **ERRORS}, summary="An actor")
+def actor_read(request: HttpRequest, slug: Slug, actor_id: Id) -> ActorOut:
+    access = workspace_access(request, slug)
+    return actor_out(access, actor_in(access, actor_id))
+
+
+@router.post("/{slug}/actors", response={201: ActorOut, **ERRORS}, summary="Create an actor")
+def actor_post(request: HttpRequest, slug: Slug, payload: ActorCreate) -> Status[ActorOut]:
+    access = workspace_access(request, slug, "edit")
+    network = network_in(access, payload.network, field="network") if payload.network else None
+    if access.is_restricted and network is None:
+        raise forbidden(_("Name one of the networks you coordinate: the actor joins it."))
+    if network is not None:
+        require_network(access, network.pk)
+    author = request_author(request)
+    with transaction.atomic():
+        actor = actor_create(author, access.workspace, **_service_fields(payload, {"network"}))
+        if network is not None:
+            membership_set(author, network, actor)
+    return Status(201, actor_out(access, actor_in(access, actor.pk)))
+
+
+@router.patch(
+    "/{slug}/actors/{actor_id}", response={200: ActorOut, **ERRORS}, summary="Change an actor"
+)
+def actor_patch(request: HttpRequest, slug: Slug, actor_id: Id, payload: ActorPatch) -> ActorOut:
+    access = workspace_access(request, slug, "edit")
+    actor = actor_in(access, actor_id)
+    require_actor(access, actor.pk)
+    actor_update(request_author(request), actor, **_service_fields(payload, set()))
+    return actor_out(access, actor_in(access, actor.pk))

@@ -1,0 +1,150 @@
+"""Stored analysis results: the runs, the latest one, one run's network figures and its actors'
+measures (explained in docs/metrics.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from pydantic import Field
+
+from phakhi.accounts.permissions import Access
+from phakhi.analysis.models import ActorResult, AnalysisRun
+from phakhi.analysis.selectors import actor_results, latest_run, run_summary, runs_of
+from phakhi.api.access import workspace_access
+from phakhi.api.actors import ActorRef, network_in
+from phakhi.api.errors import ERROR_RESPONSES as ERRORS
+from phakhi.api.errors import not_found
+from phakhi.api.pagination import PageMeta, PageParams, paginate
+from phakhi.api.types import Id, Slug
+from phakhi.engine import ACTOR_KEYS
+
+router = Router(tags=["analysis"])
+
+
+class RunOut(Schema):
+    id: int
+    workspace: str
+    scope: str = Field(description="workspace, network, filter or ego")
+    network: str | None
+    ego: str | None = Field(description="the key of the ego actor")
+    ego_radius: int | None
+    filters: dict[str, Any]
+    at: dt.date = Field(description="the day whose active ties were analysed")
+    min_strength: int
+    parameters: dict[str, Any]
+    status: str = Field(description="queued, running, done or failed")
+    progress: float
+    error: str | None
+    method: dict[str, Any]
+    timings: dict[str, Any]
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+
+
+class RunPage(PageMeta):
+    items: list[RunOut]
+
+
+class RunDetail(RunOut):
+    results: dict[str, Any] = Field(description="the network figures (structure, risks, …)")
+    communities: list[Any]
+
+
+class ActorMeasures(Schema):
+    """One actor's measures in a run; null where a measure is undefined."""
+
+    actor: ActorRef
+    degree: int
+    strength: float
+    betweenness: float
+    closeness: float
+    harmonic: float
+    eigenvector: float
+    pagerank: float
+    clustering: float
+    core: int
+    constraint: float | None
+    effective_size: float | None
+    articulation: bool = Field(description="removing the actor splits the network")
+    community: int | None
+    coordinator: int
+    itinerant: int
+    gatekeeper: int
+    representative: int
+    liaison: int
+    boundary: int
+    brokerage: int
+
+
+class ActorMeasuresPage(PageMeta):
+    items: list[ActorMeasures]
+
+
+def run_out(run: AnalysisRun) -> dict[str, Any]:
+    summary = run_summary(run)
+    summary.pop("started_at"), summary.pop("finished_at")
+    return {**summary, "progress": run.progress, "started_at": run.started_at,
+            "finished_at": run.finished_at}  # fmt: skip
+
+
+def run_detail(run: AnalysisRun) -> dict[str, Any]:
+    return {**run_out(run), "results": run.results or {}, "communities": run.communities or []}
+
+
+def _run(access: Access, run_id: int) -> AnalysisRun:
+    run = runs_of(access.workspace).filter(pk=run_id).first()
+    if run is None:
+        raise not_found(_("There is no analysis run %(id)s in this workspace.") % {"id": run_id})
+    return run
+
+
+def measures_out(result: ActorResult) -> dict[str, Any]:
+    actor = result.actor
+    return {
+        "actor": ActorRef(id=actor.pk, key=actor.key, name=actor.name),
+        **{name: getattr(result, name) for name in ACTOR_KEYS},
+    }
+
+
+@router.get("/{slug}/analysis/runs", response={200: RunPage, **ERRORS}, summary="Analysis runs")
+def run_list(request: HttpRequest, slug: Slug, paging: PageParams) -> dict[str, Any]:
+    page = paginate(runs_of(workspace_access(request, slug).workspace), paging)
+    return {**page.meta, "items": [run_out(run) for run in page.items]}
+
+
+@router.get(
+    "/{slug}/analysis/runs/latest",
+    response={200: RunDetail, **ERRORS},
+    summary="The latest finished analysis of the workspace, or of one network",
+)
+def run_latest(request: HttpRequest, slug: Slug, network: Slug | None = None) -> dict[str, Any]:
+    access = workspace_access(request, slug)
+    scope = network_in(access, network) if network else None
+    found = latest_run(access.workspace, scope)
+    if found is None:
+        raise not_found(_("There is no finished analysis yet."))
+    return run_detail(_run(access, found.pk))
+
+
+@router.get(
+    "/{slug}/analysis/runs/{run_id}",
+    response={200: RunDetail, **ERRORS},
+    summary="One analysis run with its network results",
+)
+def run_read(request: HttpRequest, slug: Slug, run_id: Id) -> dict[str, Any]:
+    return run_detail(_run(workspace_access(request, slug), run_id))
+
+
+@router.get(
+    "/{slug}/analysis/runs/{run_id}/actors",
+    response={200: ActorMeasuresPage, **ERRORS},
+    summary="One run's measures per actor, in actor-key order",
+)
+def run_actors(request: HttpRequest, slug: Slug, run_id: Id, paging: PageParams) -> dict[str, Any]:
+    run = _run(workspace_access(request, slug), run_id)
+    page = paginate(actor_results(run), paging)
+    return {**page.meta, "items": [measures_out(result) for result in page.items]}

@@ -1,0 +1,221 @@
+"""Networks (เครือข่าย) and their memberships: list, read, create, change, end a membership."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from phakhi.accounts.permissions import Access
+from phakhi.api.access import require_network, workspace_access
+from phakhi.api.actors import ActorRef, actor_in, network_in
+from phakhi.api.auth import request_author
+from phakhi.api.errors import ERROR_RESPONSES as ERRORS
+from phakhi.api.errors import forbidden, not_found
+from phakhi.api.pagination import PageMeta, PageParams, paginate
+from phakhi.api.types import Id, Input, LongText, Slug, Text60, Text200
+from phakhi.networks.models import Membership, Network
+from phakhi.networks.selectors import memberships_of, networks_of
+from phakhi.networks.services import membership_set, network_create, network_update
+
+router = Router(tags=["networks"])
+
+
+class NetworkOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: str
+    description: str
+    vision: str
+    goals: str
+    parent: str | None = Field(description="the slug of the network this one is part of")
+    membership_count: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class NetworkPage(PageMeta):
+    items: list[NetworkOut]
+
+
+class NetworkCreate(Input):
+    slug: Slug
+    name: Text200
+    kind: Text60 = Field("other", description="issue, area or other")
+    description: LongText = ""
+    vision: LongText = ""
+    goals: LongText = ""
+    parent: Slug | None = None
+
+
+class NetworkPatch(Input):
+    name: Text200 | None = None
+    kind: Text60 | None = None
+    description: LongText | None = None
+    vision: LongText | None = None
+    goals: LongText | None = None
+
+
+class MembershipOut(Schema):
+    id: int
+    network: str
+    actor: ActorRef
+    role: str = Field(description="core_leader, coordinator, mentor, member or ally")
+    role_label: str
+    since: dt.date | None
+    until: dt.date | None
+
+
+class MembershipPage(PageMeta):
+    items: list[MembershipOut]
+
+
+class MembershipSet(Input):
+    actor: Id
+    role: Text60 = Field("member", description="core_leader, coordinator, mentor, member, ally")
+    since: dt.date | None = Field(None, description="kept as it is when not given")
+    until: dt.date | None = Field(None, description="kept as it is when not given")
+
+
+class MembershipEnd(Input):
+    until: dt.date = Field(description="the day the actor left the network")
+
+
+def network_out(network: Network) -> NetworkOut:
+    count = getattr(network, "membership_count", None)
+    return NetworkOut(
+        id=network.pk,
+        slug=network.slug,
+        name=network.name,
+        kind=network.kind,
+        description=network.description,
+        vision=network.vision,
+        goals=network.goals,
+        parent=network.parent.slug if network.parent else None,
+        membership_count=network.memberships.count() if count is None else count,
+        created_at=network.created_at,
+        updated_at=network.updated_at,
+    )
+
+
+def membership_out(membership: Membership) -> MembershipOut:
+    actor = membership.actor
+    return MembershipOut(
+        id=membership.pk,
+        network=membership.network.slug,
+        actor=ActorRef(id=actor.pk, key=actor.key, name=actor.name),
+        role=membership.role,
+        role_label=str(membership.get_role_display()),
+        since=membership.since,
+        until=membership.until,
+    )
+
+
+def _network(access: Access, slug: str) -> Network:
+    return networks_of(access.workspace).get(pk=network_in(access, slug).pk)
+
+
+@router.get("/{slug}/networks", response={200: NetworkPage, **ERRORS}, summary="List networks")
+def network_list(request: HttpRequest, slug: Slug, paging: PageParams) -> dict[str, Any]:
+    access = workspace_access(request, slug)
+    page = paginate(networks_of(access.workspace), paging)
+    return {**page.meta, "items": [network_out(network) for network in page.items]}
+
+
+@router.get("/{slug}/networks/{network}", response={200: NetworkOut, **ERRORS}, summary="A network")
+def network_read(request: HttpRequest, slug: Slug, network: Slug) -> NetworkOut:
+    return network_out(_network(workspace_access(request, slug), network))
+
+
+@router.post("/{slug}/networks", response={201: NetworkOut, **ERRORS}, summary="Create a network")
+def network_post(request: HttpRequest, slug: Slug, payload: NetworkCreate) -> Status[NetworkOut]:
+    access = workspace_access(request, slug, "edit")
+    if access.is_restricted:
+        raise forbidden(_("A coordinator limited to some networks cannot create networks."))
+    fields = payload.model_dump(exclude={"parent"})
+    parent = network_in(access, payload.parent, field="parent") if payload.parent else None
+    network = network_create(request_author(request), access.workspace, parent=parent, **fields)
+    return Status(201, network_out(_network(access, network.slug)))
+
+
+@router.patch(
+    "/{slug}/networks/{network}",
+    response={200: NetworkOut, **ERRORS},
+    summary="Change a network's name, kind, description, vision or goals",
+)
+def network_patch(
+    request: HttpRequest, slug: Slug, network: Slug, payload: NetworkPatch
+) -> NetworkOut:
+    access = workspace_access(request, slug, "edit")
+    found = network_in(access, network)
+    require_network(access, found.pk)
+    fields = {k: v or "" for k, v in payload.model_dump(exclude_unset=True).items()}
+    network_update(request_author(request), found, **fields)
+    return network_out(_network(access, found.slug))
+
+
+@router.get(
+    "/{slug}/networks/{network}/memberships",
+    response={200: MembershipPage, **ERRORS},
+    summary="A network's members and their roles",
+)
+def membership_list(
+    request: HttpRequest, slug: Slug, network: Slug, paging: PageParams
+) -> dict[str, Any]:
+    found = network_in(workspace_access(request, slug), network)
+    page = paginate(memberships_of(found), paging)
+    return {**page.meta, "items": [membership_out(m) for m in page.items]}
+
+
+@router.post(
+    "/{slug}/networks/{network}/memberships",
+    response={200: MembershipOut, 201: MembershipOut, **ERRORS},
+    summary="Add an actor to a network, or change its role and dates there",
+)
+def membership_post(
+    request: HttpRequest, slug: Slug, network: Slug, payload: MembershipSet
+) -> Status[MembershipOut]:
+    access = workspace_access(request, slug, "edit")
+    found = network_in(access, network)
+    require_network(access, found.pk)
+    actor = actor_in(access, payload.actor, field="actor")
+    current = Membership.objects.filter(network=found, actor=actor).first()
+    given = payload.model_fields_set
+    dates = {
+        name: getattr(payload, name) if name in given or current is None else getattr(current, name)
+        for name in ("since", "until")
+    }
+    membership = membership_set(request_author(request), found, actor, role=payload.role, **dates)
+    return Status(201 if current is None else 200, membership_out(membership))
+
+
+@router.post(
+    "/{slug}/networks/{network}/memberships/{actor_id}/end",
+    response={200: MembershipOut, **ERRORS},
+    summary="End an actor's membership on a date",
+)
+def membership_finish(
+    request: HttpRequest, slug: Slug, network: Slug, actor_id: Id, payload: MembershipEnd
+) -> MembershipOut:
+    access = workspace_access(request, slug, "edit")
+    found = network_in(access, network)
+    require_network(access, found.pk)
+    current = (
+        Membership.objects.filter(network=found, actor_id=actor_id).select_related("actor").first()
+    )
+    if current is None:
+        raise not_found(_("Actor %(id)s is not a member of this network.") % {"id": actor_id})
+    membership = membership_set(
+        request_author(request),
+        found,
+        current.actor,
+        role=current.role,
+        since=current.since,
+        until=payload.until,
+    )
+    return membership_out(membership)

@@ -1,0 +1,170 @@
+"""Ties (ความสัมพันธ์): list with filters, read, create, change strength, end with a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from phakhi.accounts.permissions import Access
+from phakhi.actors.models import Actor
+from phakhi.api.access import workspace_access
+from phakhi.api.actors import ActorRef, actor_in
+from phakhi.api.auth import request_author
+from phakhi.api.errors import ERROR_RESPONSES as ERRORS
+from phakhi.api.errors import forbidden, not_found
+from phakhi.api.pagination import PageMeta, PageParams, paginate
+from phakhi.api.types import Id, Input, Slug, Strength, Text100
+from phakhi.ties.models import Tie
+from phakhi.ties.selectors import tie_list
+from phakhi.ties.services import tie_create, tie_end, tie_set_strength
+
+router = Router(tags=["ties"])
+
+
+class TieOut(Schema):
+    id: int
+    source: ActorRef
+    target: ActorRef
+    strength: int = Field(description="1 networking, 2 coordinate, 3 cooperate, 4 collaborate")
+    strength_label: str
+    kind: str
+    directed: bool
+    via: ActorRef | None
+    since: dt.date | None
+    until: dt.date | None
+    origin: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class TiePage(PageMeta):
+    items: list[TieOut]
+
+
+class TieFilters(Schema):
+    actor: Id | None = Field(None, description="ties of this actor (either end)")
+    min_strength: Strength = 1
+    active_on: dt.date | None = Field(
+        None, description="ties active that day (since ≤ day < until)"
+    )
+
+
+class TieCreate(Input):
+    source: Id
+    target: Id
+    strength: Strength = 1
+    kind: Text100 = Field("", description="information, resources, joint activity, funding …")
+    directed: bool = False
+    via: Id | None = Field(None, description="the broker the tie is held through")
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class TieStrength(Input):
+    strength: Strength
+
+
+class TieEnd(Input):
+    until: dt.date = Field(description="the day the tie ended")
+
+
+def _ref(actor: Actor) -> ActorRef:
+    return ActorRef(id=actor.pk, key=actor.key, name=actor.name)
+
+
+def tie_out(tie: Tie) -> TieOut:
+    return TieOut(
+        id=tie.pk,
+        source=_ref(tie.source),
+        target=_ref(tie.target),
+        strength=tie.strength,
+        strength_label=str(tie.get_strength_display()),
+        kind=tie.kind,
+        directed=tie.directed,
+        via=None if tie.via is None else _ref(tie.via),
+        since=tie.since,
+        until=tie.until,
+        origin=tie.origin,
+        created_at=tie.created_at,
+        updated_at=tie.updated_at,
+    )
+
+
+def _tie_in(access: Access, tie_id: int) -> Tie:
+    tie = tie_list(access.workspace).filter(pk=tie_id).first()
+    if tie is None:
+        raise not_found(_("There is no tie %(id)s in this workspace.") % {"id": tie_id})
+    return tie
+
+
+def _require_either_end(access: Access, *actor_ids: int) -> None:
+    """A coordinator limited to some networks records the ties of those networks' members."""
+    if not any(access.can_edit_actor(actor_id) for actor_id in actor_ids):
+        raise forbidden(_("You may change only the ties of actors in the networks you coordinate."))
+
+
+@router.get("/{slug}/ties", response={200: TiePage, **ERRORS}, summary="List ties")
+def tie_index(
+    request: HttpRequest, slug: Slug, filters: Query[TieFilters], paging: PageParams
+) -> dict[str, Any]:
+    access = workspace_access(request, slug)
+    ties = tie_list(
+        access.workspace,
+        actor_id=filters.actor,
+        min_strength=filters.min_strength,
+        active_on=filters.active_on,
+    )
+    page = paginate(ties, paging)
+    return {**page.meta, "items": [tie_out(tie) for tie in page.items]}
+
+
+@router.get("/{slug}/ties/{tie_id}", response={200: TieOut, **ERRORS}, summary="A tie")
+def tie_read(request: HttpRequest, slug: Slug, tie_id: Id) -> TieOut:
+    return tie_out(_tie_in(workspace_access(request, slug), tie_id))
+
+
+@router.post("/{slug}/ties", response={201: TieOut, **ERRORS}, summary="Create a tie")
+def tie_post(request: HttpRequest, slug: Slug, payload: TieCreate) -> Status[TieOut]:
+    access = workspace_access(request, slug, "edit")
+    source = actor_in(access, payload.source, field="source")
+    target = actor_in(access, payload.target, field="target")
+    via = actor_in(access, payload.via, field="via") if payload.via else None
+    _require_either_end(access, source.pk, target.pk)
+    tie = tie_create(
+        request_author(request),
+        access.workspace,
+        source,
+        target,
+        strength=payload.strength,
+        kind=payload.kind,
+        directed=payload.directed,
+        via=via,
+        since=payload.since,
+        until=payload.until,
+    )
+    return Status(201, tie_out(_tie_in(access, tie.pk)))
+
+
+@router.patch(
+    "/{slug}/ties/{tie_id}", response={200: TieOut, **ERRORS}, summary="Change a tie's strength"
+)
+def tie_patch(request: HttpRequest, slug: Slug, tie_id: Id, payload: TieStrength) -> TieOut:
+    access = workspace_access(request, slug, "edit")
+    tie = _tie_in(access, tie_id)
+    _require_either_end(access, tie.source_id, tie.target_id)
+    return tie_out(tie_set_strength(request_author(request), tie, payload.strength))
+
+
+@router.post(
+    "/{slug}/ties/{tie_id}/end", response={200: TieOut, **ERRORS}, summary="End a tie on a date"
+)
+def tie_finish(request: HttpRequest, slug: Slug, tie_id: Id, payload: TieEnd) -> TieOut:
+    access = workspace_access(request, slug, "edit")
+    tie = _tie_in(access, tie_id)
+    _require_either_end(access, tie.source_id, tie.target_id)
+    return tie_out(tie_end(request_author(request), tie, payload.until))

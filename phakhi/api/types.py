@@ -1,0 +1,27 @@
+"""Input types shared by the routes: bounded text and ids, so that no input can reach the
+database in a form it refuses (a NUL character, an id beyond 64 bits, an endless string)."""
+
+from typing import Annotated
+
+from ninja import Schema
+from pydantic import ConfigDict, Field, StringConstraints
+
+MAX_ID = 2**63 - 1
+_NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Slug = Annotated[
+    str, StringConstraints(min_length=1, max_length=60, pattern=r"^[a-z0-9][a-z0-9-]*$")
+]
+Text60 = Annotated[str, StringConstraints(max_length=60, pattern=_NO_NUL)]
+Text100 = Annotated[str, StringConstraints(max_length=100, pattern=_NO_NUL)]
+Text200 = Annotated[str, StringConstraints(max_length=200, pattern=_NO_NUL)]
+Text300 = Annotated[str, StringConstraints(max_length=300, pattern=_NO_NUL)]
+LongText = Annotated[str, StringConstraints(max_length=20_000, pattern=_NO_NUL)]
+Strength = Annotated[int, Field(ge=1, le=4)]
+
+
+class Input(Schema):
+    """A request body: a field the API does not know is an error, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")

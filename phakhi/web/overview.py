@@ -1,0 +1,168 @@
+"""What the workspace home page shows, read in a bounded number of queries (about ten,
+whatever the size of the workspace)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from phakhi.actors.models import Actor, Kind, Sector
+from phakhi.analysis.models import ActorResult, AnalysisRun
+from phakhi.analysis.selectors import latest_run, leading_actors
+from phakhi.core.models import AuditEvent, Workspace
+from phakhi.networks.models import Network
+from phakhi.ties.models import Tie
+
+RECENT_CHANGES = 15
+NETWORKS_SHOWN = 50
+TOP = 5
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class Change:
+    at: Any
+    who: str
+    text: str
+
+
+@dataclass
+class Analysis:
+    run: AnalysisRun
+    shape: str
+    cohesion: str
+    articulation_count: int
+    articulation_names: list[str]
+    bridges: int
+    fragility: list[dict[str, Any]]
+    brokers: list[tuple[str, Any]]
+    hubs: list[tuple[str, Any]]
+
+
+@dataclass
+class Overview:
+    actors: int
+    ties: int
+    kinds: list[Share]
+    sectors: list[Share]
+    networks: Sequence[Network]
+    network_count: int
+    changes: list[Change] = field(default_factory=list)
+    analysis: Analysis | None = None
+    pending: AnalysisRun | None = None
+
+
+def _shares(counts: dict[str, int], choices: Any, total: int, unknown: str) -> list[Share]:
+    rows = [Share(str(label), counts.get(value, 0), 0) for value, label in choices]
+    if counts.get("", 0):
+        rows.append(Share(unknown, counts[""], 0))
+    return [Share(r.label, r.count, round(100 * r.count / total) if total else 0) for r in rows]
+
+
+def shape_label(shape: str) -> str:
+    return {
+        "centralized": _("centralized"),
+        "hub": _("hub-based (several hubs)"),
+        "decentralized": _("decentralized"),
+        "distributed": _("distributed"),
+        "tight": _("tight-knit"),
+        "loose": _("loose"),
+    }.get(shape, shape)
+
+
+def _who(event: AuditEvent) -> str:
+    channel, _colon, name = event.by.partition(":")
+    if channel == "cli":
+        return _("%(name)s (command line)") % {"name": name}
+    if channel == "system":
+        return _("the system")
+    return name or event.by
+
+
+def _object_type(label: str) -> str:
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label
+
+
+def describe(event: AuditEvent) -> str:
+    """An audit event in plain words: "created actor “นายสมชาย ใจดี”"."""
+    return _("%(action)s %(what)s “%(object)s”") % {
+        "action": event.get_action_display(),
+        "what": _object_type(event.object_type),
+        "object": event.object_repr,
+    }
+
+
+def recent_changes(workspace: Workspace, limit: int = RECENT_CHANGES) -> list[Change]:
+    events = AuditEvent.objects.filter(workspace=workspace).order_by("-at", "-id")[:limit]
+    return [Change(event.at, _who(event), describe(event)) for event in events]
+
+
+def _analysis(run: AnalysisRun) -> Analysis:
+    results = run.results
+    structure = results.get("structure", {})
+    cut = ActorResult.objects.filter(run=run, articulation=True)
+    names = list(cut.order_by("-betweenness").values_list("actor__name", flat=True)[:10])
+    return Analysis(
+        run=run,
+        shape=shape_label(structure.get("shape", "")),
+        cohesion=shape_label(structure.get("cohesion", "")),
+        articulation_count=len(names) if len(names) < 10 else cut.count(),
+        articulation_names=names,
+        bridges=results.get("bridges", {}).get("count", 0),
+        fragility=[
+            {"k": step["k"], "percent": round(100 * step["share"])}
+            for step in results.get("fragility", [])
+        ],
+        brokers=leading_actors(run, "betweenness", TOP),
+        hubs=leading_actors(run, "degree", TOP),
+    )
+
+
+def workspace_overview(workspace: Workspace) -> Overview:
+    by_kind: dict[str, int] = {}
+    by_sector: dict[str, int] = {}
+    rows = Actor.objects.filter(workspace=workspace).values_list("kind", "sector")
+    for kind, sector, count in rows.annotate(n=Count("id")).order_by():
+        by_kind[kind] = by_kind.get(kind, 0) + count
+        by_sector[sector] = by_sector.get(sector, 0) + count
+    total = sum(by_kind.values())
+    networks = Network.objects.filter(workspace=workspace).annotate(size=Count("memberships"))
+    shown = list(networks.order_by("name")[:NETWORKS_SHOWN])
+    run = latest_run(workspace)
+    pending = (
+        AnalysisRun.objects.filter(
+            workspace=workspace,
+            status__in=[AnalysisRun.Status.QUEUED, AnalysisRun.Status.RUNNING],
+        )
+        .order_by("-id")
+        .first()
+    )
+    return Overview(
+        actors=total,
+        ties=Tie.objects.filter(workspace=workspace).count(),
+        kinds=_shares(by_kind, Kind.choices, total, _("not given")),
+        sectors=_shares(by_sector, Sector.choices, total, _("sector not given")),
+        networks=shown,
+        network_count=(
+            len(shown)
+            if len(shown) < NETWORKS_SHOWN
+            else Network.objects.filter(workspace=workspace).count()
+        ),
+        changes=recent_changes(workspace),
+        analysis=_analysis(run) if run is not None else None,
+        pending=pending,
+    )

@@ -1,0 +1,1 @@
+"""One module per area of the web application; phakhi/web/urls.py routes to them."""

@@ -1,0 +1,268 @@
+"""The actor page: details, contacts, organization and people, memberships, ties (with the
+forms that add, change and end them), measures of the latest analysis and change history."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phakhi.accounts.permissions import Access
+from phakhi.actors.models import Actor
+from phakhi.actors.selectors import actor_by_key, actor_get, actor_history, actor_people
+from phakhi.analysis.selectors import actor_metrics, latest_run
+from phakhi.core import areas
+from phakhi.core.contacts import MASK, contacts_for, mask_email, mask_phone, mask_text
+from phakhi.core.dates import DateError, parse_date
+from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.selectors import NotFound
+from phakhi.ties.models import Strength, Tie
+from phakhi.ties.selectors import tie_list
+from phakhi.ties.services import tie_create, tie_end, tie_set_strength
+from phakhi.web.access import forbidden, request_author, workspace_view
+from phakhi.web.forms import add_service_errors
+from phakhi.web.views.actor_text import brokerage_of, measures_of, strength_words
+
+PAGE_SIZE = 50
+
+
+class TieAddForm(forms.Form):
+    other = forms.CharField(
+        label=gettext_lazy("Other actor's key"),
+        max_length=100,
+        help_text=gettext_lazy("The key shown on the other actor's page."),
+    )
+    strength = forms.TypedChoiceField(
+        label=gettext_lazy("Strength"), choices=Strength.choices, coerce=int
+    )
+    kind = forms.CharField(label=gettext_lazy("Kind of tie"), max_length=100, required=False)
+
+
+class TieStrengthForm(forms.Form):
+    strength = forms.TypedChoiceField(
+        label=gettext_lazy("Strength"), choices=Strength.choices, coerce=int
+    )
+
+
+class TieEndForm(forms.Form):
+    until = forms.CharField(
+        label=gettext_lazy("Ended on"),
+        help_text=gettext_lazy("e.g. 21/11/2569"),
+        max_length=40,
+    )
+
+    def clean_until(self) -> Any:
+        try:
+            return parse_date(self.cleaned_data["until"])
+        except DateError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+def _actor_or_404(workspace: Workspace, actor_id: int) -> Actor:
+    try:
+        return actor_get(workspace, actor_id)
+    except NotFound as error:
+        raise Http404(str(error)) from None
+
+
+def _area(actor: Actor) -> str:
+    language = "th" if (get_language() or "th").startswith("th") else "en"
+    names = [
+        areas.subdistrict_name(actor.subdistrict_code, language),
+        areas.district_name(actor.district_code, language),
+        areas.province_name(actor.province_code, language),
+    ]
+    return ", ".join(name for name in names if name)
+
+
+_MASKS: dict[str, Callable[[str], str]] = {
+    "phone": mask_phone,
+    "email": mask_email,
+    "line_id": mask_text,
+    "attributes": lambda value: MASK,  # an address is kept among them
+}
+
+
+def _field_label(name: str) -> str:
+    try:
+        field = Actor._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return str(getattr(field, "verbose_name", name))
+
+
+def _history_rows(access: Access, events: list[AuditEvent]) -> list[dict[str, Any]]:
+    """The actor's changes, old → new per field; contact values masked for those who may not
+    see contact details."""
+    rows = []
+    for event in events:
+        changes = []
+        for name, values in (event.changes or {}).items():
+            old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
+            mask = None if access.can_see_contacts else _MASKS.get(name)
+            if mask is not None:
+                old, new = (mask(str(v)) if v else v for v in (old, new))
+            old, new = (", ".join(map(str, v)) if isinstance(v, list) else v for v in (old, new))
+            changes.append({"field": _field_label(name), "old": old, "new": new})
+        rows.append({"event": event, "changes": changes})
+    return rows
+
+
+def _tie_rows(actor: Actor, ties: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "tie": tie,
+            "other": tie.target if tie.source_id == actor.pk else tie.source,
+            "strength": strength_words(tie.strength),
+            "strength_form": TieStrengthForm(initial={"strength": tie.strength}),
+        }
+        for tie in ties
+    ]
+
+
+def _page(
+    request: HttpRequest,
+    workspace: Workspace,
+    access: Access,
+    actor: Actor,
+    add_form: TieAddForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    ties = Paginator(tie_list(workspace, actor_id=actor.pk), PAGE_SIZE).get_page(
+        request.GET.get("ties")
+    )
+    people = None
+    if actor.kind == "organization":
+        people = Paginator(actor_people(actor), PAGE_SIZE).get_page(request.GET.get("people"))
+    run = latest_run(workspace)
+    result = actor_metrics(run, actor) if run is not None else None
+    can_edit = access.can_edit_actor(actor.pk)
+    context = {
+        "workspace": workspace,
+        "access": access,
+        "actor": actor,
+        "area": _area(actor),
+        "contacts": contacts_for(access, actor),
+        "memberships": sorted(actor.memberships.all(), key=lambda m: m.network.name),
+        "people": people,
+        "ties": ties,
+        "tie_rows": _tie_rows(actor, ties.object_list),
+        "run": run,
+        "measures": measures_of(result) if result is not None else None,
+        "brokerage": brokerage_of(result) if result is not None else None,
+        "history": _history_rows(access, actor_history(actor)),
+        "can_edit": can_edit,
+        "add_form": add_form or (TieAddForm(initial={"strength": 1}) if can_edit else None),
+        "end_form": TieEndForm() if can_edit else None,
+    }
+    return render(request, "web/actor.html", context, status=status)
+
+
+@workspace_view()
+def actor_page(request: HttpRequest, workspace: Workspace, access: Access, pk: int) -> HttpResponse:
+    return _page(request, workspace, access, _actor_or_404(workspace, pk))
+
+
+def _editable(
+    request: HttpRequest, workspace: Workspace, access: Access, pk: int
+) -> tuple[Actor, HttpResponse | None]:
+    actor = _actor_or_404(workspace, pk)
+    if not access.can_edit_actor(actor.pk):
+        return actor, forbidden(request, access, "edit")
+    return actor, None
+
+
+def _back(workspace: Workspace, actor: Actor) -> HttpResponse:
+    return redirect("web:actor", workspace=workspace.slug, pk=actor.pk)
+
+
+def _actor_tie(workspace: Workspace, actor: Actor, tie_id: int) -> Tie:
+    tie = tie_list(workspace, actor_id=actor.pk).filter(pk=tie_id).first()
+    if tie is None:
+        raise Http404(_("This actor has no such tie."))
+    return tie
+
+
+@require_POST
+@workspace_view("edit")
+def tie_add(request: HttpRequest, workspace: Workspace, access: Access, pk: int) -> HttpResponse:
+    actor, denied = _editable(request, workspace, access, pk)
+    if denied:
+        return denied
+    form = TieAddForm(request.POST)
+    if form.is_valid():
+        other = actor_by_key(workspace, form.cleaned_data["other"])
+        if other is None:
+            form.add_error("other", _("No actor in this workspace has this key."))
+        else:
+            try:
+                tie_create(
+                    request_author(request),
+                    workspace,
+                    actor,
+                    other,
+                    strength=form.cleaned_data["strength"],
+                    kind=form.cleaned_data["kind"],
+                )
+            except ValidationError as error:
+                error = ValidationError(
+                    {("other" if k == "target" else k): v for k, v in error.message_dict.items()}
+                )
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The tie with %(name)s has been added.") % {"name": other.name}
+                )
+                return _back(workspace, actor)
+    return _page(request, workspace, access, actor, add_form=form, status=400)
+
+
+@require_POST
+@workspace_view("edit")
+def tie_strength(
+    request: HttpRequest, workspace: Workspace, access: Access, pk: int, tie_id: int
+) -> HttpResponse:
+    actor, denied = _editable(request, workspace, access, pk)
+    if denied:
+        return denied
+    tie = _actor_tie(workspace, actor, tie_id)
+    form = TieStrengthForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Strength must be 1–4."))
+        return _back(workspace, actor)
+    try:
+        tie_set_strength(request_author(request), tie, form.cleaned_data["strength"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The strength of the tie has been changed."))
+    return _back(workspace, actor)
+
+
+@require_POST
+@workspace_view("edit")
+def tie_finish(
+    request: HttpRequest, workspace: Workspace, access: Access, pk: int, tie_id: int
+) -> HttpResponse:
+    actor, denied = _editable(request, workspace, access, pk)
+    if denied:
+        return denied
+    tie = _actor_tie(workspace, actor, tie_id)
+    form = TieEndForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors["until"]))
+        return _back(workspace, actor)
+    try:
+        tie_end(request_author(request), tie, form.cleaned_data["until"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The tie has been ended."))
+    return _back(workspace, actor)
