@@ -1,14 +1,19 @@
-"""The many-source search against igraph's own distances, and the two shortcuts the sampled path
-measures take: leaves counted through their neighbour, and the diameter closed by iFUB."""
+"""Path measures beyond the all-pairs passes: the many-source search against igraph's own
+distances, the diameter and path length against networkx, and the sampled estimates — leaves
+counted through their neighbour, the diameter closed by iFUB, the estimates' scale and ranking."""
 
 from __future__ import annotations
+
+import math
+from functools import cache
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 import pytest
+from scipy import stats
 
-from phakhi.engine import Actors, Options, Ties, analyze
+from phakhi.engine import Actors, Analysis, Options, Ties, analyze
 from phakhi.engine import paths as path_module
 from phakhi.engine.bfs import Adjacency, search
 
@@ -45,13 +50,17 @@ def test_an_isolated_source_reaches_nothing() -> None:
     assert found.distance_sum.tolist() == [0.0, 1.0, 0.0]
 
 
-def analyse(graph: nx.Graph, **options: object) -> dict[str, np.ndarray]:
+def run(graph: nx.Graph, **options: object) -> Analysis:
     edges = list(graph.edges)
-    result = analyze(
+    return analyze(
         Actors(keys=list(graph.nodes)),
         Ties(source=[u for u, _ in edges], target=[v for _, v in edges]),
         Options(layout=False, **options),  # type: ignore[arg-type]
     )
+
+
+def analyse(graph: nx.Graph, **options: object) -> dict[str, np.ndarray]:
+    result = run(graph, **options)
     return {**result.actors, "network": result.network, "method": result.method}
 
 
@@ -102,3 +111,91 @@ def test_a_component_above_the_batch_is_searched_in_parts(monkeypatch: pytest.Mo
     for figure in ("average_path_length", "diameter"):
         assert parts["network"][figure] == pytest.approx(whole["network"][figure], abs=1e-12)
     assert whole["network"]["diameter"] == nx.diameter(graph)
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.path_graph(9),
+        nx.cycle_graph(10),
+        nx.grid_2d_graph(6, 9),
+        nx.barbell_graph(5, 4),
+        nx.random_labeled_tree(60, seed=3),
+        nx.connected_watts_strogatz_graph(200, 4, 0.05, seed=5),
+        nx.barabasi_albert_graph(300, 1, seed=8),
+        nx.lollipop_graph(6, 12),
+        *(nx.gnm_random_graph(120, 140, seed=seed) for seed in (5, 8, 11)),
+    ],
+    ids=[
+        "path",
+        "cycle",
+        "grid",
+        "barbell",
+        "tree",
+        "small-world",
+        "scale-free-tree",
+        "lollipop",
+        "sparse-5",
+        "sparse-8",
+        "sparse-11",
+    ],
+)
+def test_diameter_and_path_length_match_networkx(graph: nx.Graph) -> None:
+    """The diameter stops searching early (iFUB) and the path length comes from the closeness
+    sums: both must still be exactly networkx's on shapes where the shortcut is tempting."""
+    network = run(nx.convert_node_labels_to_integers(graph)).network
+    largest = graph.subgraph(max(nx.connected_components(graph), key=len))
+    assert network["diameter"] == nx.diameter(largest)
+    assert network["average_path_length"] == pytest.approx(
+        nx.average_shortest_path_length(largest), abs=1e-9
+    )
+
+
+PATH_MEASURES = ("betweenness", "closeness", "harmonic")
+LARGE_SAMPLES = 300
+
+
+@cache
+def large() -> tuple[Analysis, Analysis]:
+    """A 1,500-actor network analysed exactly and from 300 sampled sources."""
+    graph = nx.powerlaw_cluster_graph(1500, 4, 0.3, seed=1)
+    exact = run(graph)
+    sampled = run(graph, exact_limit=1000, samples=LARGE_SAMPLES)
+    return exact, sampled
+
+
+def test_sampled_run_records_its_sample() -> None:
+    _, sampled = large()
+    assert sampled.method["exact"] is False
+    assert sampled.method["samples_requested"] == LARGE_SAMPLES
+    (component,) = sampled.method["sampled_components"]
+    assert component["nodes"] == 1500
+    assert component["samples"] == LARGE_SAMPLES
+
+
+def test_sampled_betweenness_ranks_like_exact() -> None:
+    """A sanity bound only; the benchmark measures the real accuracy."""
+    exact, sampled = large()
+    a, b = exact.actors["betweenness"], sampled.actors["betweenness"]
+    top_exact, top_sampled = set(np.argsort(-a)[:20]), set(np.argsort(-b)[:20])
+    assert len(top_exact & top_sampled) / 20 >= 0.8
+    assert stats.spearmanr(a, b).statistic >= 0.9
+
+
+@pytest.mark.parametrize("measure", PATH_MEASURES)
+def test_sampled_estimates_are_on_the_exact_scale(measure: str) -> None:
+    """An estimate scaled up from the sample must not be systematically off: summed over all
+    1,500 actors the sampled values are within 10% of the exact ones."""
+    exact, sampled = large()
+    ratio = sampled.actors[measure].sum() / exact.actors[measure].sum()
+    assert ratio == pytest.approx(1.0, abs=0.1), f"sampled/exact = {ratio:.3f}"
+
+
+def test_sampled_path_length_and_diameter() -> None:
+    exact, sampled = large()
+    assert sampled.network["average_path_length"] == pytest.approx(
+        exact.network["average_path_length"], rel=0.05
+    )
+    assert sampled.network["diameter"] <= exact.network["diameter"]
+    assert sampled.network["diameter"] >= exact.network["diameter"] - 1
+    assert math.isfinite(sampled.network["betweenness_centralization"])
