@@ -18,7 +18,7 @@ from phakhi.engine.graph import SimpleGraph, active, simple_graph
 from phakhi.engine.groups import Codes, encode, encode_tags
 from phakhi.engine.layout import FORCE_LIMIT, layout
 from phakhi.engine.network import community_table, network_measures
-from phakhi.engine.paths import EXACT_LIMIT, path_measures
+from phakhi.engine.paths import EXACT_LIMIT, PathMeasures, path_measures
 from phakhi.engine.structure import fragility
 
 ACTOR_KEYS = (
@@ -152,14 +152,14 @@ def _layout_name(sg: SimpleGraph) -> str:
     return "fruchterman-reingold" if sg.n <= FORCE_LIMIT else "pivot-mds"
 
 
-def _layout(sg: SimpleGraph, paths: Any, options: Options) -> np.ndarray:
-    reuse = paths.pivot_distances is not None and sg.n > FORCE_LIMIT
+def _layout(sg: SimpleGraph, paths: PathMeasures, options: Options) -> np.ndarray:
+    # path_measures keeps pivot distances only when the map will be a PivotMDS one.
     return layout(
         sg.graph,
         seed=options.seed,
         force_limit=FORCE_LIMIT,
-        pivots=paths.pivots if reuse else None,
-        pivot_distances=paths.pivot_distances if reuse else None,
+        pivots=paths.pivots or None,
+        pivot_distances=paths.pivot_distances,
     )
 
 
