@@ -14,8 +14,9 @@ from pythainlp.util import collate
 from phakhi.actors.models import Actor, ActorTag, Tag
 from phakhi.actors.validation import actor_name_key
 from phakhi.core import areas
-from phakhi.core.admin_base import AuditedAdmin, AuditedForm, AuditedInline, current_language
+from phakhi.core.admin_base import AuditedAdmin, AuditedForm, AuditedInline
 from phakhi.core.contacts import ContactError, normalize_email, normalize_phone
+from phakhi.core.dates import current_language
 from phakhi.core.thai import name_key, word_key
 
 

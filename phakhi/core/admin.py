@@ -11,7 +11,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from phakhi.core.admin_base import AuditedAdmin, show_date
+from phakhi.core.admin_base import AuditedAdmin
+from phakhi.core.dates import show_date
 from phakhi.core.models import AuditEvent, Workspace
 
 admin.site.site_header = "Phakhi (ภาคี)"

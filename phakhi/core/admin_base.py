@@ -6,7 +6,6 @@ Every write made in the admin is audited in the same transaction as the write it
 deletion (including the rows a deletion cascades to or clears) and each inline row.
 """
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
@@ -16,36 +15,17 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector
 from django.http import HttpRequest
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.core import audit
 from phakhi.core.audit import Author
-from phakhi.core.dates import format_date
+from phakhi.core.dates import show_date
 from phakhi.core.models import AuditEvent, Workspace
 
 Action = AuditEvent.Action
 
 
 # --- display helpers ------------------------------------------------------------------------
-
-
-def current_language() -> str:
-    """``th`` or ``en``: the language of the request being answered."""
-    return "th" if (get_language() or "th").startswith("th") else "en"
-
-
-def show_date(value: dt.date | dt.datetime | None) -> str | None:
-    """A date in the Buddhist era for Thai readers (15 มี.ค. 2567), Gregorian in English; a
-    date-time also shows its local time. ``None`` lets the admin show its empty value."""
-    if value is None:
-        return None
-    language = current_language()
-    if isinstance(value, dt.datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return f"{format_date(local.date(), language)} {local:%H:%M}"
-    return format_date(value, language)
 
 
 def author_of(request: HttpRequest) -> Author:

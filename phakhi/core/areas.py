@@ -73,6 +73,11 @@ def province_code(text: str) -> str:
     return code
 
 
+def province_code_or_name(text: str) -> str:
+    """A province's DOPA code, from the code itself (as forms and the API send it) or its name."""
+    return text if text.isdigit() and province_name(text) else province_code(text)
+
+
 def district_code(text: str, province: str = "") -> str:
     """The district named ``text``; ``province`` (a code) narrows it, and is needed if the name
     is used in several provinces."""

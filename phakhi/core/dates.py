@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
 from pythainlp.util import thai_strftime, thai_strptime
@@ -80,3 +82,20 @@ def format_date(value: dt.date | None, language: str = "th") -> str:
     if language.startswith("th"):
         return thai_strftime(dt.datetime(value.year, value.month, value.day), "%-d %b %Y")
     return value.strftime("%-d %b %Y")
+
+
+def current_language() -> str:
+    """``th`` or ``en``: the language of the request being answered."""
+    return "th" if (get_language() or "th").startswith("th") else "en"
+
+
+def show_date(value: dt.date | dt.datetime | None) -> str | None:
+    """A date in the Buddhist era for Thai readers (15 มี.ค. 2567), Gregorian in English; a
+    date-time also shows its local time. ``None`` lets the admin show its empty value."""
+    if value is None:
+        return None
+    language = current_language()
+    if isinstance(value, dt.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return f"{format_date(local.date(), language)} {local:%H:%M}"
+    return format_date(value, language)

@@ -1,5 +1,5 @@
-"""Streaming reads for exports: a workspace, or one network (its members and the ties among
-them), as rows of the import columns, with bounded memory.
+"""Streaming reads for exports: a workspace, one network (its members and the ties among
+them) or a chosen set of actors, as rows of the import columns, with bounded memory.
 
 Rows stream in chunks from a server-side cursor (as ``values_list(...).iterator()`` does); actor
 keys are looked up in one id → key map; tags are merged in from a second stream sorted the same
@@ -32,21 +32,32 @@ TIE_FIELDS = tuple(c.name for c in TIE_COLUMNS)
 
 @dataclass(frozen=True)
 class Scope:
-    """What an export covers: a whole workspace, or one of its networks."""
+    """What an export covers: a whole workspace, one of its networks, or actors already chosen
+    from it (``chosen``, e.g. a directory search: the export keeps its order of filters)."""
 
     workspace: Workspace
     network: Network | None = None
+    chosen: QuerySet[Actor] | None = None
 
-    def members(self) -> QuerySet[Membership, int]:
+    def members(self) -> QuerySet[Any, int]:
+        """The ids of the actors the scope is narrowed to (unused for a whole workspace)."""
+        if self.chosen is not None:
+            return self.chosen.order_by().values_list("id", flat=True)
         return Membership.objects.filter(network=self.network).values_list("actor_id", flat=True)
 
+    @property
+    def narrowed(self) -> bool:
+        return self.network is not None or self.chosen is not None
+
     def actors(self) -> QuerySet[Actor]:
+        if self.chosen is not None:
+            return self.chosen
         actors = Actor.objects.filter(workspace=self.workspace)
         return actors if self.network is None else actors.filter(id__in=self.members())
 
     def ties(self) -> QuerySet[Tie]:
         ties = Tie.objects.filter(workspace=self.workspace)
-        if self.network is None:
+        if not self.narrowed:
             return ties
         members = self.members()
         return ties.filter(source_id__in=members, target_id__in=members)
@@ -135,11 +146,13 @@ class KeyMap(dict[int, str]):
 def actor_keys(scope: Scope) -> KeyMap:
     """Keys of the actors in scope and of those they point to (organization, via)."""
     actors = Actor.objects.filter(workspace=scope.workspace)
-    if scope.network is not None:
+    if scope.narrowed:
         members = scope.members()
         organizations = Actor.objects.filter(id__in=members).values("organization_id")
-        brokers = scope.ties().filter(via_id__isnull=False).values("via_id")
-        actors = actors.filter(Q(id__in=members) | Q(id__in=organizations) | Q(id__in=brokers))
+        wanted = Q(id__in=members) | Q(id__in=organizations)
+        if scope.chosen is None:  # a chosen set is exported without its ties
+            wanted |= Q(id__in=scope.ties().filter(via_id__isnull=False).values("via_id"))
+        actors = actors.filter(wanted)
     return KeyMap(scope.workspace, _stream(actors.order_by().values_list("id", "key")))
 
 
@@ -201,10 +214,10 @@ def _area_names(province: str, district: str, subdistrict: str) -> tuple[str, st
 def _tags(scope: Scope) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(actor id, its tag names sorted) for the tagged actors in scope, by ascending actor id."""
     links = ActorTag.objects.all()
-    if scope.network is None:
-        links = links.filter(actor__workspace=scope.workspace)
-    else:
+    if scope.narrowed:
         links = links.filter(actor_id__in=scope.members())
+    else:
+        links = links.filter(actor__workspace=scope.workspace)
     rows = links.order_by("actor_id").values_list("actor_id", "tag__name")
     grouped = itertools.groupby(_stream(rows), key=lambda r: r[0])
     for actor_id, group in grouped:

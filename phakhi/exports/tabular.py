@@ -65,7 +65,7 @@ def write_csv(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             writer.writerows([neutralize(v) if v else v for v in row] for row in rows)
 
 
-def _xlsx_cell(value: str, sheet: str, key: str, header: str) -> str | None:
+def xlsx_cell(value: str, sheet: str, key: str, header: str) -> str | None:
     if not value:
         return None
     if len(value) > XLSX_MAX_CELL:
@@ -115,7 +115,7 @@ def write_xlsx(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             numbers = title == sheets[1]  # tie strength is a number: Excel can sum and sort it
             for row in rows:
                 cells: list[str | int | None] = [
-                    _xlsx_cell(v, title, row[0], h) for v, h in zip(row, headers, strict=True)
+                    xlsx_cell(v, title, row[0], h) for v, h in zip(row, headers, strict=True)
                 ]
                 if numbers:
                     cells[strength] = int(row[strength])

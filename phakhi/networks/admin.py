@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.actors.models import Actor
-from phakhi.core.admin_base import AuditedAdmin, AuditedForm, check_dates_in_order, show_date
+from phakhi.core.admin_base import AuditedAdmin, AuditedForm, check_dates_in_order
+from phakhi.core.dates import show_date
 from phakhi.networks.models import Membership, Network
 
 

@@ -5,7 +5,8 @@ from typing import Any
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from phakhi.core.admin_base import AuditedAdmin, AuditedForm, check_dates_in_order, show_date
+from phakhi.core.admin_base import AuditedAdmin, AuditedForm, check_dates_in_order
+from phakhi.core.dates import show_date
 from phakhi.projects.models import Project
 
 
