@@ -5,12 +5,13 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from phakhi.accounts.models import Role
 from phakhi.accounts.services import member_set
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
 
 AUTHOR = Author("test:admin")
-ROLES = ("admin", "coordinator", "member", "viewer")
+ROLES = tuple(Role.values)
 PASSWORD = "a-long-test-passphrase-9"
 
 

@@ -27,6 +27,7 @@ from phakhi.accounts.services import (
 )
 from phakhi.core.contacts import contacts_for, mask_email, mask_phone, mask_text
 from phakhi.core.models import AuditEvent
+from phakhi.networks.services import network_create
 from tests.accounts_support import AUTHOR, PASSWORD, client_for, user_with_role
 
 User = get_user_model()
@@ -61,9 +62,7 @@ def test_member_set_gives_and_changes_a_role_with_an_audit_trail(workspace, data
 
 def test_member_set_refuses_what_makes_no_sense(workspace, other_workspace, data):
     user = User.objects.create_user("somsri")
-    foreign = data["network"].__class__.objects.create(
-        workspace=other_workspace, slug="x", name="x"
-    )
+    foreign = network_create(AUTHOR, other_workspace, slug="x", name="x")
     with pytest.raises(ValidationError, match="not a role"):
         member_set(AUTHOR, workspace, user, "boss")
     with pytest.raises(ValidationError, match="Only coordinators"):

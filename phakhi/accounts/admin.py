@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from phakhi.accounts.models import ApiToken, Invitation, WorkspaceMember
 from phakhi.accounts.services import token_revoke
-from phakhi.core.admin_base import author_of, show_date
+from phakhi.core.admin_base import author_of
+from phakhi.core.dates import show_date
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -76,9 +76,13 @@ class Access:
         return bool(getattr(self, f"can_{permission}"))
 
 
+def _signed_in(user: Any) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
 def access_for(user: Any, workspace: Workspace) -> Access | None:
     """The user's access to the workspace, or None when they have no role there."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not _signed_in(user):
         return None
     if user.is_superuser:
         return Access(user, workspace, Role.ADMIN)
@@ -97,7 +101,7 @@ def access_for(user: Any, workspace: Workspace) -> Access | None:
 
 def workspaces_for(user: Any) -> list[tuple[Workspace, Role]]:
     """The workspaces the user may open, by name, with their role in each."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not _signed_in(user):
         return []
     if user.is_superuser:
         return [(workspace, Role.ADMIN) for workspace in Workspace.objects.order_by("name")]

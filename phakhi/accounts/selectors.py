@@ -1,13 +1,16 @@
-"""Reading users, roles, invitations and tokens."""
+"""Reading users, roles and invitations."""
 
 import hashlib
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from phakhi.accounts.models import ApiToken, Invitation, WorkspaceMember
+from phakhi.accounts.models import Invitation, WorkspaceMember
 from phakhi.core.models import Workspace
+from phakhi.core.selectors import NotFound
 from phakhi.networks.models import Network
 
 
@@ -16,8 +19,15 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def user_get(username: str) -> Any:
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise NotFound(_("There is no user “%(user)s”.") % {"user": username})
+    return user
+
+
 def members_of(workspace: Workspace) -> QuerySet[WorkspaceMember]:
-    """A workspace's members with their users and networks (three queries however many)."""
+    """A workspace's members with their users and networks (two queries however many)."""
     networks = Prefetch("networks", queryset=Network.objects.only("id", "name", "slug"))
     return (
         WorkspaceMember.objects.filter(workspace=workspace)
@@ -28,9 +38,14 @@ def members_of(workspace: Workspace) -> QuerySet[WorkspaceMember]:
 
 
 def invitations_pending(workspace: Workspace) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(
-        workspace=workspace, accepted_at__isnull=True, expires_at__gt=timezone.now()
-    ).order_by("-created_at")
+    """Invitations neither accepted nor expired, newest first, with who sent them."""
+    return (
+        Invitation.objects.filter(
+            workspace=workspace, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
 
 
 def invitation_for_token(token: str) -> Invitation | None:
@@ -40,5 +55,12 @@ def invitation_for_token(token: str) -> Invitation | None:
     )
 
 
-def tokens_of(user: Any) -> QuerySet[ApiToken]:
-    return ApiToken.objects.filter(user=user).order_by("-created_at")
+def invitation_problem(invitation: Invitation | None) -> str | None:
+    """Why an invitation link cannot be used (unknown, used or expired), or None when it can."""
+    if invitation is None:
+        return _("This invitation link is not valid. Ask for a new invitation.")
+    if invitation.accepted_at is not None:
+        return _("This invitation has been used already. Log in instead.")
+    if invitation.expires_at <= timezone.now():
+        return _("This invitation has expired. Ask for a new invitation.")
+    return None

@@ -18,15 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from phakhi.accounts.models import ApiToken, Invitation, Role, WorkspaceMember
-from phakhi.accounts.selectors import token_hash
+from phakhi.accounts.selectors import invitation_problem, token_hash
 from phakhi.accounts.vocabulary import ROLES
 from phakhi.core import audit
 from phakhi.core.contacts import ContactError, normalize_email
-from phakhi.core.dates import format_date
+from phakhi.core.dates import show_date
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.vocabulary import VocabularyError
 from phakhi.networks.models import Network
@@ -176,11 +175,6 @@ def user_create(
     return user
 
 
-def _local_text(moment: dt.datetime) -> str:
-    local = timezone.localtime(moment)
-    return f"{format_date(local.date(), get_language() or 'th')} {local:%H:%M}"
-
-
 def _absolute(path: str, base_url: str | None) -> str:
     return f"{(base_url or settings.PHAKHI_BASE_URL).rstrip('/')}{path}"
 
@@ -242,7 +236,7 @@ def invitation_create(
             "role": role.label,
             "inviter": author.label.partition(":")[2] or author.label,
             "link": _absolute(path, base_url),
-            "expires_at": _local_text(invitation.expires_at),
+            "expires_at": show_date(invitation.expires_at),
         }
         body = render_to_string("accounts/invitation_email.txt", context)
         subject = _("Invitation to %(workspace)s on Phakhi") % {"workspace": workspace.name}
@@ -258,12 +252,10 @@ def _open_invitation(token: str) -> Invitation:
         .filter(token_hash=token_hash(token))
         .first()
     )
-    if invitation is None:
-        raise ValidationError(_("This invitation link is not valid. Ask for a new invitation."))
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has been used already. Log in instead."))
-    if invitation.expires_at <= timezone.now():
-        raise ValidationError(_("This invitation has expired. Ask for a new invitation."))
+    problem = invitation_problem(invitation)
+    if problem is not None:
+        raise ValidationError(problem)
+    assert invitation is not None
     return invitation
 
 
@@ -276,7 +268,7 @@ def invitation_accept(
         invitation = _open_invitation(token)
         if user is None:
             username = username.strip()
-            errors = _new_user_errors(username, invitation.email, password)
+            errors = _new_user_errors(username, invitation.email, password or None)
             if not password:
                 errors["password"] = _("Choose a password.")
             if errors:

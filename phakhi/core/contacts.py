@@ -106,15 +106,14 @@ def _mask_one_phone(number: str) -> str:
         parsed = phonenumbers.parse(number, "TH")
     except phonenumbers.NumberParseException:
         parsed = None
-    if parsed is not None and phonenumbers.is_possible_number(parsed):
-        style = (
-            phonenumbers.PhoneNumberFormat.NATIONAL
-            if parsed.country_code == 66
-            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-        )
-        groups = re.split(r"[\s-]+", phonenumbers.format_number(parsed, style))
-    else:
+    if parsed is None or not phonenumbers.is_possible_number(parsed):
         return mask_text(number)
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if parsed.country_code == 66
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    groups = re.split(r"[\s-]+", phonenumbers.format_number(parsed, style))
     # The first group (mobile prefix, area or country code) and the last three digits show.
     return "-".join([groups[0], *(_mask_digits(g, 0) for g in groups[1:-1]),
                      *([_mask_digits(groups[-1])] if len(groups) > 1 else [])])  # fmt: skip
@@ -173,7 +172,7 @@ def contacts_for(access: ContactViewer, actor: Any) -> dict[str, str]:
         return contacts
     return {
         "phone": mask_phone(contacts["phone"]),
-        "email": mask_email(contacts["email"]) if contacts["email"] else "",
+        "email": mask_email(contacts["email"]),
         "line_id": mask_text(contacts["line_id"]),
         "address": mask_text(contacts["address"]),
     }

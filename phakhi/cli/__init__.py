@@ -1,4 +1,7 @@
-"""The ``phakhi`` command: hands each request to a service and prints what happened."""
+"""The ``phakhi`` command: hands each request to a service and prints what happened.
+
+The accounts commands (``user``, ``token``) are in ``phakhi.cli.accounts``, which imports this
+module's exit codes and is itself imported only when the command runs."""
 
 import argparse
 import json
@@ -21,6 +24,8 @@ def _setup(language: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from phakhi.cli import accounts
+
     parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
     parser.add_argument(
         "--lang",
@@ -85,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--thai-headers", action="store_true")
 
     _analyze_parser(commands)
-    _accounts_parser(commands)
+    accounts.add_parsers(commands)
     commands.add_parser("worker", help="run background tasks (large analyses) as they come")
 
     serve = commands.add_parser("serve", help="serve the web application (waitress)")
@@ -117,32 +122,17 @@ def _analyze_parser(commands: Any) -> None:
     analyze.add_argument("--json", metavar="PATH", help="write the results as JSON ('-': stdout)")
 
 
-def _accounts_parser(commands: Any) -> None:
-    user = commands.add_parser("user", help="add users with a role in a workspace")
-    add = user.add_subparsers(dest="action", required=True).add_parser("add", help="add a user")
-    add.add_argument("username")
-    add.add_argument("--workspace", required=True)
-    add.add_argument("--role", required=True, help="admin, coordinator, member or viewer")
-    add.add_argument("--email", default="")
-    add.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
-    token = commands.add_parser("token", help="API tokens")
-    create = token.add_subparsers(dest="action", required=True).add_parser("create")
-    create.add_argument("username")
-    create.add_argument("--name", default="", help="what the token is for")
-
-
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `phakhi … | head` ends quietly
     args = _parser().parse_args(argv)
     _setup(args.lang)
     from django.core.exceptions import ValidationError
 
+    from phakhi.cli import accounts
     from phakhi.core.selectors import NotFound
     from phakhi.imports.readers import ImportFileError
 
-    handler = _HANDLERS[args.command]
+    handler = {**_HANDLERS, **accounts.HANDLERS}[args.command]
     try:
         return handler(args)
     except (NotFound, ImportFileError) as error:
@@ -304,44 +294,6 @@ def _analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _user(args: argparse.Namespace) -> int:
-    from django.utils.translation import gettext as _
-
-    from phakhi.accounts.services import password_setup_send, user_create
-    from phakhi.core.audit import Author
-    from phakhi.core.selectors import workspace_get
-
-    workspace = workspace_get(args.workspace)
-    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
-    user = user_create(Author.cli(), args.username, args.email, password, workspace, args.role)
-    print(_("%(user)s added to %(workspace)s as %(role)s.")
-          % {"user": user.username, "workspace": workspace.slug, "role": args.role})  # fmt: skip
-    if password is None and user.email:
-        password_setup_send(user)
-        print(_("A link to choose a password was e-mailed to %(email)s.") % {"email": user.email})
-    elif password is None:
-        print(_("The user has no password yet: give them an e-mail address, or set one with "
-                "`phakhi manage changepassword %(user)s`.") % {"user": user.username})  # fmt: skip
-    return EXIT_OK
-
-
-def _token(args: argparse.Namespace) -> int:
-    from django.contrib.auth import get_user_model
-    from django.utils.translation import gettext as _
-
-    from phakhi.accounts.services import token_create
-    from phakhi.core.audit import Author
-    from phakhi.core.selectors import NotFound
-
-    user = get_user_model().objects.filter(username=args.username).first()
-    if user is None:
-        raise NotFound(_("There is no user “%(user)s”.") % {"user": args.username})
-    _token_row, plaintext = token_create(Author.cli(), user, args.name)
-    print(plaintext)
-    print(_("Keep this token safe: it is shown only once."), file=sys.stderr)
-    return EXIT_OK
-
-
 def _worker(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
@@ -386,13 +338,8 @@ _HANDLERS = {
     "export": _export,
     "demo": _demo,
     "analyze": _analyze,
-    "user": _user,
-    "token": _token,
     "worker": _worker,
     "serve": _serve,
     "manage": _manage,
     "admin-login": _admin_login,
 }
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from phakhi.cli import main
+
+sys.exit(main())
