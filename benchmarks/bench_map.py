@@ -11,12 +11,12 @@ analysis of the whole workspace, which gives the map its layout.
 
 Per database, in a child process: the map data view (GET /w/map/map/data/ with gzip accepted)
 through Django's test Client, one warm-up then --repeat timed requests (median, min, max), and
-the selector alone (map_payload). Then the map page is served by `phakhi serve` on a loopback
-port and opened in Debian's Chromium (Playwright, executable_path): seconds until the map is
-drawn, and requestAnimationFrame callbacks counted while the mouse drags the map around for
-half of --fps-seconds and the wheel zooms in and out for the other half. This machine has no
-graphics card: Chromium draws WebGL in software (SwiftShader) on 2 shared cores, the slowest
-case a user can meet. Results are printed and written to benchmarks/out/map.json.
+the selectors alone (map_scope, scope_payload). Then the map page is served by `phakhi serve`
+on a loopback port and opened in Debian's Chromium (Playwright, executable_path): seconds until
+the map is drawn, and requestAnimationFrame callbacks counted while the mouse drags the map
+around for half of --fps-seconds and the wheel zooms in and out for the other half. This
+machine has no graphics card: Chromium draws WebGL in software (SwiftShader) on 2 shared cores,
+the slowest case a user can meet. Results are printed and written to benchmarks/out/map.json.
 """
 
 import argparse
@@ -96,7 +96,8 @@ def measure(repeat: int) -> None:
 
     from phakhi.accounts.models import Role
     from phakhi.accounts.permissions import Access
-    from phakhi.analysis.mapdata import map_payload
+    from phakhi.analysis.mapdata import scope_payload
+    from phakhi.analysis.mapscope import map_scope
     from phakhi.core.selectors import workspace_get
 
     workspace = workspace_get(SLUG)
@@ -117,7 +118,7 @@ def measure(repeat: int) -> None:
     selector = []
     for _ in range(repeat):
         start = time.perf_counter()
-        payload = map_payload(workspace, access=access)
+        payload = scope_payload(map_scope(workspace), access)
         selector.append(time.perf_counter() - start)
     print(json.dumps({
         "view_seconds": {"median": statistics.median(views), "min": min(views),

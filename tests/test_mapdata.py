@@ -18,7 +18,8 @@ from django.urls import reverse
 from phakhi.accounts.models import Role
 from phakhi.accounts.permissions import Access
 from phakhi.actors.services import actor_create
-from phakhi.analysis.mapdata import map_payload
+from phakhi.analysis.mapdata import scope_payload
+from phakhi.analysis.mapscope import map_scope
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
 from phakhi.core.audit import Author
@@ -64,6 +65,11 @@ def actors(workspace: Workspace, author: Author) -> dict[str, Any]:
 @pytest.fixture
 def analysed(actors: dict[str, Any], workspace: Workspace, author: Author) -> AnalysisRun:
     return analysis_request(author, workspace, background=False)
+
+
+def map_payload(workspace: Workspace, *, access: Access, **filters: Any) -> dict[str, Any]:
+    """The map's data as the web view makes it: its scope checked, then read."""
+    return scope_payload(map_scope(workspace, **filters), access)
 
 
 def viewer(workspace: Workspace) -> Access:

@@ -123,7 +123,7 @@ def actor_search(
         matches = Actor.objects.filter(among(counted), _checked_in(workspace))
         return _page(matches, len(counted), False, order, page, page_size)
     # The first rows of the union are among the first rows of each way.
-    end = min(max(1, page), math.ceil((plan.COUNT_LIMIT + 1) / page_size)) * page_size
+    end = min(max(1, page), _pages(plan.COUNT_LIMIT, True, page_size)) * page_size
     firsts = [first_ids(f, filters, order, end) for f in many]
     if counted:
         firsts.append(Actor.objects.filter(among(counted)).order_by().values("id"))
@@ -137,6 +137,11 @@ def _checked_in(workspace: Workspace) -> Q:
     return in_workspace(workspace, indexed=False, on_postgresql=True)
 
 
+def _pages(total: int, more: bool, page_size: int) -> int:
+    """How many pages ``total`` rows fill; when ``more``, at least one more row."""
+    return max(1, math.ceil((total + more) / page_size))
+
+
 def _page(
     matches: QuerySet[Actor],
     total: int,
@@ -145,7 +150,7 @@ def _page(
     page: int,
     page_size: int,
 ) -> SearchPage:
-    pages = max(1, math.ceil((total + more) / page_size))  # when more, at least one more row
+    pages = _pages(total, more, page_size)
     page = min(max(1, page), pages)
     start = (page - 1) * page_size
     rows = matches.order_by(*order).select_related("organization").prefetch_related("tags")

@@ -62,10 +62,9 @@ def in_workspace(workspace: Workspace, indexed: bool, *, on_postgresql: bool = F
     return Q(Exact(Unindexed(F("workspace_id"), output_field=IntegerField()), workspace.id))
 
 
-def capped_count(queryset: QuerySet[Any]) -> tuple[int, bool]:
-    """(count, more): the number of rows, or (COUNT_LIMIT, True) when there are more."""
-    count = queryset.order_by()[: COUNT_LIMIT + 1].count()
-    return (COUNT_LIMIT, True) if count > COUNT_LIMIT else (count, False)
+def more_than_limit(queryset: QuerySet[Any]) -> bool:
+    """Whether the query has more than COUNT_LIMIT rows (counted no further)."""
+    return queryset.order_by()[: COUNT_LIMIT + 1].count() > COUNT_LIMIT
 
 
 def text_q(field: str, text: str, short: bool) -> Q:
@@ -270,7 +269,7 @@ def find(way: Way, filters: Filters, limit: int) -> Found:
     leave many), else the actors of a selective filter, each tested."""
     matches = way.few()
     if filters.q:
-        many = capped_count(way.probe())[1]
+        many = more_than_limit(way.probe())
         read = many and (filters.leading or (filters.selective and way.walkable))
         matches = way.read(filters) if read else matches.filter(filters.q)
     walk = way.read(filters, walk=True) if way.walkable else matches
@@ -280,7 +279,6 @@ def find(way: Way, filters: Filters, limit: int) -> Found:
 def first_ids(found: Found, filters: Filters, order: tuple[str, ...], end: int) -> Any:
     """Ids of a way with many matches among which are its first ``end`` in sort order."""
     way, walk = found.way, found.walk
-    assert way is not None and walk is not None
     if way.name_test is not None:
         # Many names, maybe bunched: look in the first stretch of the sort order, and read them
         # all (through the search index) only if the page is not there.

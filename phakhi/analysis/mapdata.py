@@ -7,20 +7,18 @@ Reads only; no contact detail is read or sent.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from django.utils.translation import get_language
 
 from phakhi.accounts.permissions import Access
-from phakhi.actors.models import Actor, ActorTag, Tag
+from phakhi.actors.models import ActorTag
+from phakhi.actors.selectors import tags_of
 from phakhi.analysis.mapmeta import legend, metric_labels, run_info
-from phakhi.analysis.mapscope import MapGraph, MapScope, map_graph, map_scope, positions, rows
+from phakhi.analysis.mapscope import MapGraph, MapScope, map_nodes, positions, rows
 from phakhi.analysis.models import ActorResult
 from phakhi.core.areas import province_name
-from phakhi.core.models import Workspace
-from phakhi.networks.models import Network
+from phakhi.core.dates import current_language
 
 RESULT_FIELDS = (
     "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "constraint",
@@ -116,8 +114,7 @@ def _fit(x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float]]:
 def _tags(scope: MapScope, ids: np.ndarray) -> tuple[list[str], dict[str, list[int]]]:
     """The workspace's tag names, and which node has which tag as two columns of positions
     (node, tag), sorted by node."""
-    names = rows(Tag.objects.filter(workspace=scope.workspace).order_by("name", "id")
-                 .values_list("id", "name"))  # fmt: skip
+    names = rows(tags_of(scope.workspace).values_list("id", "name"))
     links = ActorTag.objects.filter(tag__workspace=scope.workspace)
     if scope.narrowed:
         links = links.filter(actor_id__in=scope.actors().values("id"))
@@ -154,43 +151,17 @@ def _flags(values: np.ndarray) -> list[int]:
     return values.astype(np.int8).tolist()  # type: ignore[no-any-return]
 
 
-def map_payload(
-    workspace: Workspace,
-    *,
-    network: Network | None = None,
-    sector: str | Sequence[str] | None = None,
-    province: str | Sequence[str] | None = None,
-    tag: str | Sequence[str] | None = None,
-    min_strength: int = 1,
-    community: int | None = None,
-    ego: Actor | None = None,
-    radius: int = 1,
-    access: Access,
-) -> dict[str, Any]:
+def scope_payload(scope: MapScope, access: Access) -> dict[str, Any]:
     """The map of a scope (see :func:`~phakhi.analysis.mapscope.map_scope` for the filters) as
     columns: ``nodes`` (one list per attribute; position i is node i), ``edges`` (``source`` and
     ``target`` are node positions), ``run`` (None before any analysis: ``needs_analysis``),
     ``layout`` ("stored", "placed" when some actors were placed near their partners, "none"),
     the ``legend``, the ``metrics`` in plain words and the lookup tables the columns refer to."""
-    scope = map_scope(
-        workspace, network=network, sector=sector, province=province, tag=tag,
-        min_strength=min_strength, community=community, ego=ego, radius=radius,
-    )  # fmt: skip
-    return scope_payload(scope, access)
-
-
-def scope_payload(scope: MapScope, access: Access) -> dict[str, Any]:
-    actors = rows(scope.actors().order_by("id").values_list(
-        "id", "key", "name", "kind", "sector", "province_code"))  # fmt: skip
-    graph = map_graph(scope, np.array([row[0] for row in actors], dtype=np.int64))
-    if scope.ego is not None:
-        keep = graph.ego(scope.ego.pk, scope.radius)
-        graph = graph.subset(keep)
-        actors = [actors[i] for i in np.flatnonzero(keep).tolist()]
+    actors, graph = map_nodes(scope, "key", "name", "kind", "sector", "province_code")
     measures = _measures(scope, graph.ids)
     x, y, placement = _place(measures["x"], measures["y"], graph)
     tag_names, tag_links = _tags(scope, graph.ids)
-    language = get_language() or "th"
+    language = current_language()
     sectors = [row[4] or "none" for row in actors]
     nodes: dict[str, list[Any]] = {
         "id": graph.ids.tolist(),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Sector
 from phakhi.analysis.models import AnalysisRun
+from phakhi.analysis.summary import shape_label
 from phakhi.core.dates import format_date
 from phakhi.networks.models import Network
 from phakhi.ties.models import Strength
@@ -93,17 +94,6 @@ def metric_labels() -> dict[str, dict[str, str]]:
     }
 
 
-def _shape_label(shape: str) -> str:
-    return {
-        "centralized": _("centralized"),
-        "hub": _("hub-based (several hubs)"),
-        "decentralized": _("decentralized"),
-        "distributed": _("distributed"),
-        "tight": _("tight-knit"),
-        "loose": _("loose"),
-    }.get(shape, shape)
-
-
 def run_info(run: AnalysisRun | None, network: Network | None, language: str) -> dict | None:
     """The run the map's layout and measures come from, with its structure verdict."""
     if run is None:
@@ -118,9 +108,9 @@ def run_info(run: AnalysisRun | None, network: Network | None, language: str) ->
         # A network's map laid out by the workspace's run (the network has none of its own).
         "of_whole_workspace": network is not None and run.network_id is None,
         "shape": structure.get("shape"),
-        "shape_label": _shape_label(structure.get("shape", "")),
+        "shape_label": shape_label(structure.get("shape", "")),
         "cohesion": structure.get("cohesion"),
-        "cohesion_label": _shape_label(structure.get("cohesion", "")),
+        "cohesion_label": shape_label(structure.get("cohesion", "")),
         "actors": run.results.get("nodes"),
         "ties": run.results.get("ties"),
     }

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from phakhi.actors.models import Actor, ActorTag, Sector
 from phakhi.analysis.models import ActorResult, AnalysisRun
 from phakhi.analysis.selectors import latest_run
-from phakhi.core.areas import AreaError, province_code, province_name
+from phakhi.core.areas import AreaError, province_code_or_name
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
 from phakhi.core.thai import word_key
@@ -39,6 +39,13 @@ def _one_or_many(value: str | Sequence[str] | None) -> tuple[str, ...]:
         return ()
     values = [value] if isinstance(value, str) else list(value)
     return tuple(sorted({v.strip() for v in values if v and v.strip()}))
+
+
+def _current(today: dt.date) -> Q:
+    """Memberships and ties that hold ``today``: ``since ≤ today < until``, open ends count."""
+    return (Q(since__isnull=True) | Q(since__lte=today)) & (
+        Q(until__isnull=True) | Q(until__gt=today)
+    )
 
 
 @dataclass(frozen=True)
@@ -84,11 +91,7 @@ class MapScope:
         """The actors in scope, before the ego network is taken."""
         actors = Actor.objects.filter(workspace=self.workspace)
         if self.network is not None:
-            today = self.today
-            members = Membership.objects.filter(network=self.network).filter(
-                Q(since__isnull=True) | Q(since__lte=today),
-                Q(until__isnull=True) | Q(until__gt=today),
-            )
+            members = Membership.objects.filter(_current(self.today), network=self.network)
             actors = actors.filter(id__in=members.values("actor_id"))
         if self.sectors:
             actors = actors.filter(sector__in=["" if s == "none" else s for s in self.sectors])
@@ -106,14 +109,19 @@ class MapScope:
 
     def ties(self) -> QuerySet[Tie]:
         """Ties active today, at least ``min_strength``, with both ends in :meth:`actors`."""
-        today = self.today
-        ties = Tie.objects.filter(workspace=self.workspace, strength__gte=self.min_strength).filter(
-            Q(since__isnull=True) | Q(since__lte=today), Q(until__isnull=True) | Q(until__gt=today)
+        ties = Tie.objects.filter(
+            _current(self.today), workspace=self.workspace, strength__gte=self.min_strength
         )
         if self.narrowed:
             inside = self.actors().values("id")
             ties = ties.filter(source_id__in=inside, target_id__in=inside)
         return ties
+
+
+def map_run(workspace: Workspace, network: Network | None = None) -> AnalysisRun | None:
+    """The run that lays out a map: the network's own latest, else the workspace's."""
+    own = latest_run(workspace, network) if network is not None else None
+    return own or latest_run(workspace)
 
 
 def map_scope(
@@ -142,19 +150,15 @@ def map_scope(
         }
     provinces: list[str] = []
     for text in _one_or_many(province):
-        if text.isdigit() and province_name(text):  # a DOPA code, as the map's form sends
-            provinces.append(text)
-            continue
         try:
-            provinces.append(province_code(text))
+            provinces.append(province_code_or_name(text))
         except AreaError as error:
             errors["province"] = str(error)
     if not 1 <= min_strength <= 4:
         errors["min_strength"] = _("The minimum strength must be 1 to 4.")
     if radius not in (1, 2):
         errors["radius"] = _("The ego network radius must be 1 or 2.")
-    run = latest_run(workspace, network) if network is not None else None
-    run = run or latest_run(workspace)
+    run = map_run(workspace, network)
     if community is not None and run is None:
         errors["community"] = _("Communities come from an analysis; run one first.")
     if errors:
@@ -252,11 +256,21 @@ def map_graph(scope: MapScope, ids: np.ndarray) -> MapGraph:
     )
 
 
+def map_nodes(scope: MapScope, *fields: str) -> tuple[list[tuple[Any, ...]], MapGraph]:
+    """The actors the map shows (the ego network's, for an ego map) as rows of their id and
+    ``fields``, by id, and their graph."""
+    actors = rows(scope.actors().order_by("id").values_list("id", *fields))
+    graph = map_graph(scope, np.array([row[0] for row in actors], dtype=np.int64))
+    if scope.ego is not None:
+        keep = graph.ego(scope.ego.pk, scope.radius)
+        graph = graph.subset(keep)
+        actors = [actors[i] for i in np.flatnonzero(keep).tolist()]
+    return actors, graph
+
+
 def map_actor_ids(scope: MapScope) -> list[int] | None:
     """The ids of the actors an ego map shows; None when the map is not an ego map (its actors
     are then exactly ``scope.actors()``)."""
     if scope.ego is None:
         return None
-    ids = np.array(rows(scope.actors().order_by("id").values_list("id")), dtype=np.int64)
-    graph = map_graph(scope, ids.reshape(-1))
-    return graph.ids[graph.ego(scope.ego.pk, scope.radius)].tolist()
+    return map_nodes(scope)[1].ids.tolist()  # type: ignore[no-any-return]

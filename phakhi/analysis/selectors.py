@@ -107,10 +107,10 @@ def _snapshot(run: AnalysisRun) -> _Snapshot:
     rows = list(
         ActorResult.objects.filter(run=run)
         .order_by("actor_id")
-        .values_list("actor_id", *ACTOR_KEYS)
+        .values_list("actor_id", "actor__key", *ACTOR_KEYS)
     )
     ids = np.asarray([row[0] for row in rows], dtype=np.int64)
-    table = np.asarray([[np.nan if v is None else v for v in row[1:]] for row in rows],
+    table = np.asarray([[np.nan if v is None else v for v in row[2:]] for row in rows],
                        dtype=np.float64).reshape(-1, len(ACTOR_KEYS))  # fmt: skip
     actors = {name: table[:, i] for i, name in enumerate(ACTOR_KEYS)}
     actors["community"] = np.nan_to_num(actors["community"], nan=-1).astype(np.int64)
@@ -125,8 +125,7 @@ def _snapshot(run: AnalysisRun) -> _Snapshot:
     order[found[still]] = np.flatnonzero(still)
     keep = (order[graph.lo] >= 0) & (order[graph.hi] >= 0)
     edges = np.column_stack([order[graph.lo][keep], order[graph.hi][keep]])
-    labels = dict(Actor.objects.filter(pk__in=ids.tolist()).values_list("id", "key"))
-    return _Snapshot([labels[i] for i in ids.tolist()], actors, run.results, edges)
+    return _Snapshot([row[1] for row in rows], actors, run.results, edges)
 
 
 def run_compare(before: AnalysisRun, after: AnalysisRun) -> dict[str, Any]:

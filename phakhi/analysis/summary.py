@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.selectors import articulation_count, leading_actors
-from phakhi.core.dates import format_date
+from phakhi.core.dates import current_language, format_date
 
 TOP = 5
 
@@ -22,7 +21,8 @@ def _number(value: Any, digits: int = 3) -> str:
     return f"{value:,}"
 
 
-def _shape_label(shape: str) -> str:
+def shape_label(shape: str) -> str:
+    """The name of a structure verdict's shape or cohesion, in the current language."""
     return {
         "centralized": _("centralized"),
         "hub": _("hub-based (several hubs)"),
@@ -30,12 +30,12 @@ def _shape_label(shape: str) -> str:
         "distributed": _("distributed"),
         "tight": _("tight-knit"),
         "loose": _("loose"),
-    }[shape]
+    }.get(shape, shape)
 
 
 def summary_text(run: AnalysisRun) -> str:
     n = run.results
-    language = get_language() or "th"
+    language = current_language()
     lines = [
         _("Analysis #%(id)s of %(scope)s on %(date)s")
         % {"id": run.pk, "scope": run.get_scope_display(), "date": format_date(run.at, language)},
@@ -49,8 +49,8 @@ def summary_text(run: AnalysisRun) -> str:
     structure = n["structure"]
     lines.append(
         _("Structure: %(shape)s, %(cohesion)s (degree centralization %(dc)s, modularity %(mod)s)")
-        % {"shape": _shape_label(structure["shape"]),
-           "cohesion": _shape_label(structure["cohesion"]),
+        % {"shape": shape_label(structure["shape"]),
+           "cohesion": shape_label(structure["cohesion"]),
            "dc": _number(n["degree_centralization"]), "mod": _number(n["modularity"])}
     )  # fmt: skip
     counts = {
