@@ -37,3 +37,8 @@ def memberships_of(network: Network) -> QuerySet[Membership]:
         .select_related("actor")
         .order_by("actor__name", "id")
     )
+
+
+def networks_by_name(workspace: Workspace) -> QuerySet[Network]:
+    """A workspace's networks by name, without counts: for choices and pickers."""
+    return Network.objects.filter(workspace=workspace).order_by("name", "id")

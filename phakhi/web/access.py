@@ -5,7 +5,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,8 @@ from phakhi.core.models import Workspace
 LAST_WORKSPACE = "phakhi_last_workspace"
 ACCESS_ATTRIBUTE = "phakhi_access"  # the request's Access, for the layout (context processor)
 
-WorkspaceView = Callable[..., HttpResponse]
+# Any response: a page, or a streamed file (FileResponse, StreamingHttpResponse).
+WorkspaceView = Callable[..., HttpResponseBase]
 
 
 def request_author(request: HttpRequest) -> Author:
@@ -47,7 +48,9 @@ def workspace_view(permission: str = "view") -> Callable[[WorkspaceView], Worksp
 
     def decorate(view: WorkspaceView) -> WorkspaceView:
         @wraps(view)
-        def wrapper(request: HttpRequest, workspace: str, *args: Any, **kwargs: Any) -> Any:
+        def wrapper(
+            request: HttpRequest, workspace: str, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             found = Workspace.objects.filter(slug=workspace).first()

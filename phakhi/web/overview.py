@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, Kind, Sector
 from phakhi.analysis.models import ActorResult, AnalysisRun
-from phakhi.analysis.selectors import latest_run, leading_actors
+from phakhi.analysis.selectors import articulation_count, latest_run, leading_actors
+from phakhi.analysis.summary import shape_label
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.networks.models import Network
+from phakhi.networks.selectors import networks_of
 from phakhi.ties.models import Tie
 
 RECENT_CHANGES = 15
@@ -56,7 +58,7 @@ class Overview:
     ties: int
     kinds: list[Share]
     sectors: list[Share]
-    networks: Sequence[Network]
+    networks: Sequence[Network]  # with their membership_count
     network_count: int
     changes: list[Change] = field(default_factory=list)
     analysis: Analysis | None = None
@@ -68,17 +70,6 @@ def _shares(counts: dict[str, int], choices: Any, total: int, unknown: str) -> l
     if counts.get("", 0):
         rows.append(Share(unknown, counts[""], 0))
     return [Share(r.label, r.count, round(100 * r.count / total) if total else 0) for r in rows]
-
-
-def shape_label(shape: str) -> str:
-    return {
-        "centralized": _("centralized"),
-        "hub": _("hub-based (several hubs)"),
-        "decentralized": _("decentralized"),
-        "distributed": _("distributed"),
-        "tight": _("tight-knit"),
-        "loose": _("loose"),
-    }.get(shape, shape)
 
 
 def _who(event: AuditEvent) -> str:
@@ -114,13 +105,13 @@ def recent_changes(workspace: Workspace, limit: int = RECENT_CHANGES) -> list[Ch
 def _analysis(run: AnalysisRun) -> Analysis:
     results = run.results
     structure = results.get("structure", {})
-    cut = ActorResult.objects.filter(run=run, articulation=True)
-    names = list(cut.order_by("-betweenness").values_list("actor__name", flat=True)[:10])
+    cut = ActorResult.objects.filter(run=run, articulation=True).order_by("-betweenness")
+    names = list(cut.values_list("actor__name", flat=True)[:10])
     return Analysis(
         run=run,
         shape=shape_label(structure.get("shape", "")),
         cohesion=shape_label(structure.get("cohesion", "")),
-        articulation_count=len(names) if len(names) < 10 else cut.count(),
+        articulation_count=len(names) if len(names) < 10 else articulation_count(run),
         articulation_names=names,
         bridges=results.get("bridges", {}).get("count", 0),
         fragility=[
@@ -140,8 +131,7 @@ def workspace_overview(workspace: Workspace) -> Overview:
         by_kind[kind] = by_kind.get(kind, 0) + count
         by_sector[sector] = by_sector.get(sector, 0) + count
     total = sum(by_kind.values())
-    networks = Network.objects.filter(workspace=workspace).annotate(size=Count("memberships"))
-    shown = list(networks.order_by("name")[:NETWORKS_SHOWN])
+    shown = list(networks_of(workspace)[:NETWORKS_SHOWN])
     run = latest_run(workspace)
     pending = (
         AnalysisRun.objects.filter(

@@ -9,10 +9,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phakhi.accounts.selectors import invitation_for_token
+from phakhi.accounts.selectors import invitation_for_token, invitation_problem
 from phakhi.accounts.services import invitation_accept as accept
 from phakhi.web.forms import InvitationAcceptForm, PasswordResetForm, add_service_errors
 
@@ -42,13 +41,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """A new user chooses a user name and password; someone signed in joins with their account."""
     invitation = invitation_for_token(token)
-    problem = None
-    if invitation is None:
-        problem = _("This invitation link is not valid. Ask for a new invitation.")
-    elif invitation.accepted_at is not None:
-        problem = _("This invitation has been used already. Log in instead.")
-    elif invitation.expires_at <= timezone.now():
-        problem = _("This invitation has expired. Ask for a new invitation.")
+    problem = invitation_problem(invitation)
     if problem is not None:
         return render(
             request, "web/accounts/invitation_invalid.html", {"problem": problem}, status=404

@@ -2,6 +2,7 @@
 forms that add, change and end them), measures of the latest analysis and change history."""
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django import forms
@@ -10,8 +11,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
@@ -19,14 +20,15 @@ from phakhi.actors.models import Actor
 from phakhi.actors.selectors import actor_by_key, actor_get, actor_history, actor_people
 from phakhi.analysis.selectors import actor_metrics, latest_run
 from phakhi.core import areas
+from phakhi.core.audit import Author
 from phakhi.core.contacts import MASK, contacts_for, mask_email, mask_phone, mask_text
-from phakhi.core.dates import DateError, parse_date
+from phakhi.core.dates import DateError, current_language, parse_date
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.selectors import NotFound
 from phakhi.ties.models import Strength, Tie
 from phakhi.ties.selectors import tie_list
 from phakhi.ties.services import tie_create, tie_end, tie_set_strength
-from phakhi.web.access import forbidden, request_author, workspace_view
+from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.actor_text import brokerage_of, measures_of, strength_words
 
@@ -47,7 +49,13 @@ class TieAddForm(forms.Form):
 
 class TieStrengthForm(forms.Form):
     strength = forms.TypedChoiceField(
-        label=gettext_lazy("Strength"), choices=Strength.choices, coerce=int
+        label=gettext_lazy("Strength"),
+        choices=Strength.choices,
+        coerce=int,
+        error_messages={
+            "required": gettext_lazy("Strength must be 1–4."),
+            "invalid_choice": gettext_lazy("Strength must be 1–4."),
+        },
     )
 
 
@@ -73,7 +81,7 @@ def _actor_or_404(workspace: Workspace, actor_id: int) -> Actor:
 
 
 def _area(actor: Actor) -> str:
-    language = "th" if (get_language() or "th").startswith("th") else "en"
+    language = current_language()
     names = [
         areas.subdistrict_name(actor.subdistrict_code, language),
         areas.district_name(actor.district_code, language),
@@ -121,7 +129,6 @@ def _tie_rows(actor: Actor, ties: Any) -> list[dict[str, Any]]:
             "tie": tie,
             "other": tie.target if tie.source_id == actor.pk else tie.source,
             "strength": strength_words(tie.strength),
-            "strength_form": TieStrengthForm(initial={"strength": tie.strength}),
         }
         for tie in ties
     ]
@@ -154,6 +161,7 @@ def _page(
         "people": people,
         "ties": ties,
         "tie_rows": _tie_rows(actor, ties.object_list),
+        "strength_choices": Strength.choices,
         "run": run,
         "measures": measures_of(result) if result is not None else None,
         "brokerage": brokerage_of(result) if result is not None else None,
@@ -170,32 +178,32 @@ def actor_page(request: HttpRequest, workspace: Workspace, access: Access, pk: i
     return _page(request, workspace, access, _actor_or_404(workspace, pk))
 
 
-def _editable(
-    request: HttpRequest, workspace: Workspace, access: Access, pk: int
-) -> tuple[Actor, HttpResponse | None]:
-    actor = _actor_or_404(workspace, pk)
-    if not access.can_edit_actor(actor.pk):
-        return actor, forbidden(request, access, "edit")
-    return actor, None
-
-
 def _back(workspace: Workspace, actor: Actor) -> HttpResponse:
     return redirect("web:actor", workspace=workspace.slug, pk=actor.pk)
 
 
-def _actor_tie(workspace: Workspace, actor: Actor, tie_id: int) -> Tie:
-    tie = tie_list(workspace, actor_id=actor.pk).filter(pk=tie_id).first()
-    if tie is None:
-        raise Http404(_("This actor has no such tie."))
-    return tie
+def _actor_change(view: Callable[..., HttpResponse]) -> WorkspaceView:
+    """A POST that changes the ties of the actor ``pk``: for the users who may edit that actor
+    (403 for the others); the view gets the actor in place of its id."""
+
+    @require_POST
+    @workspace_view("edit")
+    @wraps(view)
+    def wrapper(
+        request: HttpRequest, workspace: Workspace, access: Access, pk: int, **kwargs: Any
+    ) -> HttpResponse:
+        actor = _actor_or_404(workspace, pk)
+        if not access.can_edit_actor(actor.pk):
+            return forbidden(request, access, "edit")
+        return view(request, workspace, access, actor, **kwargs)
+
+    return wrapper
 
 
-@require_POST
-@workspace_view("edit")
-def tie_add(request: HttpRequest, workspace: Workspace, access: Access, pk: int) -> HttpResponse:
-    actor, denied = _editable(request, workspace, access, pk)
-    if denied:
-        return denied
+@_actor_change
+def tie_add(
+    request: HttpRequest, workspace: Workspace, access: Access, actor: Actor
+) -> HttpResponse:
     form = TieAddForm(request.POST)
     if form.is_valid():
         other = actor_by_key(workspace, form.cleaned_data["other"])
@@ -224,45 +232,57 @@ def tie_add(request: HttpRequest, workspace: Workspace, access: Access, pk: int)
     return _page(request, workspace, access, actor, add_form=form, status=400)
 
 
-@require_POST
-@workspace_view("edit")
+def _tie_change(
+    request: HttpRequest,
+    workspace: Workspace,
+    actor: Actor,
+    tie_id: int,
+    form: forms.Form,
+    change: Callable[[Author, Tie, dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """One of the actor's ties changed from a one-field form; what came of it shows as a message
+    on the actor page."""
+    tie = tie_list(workspace, actor_id=actor.pk).filter(pk=tie_id).first()
+    if tie is None:
+        raise Http404(_("This actor has no such tie."))
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return _back(workspace, actor)
+    try:
+        change(request_author(request), tie, form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return _back(workspace, actor)
+
+
+@_actor_change
 def tie_strength(
-    request: HttpRequest, workspace: Workspace, access: Access, pk: int, tie_id: int
+    request: HttpRequest, workspace: Workspace, access: Access, actor: Actor, tie_id: int
 ) -> HttpResponse:
-    actor, denied = _editable(request, workspace, access, pk)
-    if denied:
-        return denied
-    tie = _actor_tie(workspace, actor, tie_id)
-    form = TieStrengthForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Strength must be 1–4."))
-        return _back(workspace, actor)
-    try:
-        tie_set_strength(request_author(request), tie, form.cleaned_data["strength"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The strength of the tie has been changed."))
-    return _back(workspace, actor)
+    return _tie_change(
+        request,
+        workspace,
+        actor,
+        tie_id,
+        TieStrengthForm(request.POST),
+        lambda author, tie, data: tie_set_strength(author, tie, data["strength"]),
+        _("The strength of the tie has been changed."),
+    )
 
 
-@require_POST
-@workspace_view("edit")
+@_actor_change
 def tie_finish(
-    request: HttpRequest, workspace: Workspace, access: Access, pk: int, tie_id: int
+    request: HttpRequest, workspace: Workspace, access: Access, actor: Actor, tie_id: int
 ) -> HttpResponse:
-    actor, denied = _editable(request, workspace, access, pk)
-    if denied:
-        return denied
-    tie = _actor_tie(workspace, actor, tie_id)
-    form = TieEndForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for e in form.errors["until"]))
-        return _back(workspace, actor)
-    try:
-        tie_end(request_author(request), tie, form.cleaned_data["until"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The tie has been ended."))
-    return _back(workspace, actor)
+    return _tie_change(
+        request,
+        workspace,
+        actor,
+        tie_id,
+        TieEndForm(request.POST),
+        lambda author, tie, data: tie_end(author, tie, data["until"]),
+        _("The tie has been ended."),
+    )

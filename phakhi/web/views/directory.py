@@ -5,24 +5,25 @@ import csv
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
+    HttpResponseBase,
     QueryDict,
     StreamingHttpResponse,
 )
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from phakhi.accounts.permissions import Access
@@ -32,12 +33,13 @@ from phakhi.actors.selectors import provinces_present, tags_of
 from phakhi.core.areas import province_name
 from phakhi.core.cells import neutralize
 from phakhi.core.contacts import ADDRESS_ATTRIBUTES, contacts_for
+from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
 from phakhi.exports.errors import ExportError
-from phakhi.exports.selectors import ActorRow, KeyMap, Scope, actor_attribute_keys, iter_actors
-from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, _xlsx_cell
+from phakhi.exports.selectors import ActorRow, Scope, actor_attribute_keys, actor_keys, iter_actors
+from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, xlsx_cell
 from phakhi.imports.columns import ACTOR_COLUMNS, headers_for
-from phakhi.networks.models import Network
+from phakhi.networks.selectors import networks_by_name
 from phakhi.web.access import workspace_view
 
 PAGE_SIZE = 25
@@ -49,10 +51,6 @@ SORT_CHOICES = (
     ("updated", gettext_lazy("Recently updated")),
 )
 FILTERS = ("kind", "sector", "province", "network", "tag")
-
-
-def _language() -> str:
-    return "th" if (get_language() or "th").startswith("th") else "en"
 
 
 class DirectoryForm(forms.Form):
@@ -78,13 +76,13 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, data: QueryDict, workspace: Workspace) -> None:
         super().__init__(data)
-        provinces = [(c, province_name(c, _language())) for c in provinces_present(workspace)]
-        networks = Network.objects.filter(workspace=workspace).order_by("name", "id")
+        language = current_language()
+        provinces = [(c, province_name(c, language)) for c in provinces_present(workspace)]
         for name, everything, choices in (
             ("kind", _("All kinds"), Kind.choices),
             ("sector", _("All sectors"), Sector.choices),
             ("province", _("All provinces"), provinces),
-            ("network", _("All networks"), networks.values_list("id", "name")),
+            ("network", _("All networks"), networks_by_name(workspace).values_list("id", "name")),
             ("tag", _("All issues"), tags_of(workspace).values_list("id", "name")),
         ):
             field = self.fields[name]
@@ -112,23 +110,15 @@ class Link:
     url: str
 
 
-def _url(request: HttpRequest, **changes: Any) -> str:
-    """This page's URL with some query parameters changed (None removes one)."""
-    query = request.GET.copy()
+def _url(path: str, query: QueryDict, **changes: Any) -> str:
+    """``path`` with the query string ``query``, some of its parameters changed (None removes
+    one)."""
+    query = query.copy()
     for name, value in changes.items():
         query.pop(name, None)
         if value is not None:
             query[name] = str(value)
-    return f"{request.path}?{query.urlencode()}" if query else request.path
-
-
-def _actor_links(workspace: Workspace) -> bool:
-    """Whether the actor page exists to link to (it is built apart from the directory)."""
-    try:
-        reverse("web:actor", kwargs={"workspace": workspace.slug, "pk": 1})
-    except NoReverseMatch:
-        return False
-    return True
+    return f"{path}?{query.urlencode()}" if query else path
 
 
 def _results_context(
@@ -142,36 +132,26 @@ def _results_context(
         page=form.value("page") or 1,
         page_size=PAGE_SIZE,
     )
-    language = _language()
+    language = current_language()
     rows = [
         Row(actor, province_name(actor.province_code, language), contacts_for(access, actor))
         for actor in results.rows
     ]
-    export_query = request.GET.copy()
-    for name in ("page", "sort"):
-        export_query.pop(name, None)
     export = reverse("web:directory-export", kwargs={"workspace": workspace.slug})
+    here, query = request.path, request.GET
     return {
         "workspace": workspace,
         "access": access,
         "form": form,
         "results": results,
         "rows": rows,
-        "link_actors": _actor_links(workspace),
-        "previous_url": _url(request, page=results.page - 1) if results.has_previous else "",
-        "next_url": _url(request, page=results.page + 1) if results.has_next else "",
+        "previous_url": _url(here, query, page=results.page - 1) if results.has_previous else "",
+        "next_url": _url(here, query, page=results.page + 1) if results.has_next else "",
         "exports": [
-            Link(label, f"{export}?{_with(export_query, format=fmt)}")
+            Link(label, _url(export, query, page=None, sort=None, format=fmt))
             for fmt, label in (("csv", "CSV"), ("xlsx", "XLSX"))
         ],
     }
-
-
-def _with(query: QueryDict, **values: str) -> str:
-    query = query.copy()
-    for name, value in values.items():
-        query[name] = value
-    return query.urlencode()
 
 
 def _partial(request: HttpRequest) -> bool:
@@ -196,17 +176,6 @@ def directory(request: HttpRequest, workspace: Workspace, access: Access) -> Htt
 # --- export ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Found(Scope):
-    """The actors a directory search found, as a scope the export selectors read."""
-
-    found: QuerySet[Actor] | None = None
-
-    def actors(self) -> QuerySet[Actor]:
-        assert self.found is not None
-        return self.found
-
-
 def _masked(row: ActorRow, access: Access) -> ActorRow:
     if access.can_see_contacts:
         return row
@@ -228,19 +197,14 @@ class _Table:
     role requires, one row at a time."""
 
     def __init__(self, workspace: Workspace, access: Access, found: QuerySet[Actor]) -> None:
-        self.scope = _Found(workspace, found=found)
+        self.scope = Scope(workspace, chosen=found)
         self.access = access
         self.attribute_keys = actor_attribute_keys(self.scope)
-        self.headers = [*headers_for(ACTOR_COLUMNS, _language() == "th"), *self.attribute_keys]
-        ids = found.order_by().values("id")
-        organizations = found.order_by().values("organization_id")
-        self.keys = KeyMap(
-            workspace,
-            Actor.objects.filter(Q(id__in=ids) | Q(id__in=organizations))
-            .order_by()
-            .values_list("id", "key")
-            .iterator(),
-        )
+        self.headers = [
+            *headers_for(ACTOR_COLUMNS, current_language() == "th"),
+            *self.attribute_keys,
+        ]
+        self.keys = actor_keys(self.scope)
 
     def rows(self) -> Iterator[list[str]]:
         for row in iter_actors(self.scope, self.keys):
@@ -269,7 +233,7 @@ def _csv_response(table: _Table, filename: str) -> StreamingHttpResponse:
 
 
 def _xlsx_response(table: _Table, found: QuerySet[Actor], filename: str) -> FileResponse:
-    sheet_name = SHEETS[_language() == "th"][0]
+    sheet_name = SHEETS[current_language() == "th"][0]
     if found.order_by()[:XLSX_MAX_ROWS].count() >= XLSX_MAX_ROWS:  # one row is the headers
         raise ExportError(
             _("The list has more rows than an Excel sheet holds. Export it as CSV instead.")
@@ -280,7 +244,7 @@ def _xlsx_response(table: _Table, found: QuerySet[Actor], filename: str) -> File
     for cells in table.rows():
         sheet.append(
             [
-                _xlsx_cell(v, sheet_name, cells[0], h)
+                xlsx_cell(v, sheet_name, cells[0], h)
                 for v, h in zip(cells, table.headers, strict=True)
             ]
         )
@@ -296,7 +260,9 @@ def _xlsx_response(table: _Table, found: QuerySet[Actor], filename: str) -> File
 
 
 @workspace_view()
-def directory_export(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
+def directory_export(
+    request: HttpRequest, workspace: Workspace, access: Access
+) -> HttpResponseBase:
     """The filtered list (every page of it) as CSV (streamed) or XLSX."""
     fmt = request.GET.get("format", "csv")
     if fmt not in ("csv", "xlsx"):
@@ -314,9 +280,6 @@ def directory_export(request: HttpRequest, workspace: Workspace, access: Access)
         )
     except ExportError as error:
         messages.error(request, str(error))
-        query = request.GET.copy()
-        query.pop("format", None)
         target = reverse("web:directory", kwargs={"workspace": workspace.slug})
-        return redirect(f"{target}?{query.urlencode()}" if query else target)
-    # A streamed response is not an HttpResponse, which is what workspace_view is typed for.
-    return cast(HttpResponse, response)
+        return redirect(_url(target, request.GET, format=None))
+    return response

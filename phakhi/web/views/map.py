@@ -13,15 +13,22 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -29,18 +36,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from phakhi.accounts.permissions import Access
-from phakhi.actors.models import Actor, Sector, Tag
+from phakhi.actors.models import Actor, Sector
+from phakhi.actors.selectors import actor_by_key, provinces_present, tags_of
 from phakhi.analysis.mapdata import scope_payload
 from phakhi.analysis.mapmeta import metric_labels
-from phakhi.analysis.mapscope import MapScope, map_actor_ids, map_scope
+from phakhi.analysis.mapscope import MapScope, map_actor_ids, map_run, map_scope
 from phakhi.analysis.models import AnalysisRun
-from phakhi.analysis.selectors import latest_run
 from phakhi.analysis.services import analysis_request
 from phakhi.core.areas import province_name
 from phakhi.core.models import Workspace
 from phakhi.exports.graphs import write_gexf
 from phakhi.exports.selectors import Scope
 from phakhi.networks.models import Network
+from phakhi.networks.selectors import networks_by_name
 from phakhi.ties.models import Strength, Tie
 from phakhi.web.access import request_author, workspace_view
 from phakhi.web.views.map_text import map_messages
@@ -85,18 +93,12 @@ class MapFilterForm(forms.Form):
     def __init__(self, data: Any, *, workspace: Workspace, run: AnalysisRun | None) -> None:
         super().__init__(data)
         everything = [("", _("All"))]
-        networks = Network.objects.filter(workspace=workspace).order_by("name")
-        self._choices("network", [("", _("Whole workspace")),
-                                  *networks.values_list("slug", "name")])  # fmt: skip
+        networks = networks_by_name(workspace).values_list("slug", "name")
+        self._choices("network", [("", _("Whole workspace")), *networks])
         self._choices("sector", [*everything, *Sector.choices, ("none", _("not given"))])
-        codes = (
-            Actor.objects.filter(workspace=workspace).exclude(province_code="")
-            .order_by().values_list("province_code", flat=True).distinct()
-        )  # fmt: skip
-        provinces = sorted((province_name(code), code) for code in codes)
+        provinces = sorted((province_name(code), code) for code in provinces_present(workspace))
         self._choices("province", [*everything, *((c, n) for n, c in provinces)])
-        tags = Tag.objects.filter(workspace=workspace).order_by("name").values_list("name", "name")
-        self._choices("tag", [*everything, *tags])
+        self._choices("tag", [*everything, *tags_of(workspace).values_list("name", "name")])
         self._choices("min_strength", [(str(s.value), f"{s.value} · {s.label}") for s in Strength])
         communities = (run.communities if run else [])[:COMMUNITIES_LISTED]
         self._choices("community", [*everything, *(
@@ -123,8 +125,7 @@ def _network(workspace: Workspace, slug: str) -> Network | None:
 def _networks_run(workspace: Workspace, slug: str) -> tuple[Network | None, AnalysisRun | None]:
     """The network of the map and the run that lays it out (its own, else the workspace's)."""
     network = _network(workspace, slug)
-    run = latest_run(workspace, network) if network is not None else None
-    return network, run or latest_run(workspace)
+    return network, map_run(workspace, network)
 
 
 def _scope(request: HttpRequest, workspace: Workspace) -> MapScope:
@@ -138,7 +139,7 @@ def _scope(request: HttpRequest, workspace: Workspace) -> MapScope:
     data = form.cleaned_data
     ego = None
     if data["ego"]:
-        ego = Actor.objects.filter(workspace=workspace, key=data["ego"]).first()
+        ego = actor_by_key(workspace, data["ego"])
         if ego is None:
             raise Http404(_("There is no actor with that key in this workspace."))
     return map_scope(
@@ -147,14 +148,6 @@ def _scope(request: HttpRequest, workspace: Workspace) -> MapScope:
         tag=data["tag"] or None, min_strength=data["min_strength"] or 1,
         community=data["community"], ego=ego, radius=data["radius"] or 1,
     )  # fmt: skip
-
-
-def _actor_url(workspace: Workspace) -> str:
-    """The actor page's address with a placeholder for the id, or "" while there is none."""
-    try:
-        return reverse("web:actor", args=[workspace.slug, ACTOR_ID_PLACEHOLDER])
-    except NoReverseMatch:
-        return ""
 
 
 @require_GET
@@ -175,7 +168,7 @@ def map_page(request: HttpRequest, workspace: Workspace, access: Access) -> Http
             "data_url": reverse("web:map-data", args=[workspace.slug]),
             "gexf_url": reverse("web:map-gexf", args=[workspace.slug]),
             "page_url": reverse("web:map", args=[workspace.slug]),
-            "actor_url": _actor_url(workspace),
+            "actor_url": reverse("web:actor", args=[workspace.slug, ACTOR_ID_PLACEHOLDER]),
             "actor_placeholder": str(ACTOR_ID_PLACEHOLDER),
             "file_name": slugify(network.slug if network else workspace.slug) or "map",
             "messages": map_messages(),
@@ -228,13 +221,15 @@ class _MapExport(Scope):
 
 @require_GET
 @workspace_view()
-def map_gexf(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
+def map_gexf(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponseBase:
     try:
         scope = _scope(request, workspace)
     except ValidationError as error:
         return JsonResponse({"errors": error.message_dict}, status=400)
     ids = map_actor_ids(scope)
-    export = _MapExport(workspace, scope.network, scope, None if ids is None else tuple(ids))
+    export = _MapExport(
+        workspace, scope.network, map=scope, actor_ids=None if ids is None else tuple(ids)
+    )
     with tempfile.NamedTemporaryFile(suffix=".gexf", delete=False) as handle:
         path = Path(handle.name)
     try:
@@ -243,11 +238,9 @@ def map_gexf(request: HttpRequest, workspace: Workspace, access: Access) -> Http
     finally:
         os.unlink(path)  # the open stream keeps the file until the response is sent
     name = slugify(scope.network.slug if scope.network else workspace.slug) or "map"
-    response = FileResponse(
+    return FileResponse(
         stream, as_attachment=True, filename=f"{name}.gexf", content_type="application/gexf+xml"
     )
-    # A streamed response is not an HttpResponse, which is what workspace_view is typed for.
-    return cast(HttpResponse, response)
 
 
 @require_POST

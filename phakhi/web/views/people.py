@@ -15,6 +15,7 @@ from phakhi.accounts.selectors import invitations_pending, members_of
 from phakhi.accounts.services import invitation_create, member_remove, member_set
 from phakhi.core.models import Workspace
 from phakhi.networks.models import Network
+from phakhi.networks.selectors import networks_by_name
 from phakhi.web.access import request_author, workspace_view
 from phakhi.web.forms import InvitationForm, MemberForm, add_service_errors
 
@@ -41,7 +42,7 @@ def _page(
         "workspace": workspace,
         "access": access,
         "rows": rows,
-        "invitations": list(invitations_pending(workspace).select_related("invited_by")),
+        "invitations": list(invitations_pending(workspace)),
         "invite": invite
         or InvitationForm(networks=networks, prefix="invite", initial={"role": Role.MEMBER}),
         "has_networks": bool(networks),
@@ -55,7 +56,7 @@ def people(request: HttpRequest, workspace: Workspace, access: Access) -> HttpRe
 
 
 def _networks(workspace: Workspace) -> list[Network]:
-    return list(Network.objects.filter(workspace=workspace).order_by("name"))
+    return list(networks_by_name(workspace))
 
 
 def _member(workspace: Workspace, user_id: int) -> WorkspaceMember:
