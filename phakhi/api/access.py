@@ -37,3 +37,9 @@ def require_actor(access: Access, actor_id: int) -> None:
     """A coordinator limited to some networks changes only the members of those networks."""
     if not access.can_edit_actor(actor_id):
         raise forbidden(_("You may change only the actors of the networks you coordinate."))
+
+
+def require_tie(access: Access, source_id: int, target_id: int) -> None:
+    """A coordinator limited to some networks records the ties of those networks' members."""
+    if not (access.can_edit_actor(source_id) or access.can_edit_actor(target_id)):
+        raise forbidden(_("You may change only the ties of actors in the networks you coordinate."))

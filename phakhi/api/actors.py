@@ -7,9 +7,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
@@ -22,22 +20,17 @@ from phakhi.actors.vocabulary import KINDS, SECTORS
 from phakhi.api.access import require_actor, require_network, workspace_access
 from phakhi.api.auth import request_author
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
-from phakhi.api.errors import ApiError, FieldError, forbidden, not_found
+from phakhi.api.errors import FieldError, forbidden, invalid, unknown
+from phakhi.api.lookups import ActorRef, actor_in, actor_ref, network_in
 from phakhi.api.pagination import PageMeta, PageParams, page_meta
 from phakhi.api.types import Id, Input, Slug, Text60, Text100, Text200, Text300
-from phakhi.core.areas import district_name, province_code, province_name, subdistrict_name
+from phakhi.core.areas import district_name, province_code_or_name, province_name, subdistrict_name
 from phakhi.core.contacts import ADDRESS_ATTRIBUTES, contacts_for
+from phakhi.core.dates import current_language
 from phakhi.core.thai import word_key
-from phakhi.networks.models import Network
 from phakhi.networks.services import membership_set
 
 router = Router(tags=["actors"])
-
-
-class ActorRef(Schema):
-    id: int
-    key: str
-    name: str
 
 
 class Contacts(Schema):
@@ -119,7 +112,7 @@ class ActorFilters(Schema):
 
 
 def actor_out(access: Access, actor: Actor) -> ActorOut:
-    language = get_language() or "th"
+    language = current_language()
     organization = actor.organization
     attributes = {k: v for k, v in (actor.attributes or {}).items() if k not in ADDRESS_ATTRIBUTES}
     return ActorOut(
@@ -135,9 +128,7 @@ def actor_out(access: Access, actor: Actor) -> ActorOut:
         district=district_name(actor.district_code, language),
         subdistrict_code=actor.subdistrict_code,
         subdistrict=subdistrict_name(actor.subdistrict_code, language),
-        organization=None
-        if organization is None
-        else ActorRef(id=organization.pk, key=organization.key, name=organization.name),
+        organization=None if organization is None else actor_ref(organization),
         contacts=Contacts(**contacts_for(access, actor)),
         contacts_masked=not access.can_see_contacts,
         tags=sorted(tag.name for tag in actor.tags.all()),
@@ -145,35 +136,6 @@ def actor_out(access: Access, actor: Actor) -> ActorOut:
         created_at=actor.created_at,
         updated_at=actor.updated_at,
     )
-
-
-def _actors(access: Access) -> QuerySet[Actor]:
-    return (
-        Actor.objects.filter(workspace=access.workspace)
-        .select_related("organization")
-        .prefetch_related("tags")
-    )
-
-
-def actor_in(access: Access, actor_id: int, *, field: str | None = None) -> Actor:
-    """The workspace's actor with this id; another workspace's id is simply not found."""
-    actor = _actors(access).filter(pk=actor_id).first()
-    if actor is not None:
-        return actor
-    message = _("There is no actor %(id)s in this workspace.") % {"id": actor_id}
-    if field is None:
-        raise not_found(message)
-    raise ApiError(422, _("Some values are not valid."), [FieldError(field=field, message=message)])
-
-
-def network_in(access: Access, slug: str, *, field: str | None = None) -> Network:
-    network = Network.objects.filter(workspace=access.workspace, slug=slug).first()
-    if network is not None:
-        return network
-    message = _("There is no network “%(slug)s” in this workspace.") % {"slug": slug}
-    if field is None:
-        raise not_found(message)
-    raise ApiError(422, _("Some values are not valid."), [FieldError(field=field, message=message)])
 
 
 def _service_fields(payload: ActorFields, exclude: set[str]) -> dict[str, Any]:
@@ -191,15 +153,10 @@ def _service_fields(payload: ActorFields, exclude: set[str]) -> dict[str, Any]:
 
 def _tag_in(access: Access, name: str) -> Tag:
     tag = Tag.objects.filter(workspace=access.workspace, name_key=word_key(name)).first()
-    if tag is not None:
-        return tag
-    message = _("There is no issue “%(tag)s” in this workspace.") % {"tag": name}
-    raise ApiError(422, _("Some values are not valid."), [FieldError(field="tag", message=message)])
-
-
-def _province(text: str) -> str:
-    """A province's DOPA code, from the code itself or its name."""
-    return text if text.isdigit() and province_name(text) else province_code(text)
+    if tag is None:
+        message = _("There is no issue “%(tag)s” in this workspace.") % {"tag": name}
+        raise unknown(message, "tag")
+    return tag
 
 
 def _canonical_filters(filters: ActorFilters) -> dict[str, str | None]:
@@ -207,7 +164,7 @@ def _canonical_filters(filters: ActorFilters) -> dict[str, str | None]:
     parsers: dict[str, Callable[[str], str]] = {
         "kind": KINDS.parse,
         "sector": SECTORS.parse,
-        "province": _province,
+        "province": province_code_or_name,
     }
     values: dict[str, str | None] = {}
     problems = []
@@ -218,7 +175,7 @@ def _canonical_filters(filters: ActorFilters) -> dict[str, str | None]:
         except ValueError as error:
             problems.append(FieldError(field=name, message=str(error)))
     if problems:
-        raise ApiError(422, _("Some values are not valid."), problems)
+        raise invalid(problems)
     return values
 
 
@@ -262,7 +219,7 @@ def actor_post(request: HttpRequest, slug: Slug, payload: ActorCreate) -> Status
         actor = actor_create(author, access.workspace, **_service_fields(payload, {"network"}))
         if network is not None:
             membership_set(author, network, actor)
-    return Status(201, actor_out(access, actor_in(access, actor.pk)))
+    return Status(201, actor_out(access, actor))
 
 
 @router.patch(
@@ -273,4 +230,4 @@ def actor_patch(request: HttpRequest, slug: Slug, actor_id: Id, payload: ActorPa
     actor = actor_in(access, actor_id)
     require_actor(access, actor.pk)
     actor_update(request_author(request), actor, **_service_fields(payload, set()))
-    return actor_out(access, actor_in(access, actor.pk))
+    return actor_out(access, actor)

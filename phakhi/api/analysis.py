@@ -15,9 +15,9 @@ from phakhi.accounts.permissions import Access
 from phakhi.analysis.models import ActorResult, AnalysisRun
 from phakhi.analysis.selectors import actor_results, latest_run, run_summary, runs_of
 from phakhi.api.access import workspace_access
-from phakhi.api.actors import ActorRef, network_in
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import not_found
+from phakhi.api.lookups import ActorRef, actor_ref, network_in
 from phakhi.api.pagination import PageMeta, PageParams, paginate
 from phakhi.api.types import Id, Slug
 from phakhi.engine import ACTOR_KEYS
@@ -85,10 +85,9 @@ class ActorMeasuresPage(PageMeta):
 
 
 def run_out(run: AnalysisRun) -> dict[str, Any]:
-    summary = run_summary(run)
-    summary.pop("started_at"), summary.pop("finished_at")
-    return {**summary, "progress": run.progress, "started_at": run.started_at,
-            "finished_at": run.finished_at}  # fmt: skip
+    """The CLI's run summary, with the progress and the times as date-times, not text."""
+    times = {"started_at": run.started_at, "finished_at": run.finished_at}
+    return {**run_summary(run), "progress": run.progress, **times}
 
 
 def run_detail(run: AnalysisRun) -> dict[str, Any]:
@@ -103,9 +102,8 @@ def _run(access: Access, run_id: int) -> AnalysisRun:
 
 
 def measures_out(result: ActorResult) -> dict[str, Any]:
-    actor = result.actor
     return {
-        "actor": ActorRef(id=actor.pk, key=actor.key, name=actor.name),
+        "actor": actor_ref(result.actor),
         **{name: getattr(result, name) for name in ACTOR_KEYS},
     }
 

@@ -48,6 +48,19 @@ def forbidden(detail: str) -> ApiError:
     return ApiError(403, detail)
 
 
+def invalid(errors: Iterable[FieldError]) -> ApiError:
+    """422: values sent that do not fit, one entry per field."""
+    return ApiError(422, _("Some values are not valid."), errors)
+
+
+def unknown(message: str, field: str | None = None) -> ApiError:
+    """Something named that is not in the workspace: 404 when the path names it, 422 naming
+    the field when a value sent does."""
+    if field is None:
+        return not_found(message)
+    return invalid([FieldError(field=field, message=message)])
+
+
 def _respond(
     api: NinjaAPI, request: HttpRequest, status: int, detail: str, errors: Iterable[FieldError] = ()
 ) -> HttpResponse:
@@ -159,13 +172,11 @@ def register(api: NinjaAPI) -> None:
 
     @handle(NinjaValidationError)
     def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-        return _respond(
-            api, request, 422, _("Some values are not valid."), schema_errors(exc.errors)
-        )
+        return api_error(request, invalid(schema_errors(exc.errors)))
 
     @handle(DjangoValidationError)
     def refused_by_service(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-        return _respond(api, request, 422, _("Some values are not valid."), service_errors(exc))
+        return api_error(request, invalid(service_errors(exc)))
 
     @handle(ValueError)
     def bad_value(request: HttpRequest, exc: ValueError) -> HttpResponse:

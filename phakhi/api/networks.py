@@ -12,10 +12,10 @@ from pydantic import Field
 
 from phakhi.accounts.permissions import Access
 from phakhi.api.access import require_network, workspace_access
-from phakhi.api.actors import ActorRef, actor_in, network_in
 from phakhi.api.auth import request_author
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import forbidden, not_found
+from phakhi.api.lookups import ActorRef, actor_in, actor_ref, network_in
 from phakhi.api.pagination import PageMeta, PageParams, paginate
 from phakhi.api.types import Id, Input, LongText, Slug, Text60, Text200
 from phakhi.networks.models import Membership, Network
@@ -87,7 +87,7 @@ class MembershipEnd(Input):
 
 
 def network_out(network: Network) -> NetworkOut:
-    count = getattr(network, "membership_count", None)
+    """A network read through ``networks_of`` (parent and ``membership_count`` read along)."""
     return NetworkOut(
         id=network.pk,
         slug=network.slug,
@@ -97,18 +97,17 @@ def network_out(network: Network) -> NetworkOut:
         vision=network.vision,
         goals=network.goals,
         parent=network.parent.slug if network.parent else None,
-        membership_count=network.memberships.count() if count is None else count,
+        membership_count=network.membership_count,  # type: ignore[attr-defined]
         created_at=network.created_at,
         updated_at=network.updated_at,
     )
 
 
-def membership_out(membership: Membership) -> MembershipOut:
-    actor = membership.actor
+def membership_out(network: Network, membership: Membership) -> MembershipOut:
     return MembershipOut(
         id=membership.pk,
-        network=membership.network.slug,
-        actor=ActorRef(id=actor.pk, key=actor.key, name=actor.name),
+        network=network.slug,
+        actor=actor_ref(membership.actor),
         role=membership.role,
         role_label=str(membership.get_role_display()),
         since=membership.since,
@@ -169,7 +168,7 @@ def membership_list(
 ) -> dict[str, Any]:
     found = network_in(workspace_access(request, slug), network)
     page = paginate(memberships_of(found), paging)
-    return {**page.meta, "items": [membership_out(m) for m in page.items]}
+    return {**page.meta, "items": [membership_out(found, m) for m in page.items]}
 
 
 @router.post(
@@ -184,14 +183,14 @@ def membership_post(
     found = network_in(access, network)
     require_network(access, found.pk)
     actor = actor_in(access, payload.actor, field="actor")
-    current = Membership.objects.filter(network=found, actor=actor).first()
+    current = memberships_of(found).filter(actor=actor).first()
     given = payload.model_fields_set
     dates = {
         name: getattr(payload, name) if name in given or current is None else getattr(current, name)
         for name in ("since", "until")
     }
     membership = membership_set(request_author(request), found, actor, role=payload.role, **dates)
-    return Status(201 if current is None else 200, membership_out(membership))
+    return Status(201 if current is None else 200, membership_out(found, membership))
 
 
 @router.post(
@@ -205,9 +204,7 @@ def membership_finish(
     access = workspace_access(request, slug, "edit")
     found = network_in(access, network)
     require_network(access, found.pk)
-    current = (
-        Membership.objects.filter(network=found, actor_id=actor_id).select_related("actor").first()
-    )
+    current = memberships_of(found).filter(actor_id=actor_id).first()
     if current is None:
         raise not_found(_("Actor %(id)s is not a member of this network.") % {"id": actor_id})
     membership = membership_set(
@@ -218,4 +215,4 @@ def membership_finish(
         since=current.since,
         until=payload.until,
     )
-    return membership_out(membership)
+    return membership_out(found, membership)

@@ -11,12 +11,11 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from phakhi.accounts.permissions import Access
-from phakhi.actors.models import Actor
-from phakhi.api.access import workspace_access
-from phakhi.api.actors import ActorRef, actor_in
+from phakhi.api.access import require_tie, workspace_access
 from phakhi.api.auth import request_author
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
-from phakhi.api.errors import forbidden, not_found
+from phakhi.api.errors import not_found
+from phakhi.api.lookups import ActorRef, actor_in, actor_ref
 from phakhi.api.pagination import PageMeta, PageParams, paginate
 from phakhi.api.types import Id, Input, Slug, Strength, Text100
 from phakhi.ties.models import Tie
@@ -73,20 +72,16 @@ class TieEnd(Input):
     until: dt.date = Field(description="the day the tie ended")
 
 
-def _ref(actor: Actor) -> ActorRef:
-    return ActorRef(id=actor.pk, key=actor.key, name=actor.name)
-
-
 def tie_out(tie: Tie) -> TieOut:
     return TieOut(
         id=tie.pk,
-        source=_ref(tie.source),
-        target=_ref(tie.target),
+        source=actor_ref(tie.source),
+        target=actor_ref(tie.target),
         strength=tie.strength,
         strength_label=str(tie.get_strength_display()),
         kind=tie.kind,
         directed=tie.directed,
-        via=None if tie.via is None else _ref(tie.via),
+        via=None if tie.via is None else actor_ref(tie.via),
         since=tie.since,
         until=tie.until,
         origin=tie.origin,
@@ -100,12 +95,6 @@ def _tie_in(access: Access, tie_id: int) -> Tie:
     if tie is None:
         raise not_found(_("There is no tie %(id)s in this workspace.") % {"id": tie_id})
     return tie
-
-
-def _require_either_end(access: Access, *actor_ids: int) -> None:
-    """A coordinator limited to some networks records the ties of those networks' members."""
-    if not any(access.can_edit_actor(actor_id) for actor_id in actor_ids):
-        raise forbidden(_("You may change only the ties of actors in the networks you coordinate."))
 
 
 @router.get("/{slug}/ties", response={200: TiePage, **ERRORS}, summary="List ties")
@@ -134,7 +123,7 @@ def tie_post(request: HttpRequest, slug: Slug, payload: TieCreate) -> Status[Tie
     source = actor_in(access, payload.source, field="source")
     target = actor_in(access, payload.target, field="target")
     via = actor_in(access, payload.via, field="via") if payload.via else None
-    _require_either_end(access, source.pk, target.pk)
+    require_tie(access, source.pk, target.pk)
     tie = tie_create(
         request_author(request),
         access.workspace,
@@ -147,7 +136,7 @@ def tie_post(request: HttpRequest, slug: Slug, payload: TieCreate) -> Status[Tie
         since=payload.since,
         until=payload.until,
     )
-    return Status(201, tie_out(_tie_in(access, tie.pk)))
+    return Status(201, tie_out(tie))
 
 
 @router.patch(
@@ -156,7 +145,7 @@ def tie_post(request: HttpRequest, slug: Slug, payload: TieCreate) -> Status[Tie
 def tie_patch(request: HttpRequest, slug: Slug, tie_id: Id, payload: TieStrength) -> TieOut:
     access = workspace_access(request, slug, "edit")
     tie = _tie_in(access, tie_id)
-    _require_either_end(access, tie.source_id, tie.target_id)
+    require_tie(access, tie.source_id, tie.target_id)
     return tie_out(tie_set_strength(request_author(request), tie, payload.strength))
 
 
@@ -166,5 +155,5 @@ def tie_patch(request: HttpRequest, slug: Slug, tie_id: Id, payload: TieStrength
 def tie_finish(request: HttpRequest, slug: Slug, tie_id: Id, payload: TieEnd) -> TieOut:
     access = workspace_access(request, slug, "edit")
     tie = _tie_in(access, tie_id)
-    _require_either_end(access, tie.source_id, tie.target_id)
+    require_tie(access, tie.source_id, tie.target_id)
     return tie_out(tie_end(request_author(request), tie, payload.until))
