@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from phakhi.actors import search_plan
 from phakhi.actors.services import actor_create
 from phakhi.core.models import AuditEvent
 from tests.accounts_support import user_with_role
@@ -77,6 +78,17 @@ def test_actor_list_pages_with_a_total(admin: Client, data: dict[str, Any], auth
     assert len(seen) == 33
     by_kind = admin.get(f"{API}/workspaces/khon-kaen/actors?sort=kind&page_size=1").json()
     assert by_kind["items"][0]["key"] == "org-1"  # organization before person
+
+
+def test_a_partly_counted_list_never_puts_the_page_past_the_pages(
+    admin: Client, data: dict[str, Any], author: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(12):
+        actor_create(author, data["workspace"], key=f"x-{i:02}", name=f"ภาคี {i:02}")
+    monkeypatch.setattr(search_plan, "COUNT_LIMIT", 5)
+    second = admin.get(f"{API}/workspaces/khon-kaen/actors?page_size=5&page=2").json()
+    assert second["total_exact"] is False and second["total"] == 5
+    assert second["page"] == 2 and second["pages"] >= 2 and len(second["items"]) == 5
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,8 @@ def test_absent_columns_keep_stored_values_and_empty_cells_clear(workspace, tmp_
         (["P2", "ก", "", "เชียงใหม"], "province", "เชียงใหม่"),
         (["P2", "ก", "", "", "bad@"], "email", "e-mail"),
         (["P2", "ก", "", "", "", "12345"], "phone", "phone"),
+        # 98 characters as typed, 124 once written +66…: too long for the stored column
+        (["P2", "ก", "", "", "", ",".join(f"081234567{i}" for i in range(1, 10))], "phone", "100"),
         (["P2", "ก", "", "", "", "", "NOPE"], "organization", "NOPE"),
         (["P2", "ก", "", "", "", "", "P2"], "organization", "own organization"),
     ],

@@ -381,3 +381,15 @@ def test_map_page_offers_analysis_to_coordinators_only(
     assert AnalysisRun.objects.filter(workspace=workspace, status="done").count() == 1
     viewer = client_for(user_with_role(workspace, "viewer", "viewer-2"))
     assert viewer.post(analyze).status_code == 403
+
+
+def test_map_province_filter_names_provinces_in_the_pages_language(
+    workspace: Workspace, actors: dict[str, Any]
+) -> None:
+    url = reverse("web:map", args=[workspace.slug])
+    member = client_for(user_with_role(workspace, "member"))
+    english = member.get(url).content.decode()
+    assert '<option value="50">Chiang Mai</option>' in english
+    assert '<option value="51">Lamphun</option>' in english
+    thai = member.get(url, HTTP_ACCEPT_LANGUAGE="th").content.decode()
+    assert '<option value="50">เชียงใหม่</option>' in thai

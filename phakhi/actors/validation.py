@@ -16,6 +16,7 @@ from phakhi.core.vocabulary import VocabularyError
 # Columns of the model filled straight from a cleaned text of the same name.
 TEXT_FIELDS = ("subsector", "email", "phone", "line_id")
 MAX_LENGTHS = {"key": 100, "name": 300, "subsector": 100, "line_id": 100, "email": 254}
+NORMALIZED_LENGTHS = {"phone": 100}
 
 Problem = tuple[str, str]  # (column, reason)
 
@@ -85,6 +86,11 @@ def clean_actor(
                 text[name] = normalize(text[name])
             except ContactError as error:
                 problems.append((name, str(error)))
+                continue
+            # Checked once normalized: "+66…" is longer than "0…", spaces and dashes go.
+            limit = NORMALIZED_LENGTHS.get(name)
+            if limit is not None and len(text[name]) > limit:
+                problems.append((name, _("Longer than %(limit)d characters.") % {"limit": limit}))
     for name in TEXT_FIELDS:
         if name in text:
             values[name] = text[name]

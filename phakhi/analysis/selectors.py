@@ -38,7 +38,7 @@ def latest_run(workspace: Workspace, network: Network | None = None) -> Analysis
         runs = runs.filter(scope=AnalysisRun.Scope.WORKSPACE)
     else:
         runs = runs.filter(scope=AnalysisRun.Scope.NETWORK, network=network)
-    return runs.order_by("-id").first()
+    return runs.select_related("workspace", "network", "ego").order_by("-id").first()
 
 
 def leading_actors(run: AnalysisRun, measure: str, limit: int) -> list[tuple[str, Any]]:

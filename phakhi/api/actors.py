@@ -197,6 +197,7 @@ def actor_list(
         page_size=paging.page_size,
     )
     meta = page_meta(found.total, found.page, paging.page_size, exact=not found.more)
+    meta["pages"] = found.pages  # counts the page after a partly counted total, as the search does
     return {**meta, "items": [actor_out(access, actor) for actor in found.rows]}
 
 

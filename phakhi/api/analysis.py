@@ -125,7 +125,7 @@ def run_latest(request: HttpRequest, slug: Slug, network: Slug | None = None) ->
     found = latest_run(access.workspace, scope)
     if found is None:
         raise not_found(_("There is no finished analysis yet."))
-    return run_detail(_run(access, found.pk))
+    return run_detail(found)
 
 
 @router.get(

@@ -10,6 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.accounts.models import Role
+from phakhi.actors.selectors import provinces_present
+from phakhi.core.areas import province_name
+from phakhi.core.dates import current_language
+from phakhi.core.models import Workspace
 from phakhi.networks.models import Network
 
 
@@ -21,6 +25,14 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def province_options(workspace: Workspace) -> list[tuple[str, str]]:
+    """(code, name) of the provinces the workspace's actors are in, named in the page's language
+    and sorted by name."""
+    language = current_language()
+    named = ((code, province_name(code, language)) for code in provinces_present(workspace))
+    return sorted(named, key=lambda option: option[1])
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

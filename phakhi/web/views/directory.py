@@ -29,7 +29,7 @@ from openpyxl import Workbook
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor, Kind, Sector
 from phakhi.actors.search import SearchPage, actor_matches, actor_search
-from phakhi.actors.selectors import provinces_present, tags_of
+from phakhi.actors.selectors import tags_of
 from phakhi.core.areas import province_name
 from phakhi.core.cells import neutralize
 from phakhi.core.contacts import ADDRESS_ATTRIBUTES, contacts_for
@@ -41,6 +41,7 @@ from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, xlsx_cell
 from phakhi.imports.columns import ACTOR_COLUMNS, headers_for
 from phakhi.networks.selectors import networks_by_name
 from phakhi.web.access import workspace_view
+from phakhi.web.forms import province_options
 
 PAGE_SIZE = 25
 SORT_CHOICES = (
@@ -76,8 +77,7 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, data: QueryDict, workspace: Workspace) -> None:
         super().__init__(data)
-        language = current_language()
-        provinces = [(c, province_name(c, language)) for c in provinces_present(workspace)]
+        provinces = province_options(workspace)
         for name, everything, choices in (
             ("kind", _("All kinds"), Kind.choices),
             ("sector", _("All sectors"), Sector.choices),

@@ -37,13 +37,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor, Sector
-from phakhi.actors.selectors import actor_by_key, provinces_present, tags_of
+from phakhi.actors.selectors import actor_by_key, tags_of
 from phakhi.analysis.mapdata import scope_payload
 from phakhi.analysis.mapmeta import metric_labels
 from phakhi.analysis.mapscope import MapScope, map_actor_ids, map_run, map_scope
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
-from phakhi.core.areas import province_name
 from phakhi.core.models import Workspace
 from phakhi.exports.graphs import write_gexf
 from phakhi.exports.selectors import Scope
@@ -51,6 +50,7 @@ from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
 from phakhi.ties.models import Strength, Tie
 from phakhi.web.access import request_author, workspace_view
+from phakhi.web.forms import province_options
 from phakhi.web.views.map_text import map_messages
 
 # Above this many bytes the JSON goes compressed to browsers that accept gzip; level 1 is a
@@ -96,8 +96,7 @@ class MapFilterForm(forms.Form):
         networks = networks_by_name(workspace).values_list("slug", "name")
         self._choices("network", [("", _("Whole workspace")), *networks])
         self._choices("sector", [*everything, *Sector.choices, ("none", _("not given"))])
-        provinces = sorted((province_name(code), code) for code in provinces_present(workspace))
-        self._choices("province", [*everything, *((c, n) for n, c in provinces)])
+        self._choices("province", [*everything, *province_options(workspace)])
         self._choices("tag", [*everything, *tags_of(workspace).values_list("name", "name")])
         self._choices("min_strength", [(str(s.value), f"{s.value} · {s.label}") for s in Strength])
         communities = (run.communities if run else [])[:COMMUNITIES_LISTED]
