@@ -88,9 +88,9 @@ def clean_actor(
                 problems.append((name, str(error)))
                 continue
             # Checked once normalized: "+66…" is longer than "0…", spaces and dashes go.
-            limit = NORMALIZED_LENGTHS.get(name)
-            if limit is not None and len(text[name]) > limit:
-                problems.append((name, _("Longer than %(limit)d characters.") % {"limit": limit}))
+            stored = NORMALIZED_LENGTHS.get(name)
+            if stored is not None and len(text[name]) > stored:
+                problems.append((name, _("Longer than %(limit)d characters.") % {"limit": stored}))
     for name in TEXT_FIELDS:
         if name in text:
             values[name] = text[name]
