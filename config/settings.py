@@ -15,6 +15,7 @@ PHAKHI_EMAIL_HOST SMTP server for e-mail (invitations, password resets); unset: 
 PHAKHI_EMAIL_PORT, PHAKHI_EMAIL_USER, PHAKHI_EMAIL_PASSWORD  SMTP port (default 587), log-in
 PHAKHI_EMAIL_TLS  "1" (default) STARTTLS; "0" plain; PHAKHI_EMAIL_SSL "1" for implicit TLS (465)
 PHAKHI_EMAIL_FROM the sender of e-mails (default Phakhi <noreply@localhost>)
+PHAKHI_PG_OPTIONS PostgreSQL session settings (default "-c random_page_cost=1.1"; "" for none)
 """
 
 import datetime as dt
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "phakhi.projects",
     "phakhi.accounts",
     "phakhi.analysis",
+    "phakhi.imports",
     "phakhi.web",
     "django_tasks",
     "django_tasks_db",
@@ -123,6 +125,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = _SQLITE_OPTIONS
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Planner costs for SSD or cached storage (PostgreSQL's defaults assume spinning disks and
+    # make broad directory searches read the whole actor table): see docs/operations.md.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", os.environ.get("PHAKHI_PG_OPTIONS", "-c random_page_cost=1.1")
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -206,6 +214,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("PHAKHI_LOG_LEVEL", "WARNING")},
 }
+
+# Browser import: the largest file accepted, the size from which a check or an application
+# runs as a background task (rows, or bytes), and how long uploads and error files are kept.
+PHAKHI_IMPORT_MAX_BYTES = int(os.environ.get("PHAKHI_IMPORT_MAX_BYTES", 50 * 1024**2))
+PHAKHI_IMPORT_INLINE_ROWS = int(os.environ.get("PHAKHI_IMPORT_INLINE_ROWS", "5000"))
+PHAKHI_IMPORT_INLINE_BYTES = int(os.environ.get("PHAKHI_IMPORT_INLINE_BYTES", 1024**2))
+PHAKHI_IMPORT_KEEP_DAYS = int(os.environ.get("PHAKHI_IMPORT_KEEP_DAYS", "30"))
 
 # Background work (large analyses) goes through the database: no extra server to run. A worker
 # process takes it: `phakhi worker`. PHAKHI_TASKS=immediate runs tasks in the request instead.

@@ -64,6 +64,7 @@ def test_a_limited_coordinator_edits_only_their_networks_and_their_members(works
     assert access is not None and access.network_ids == frozenset({data["network"].pk})
     assert access.can_edit_network(data["network"].pk)
     assert not access.can_edit_network(other_network.pk)
+    assert not access.can_import and access.can_analyze  # an import may change any actor
     assert access.can_edit_actor(data["person"].pk)  # a member of the coordinator's network
     assert not access.can_edit_actor(data["third"].pk)  # in no network of theirs
     everything = access_for(user_with_role(workspace, "coordinator", "all"), workspace)

@@ -37,7 +37,9 @@ class Access:
 
     @property
     def can_import(self) -> bool:
-        return self.role in _EDITORS
+        """An import may change any actor or tie of the workspace, so a coordinator limited to
+        some networks edits one record at a time instead."""
+        return self.role in _EDITORS and not self.is_restricted
 
     @property
     def can_analyze(self) -> bool:

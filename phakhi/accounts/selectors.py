@@ -1,14 +1,14 @@
-"""Reading users, roles and invitations."""
+"""Reading users, roles, invitations and API tokens."""
 
 import hashlib
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phakhi.accounts.models import Invitation, WorkspaceMember
+from phakhi.accounts.models import ApiToken, Invitation, WorkspaceMember
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
 from phakhi.networks.models import Network
@@ -64,3 +64,18 @@ def invitation_problem(invitation: Invitation | None) -> str | None:
     if invitation.expires_at <= timezone.now():
         return _("This invitation has expired. Ask for a new invitation.")
     return None
+
+
+def tokens_of(user: Any) -> QuerySet[ApiToken]:
+    """The user's API tokens, active ones first, newest first (one query)."""
+    return ApiToken.objects.filter(user=user).order_by(
+        F("revoked_at").desc(nulls_first=True), "-created_at", "-pk"
+    )
+
+
+def token_of(user: Any, token_id: int) -> ApiToken:
+    """One of the user's API tokens; another user's token is as unknown as a missing one."""
+    token = ApiToken.objects.filter(user=user, pk=token_id).first()
+    if token is None:
+        raise NotFound(_("You have no such API token."))
+    return token

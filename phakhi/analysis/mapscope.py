@@ -26,7 +26,7 @@ from phakhi.analysis.models import ActorResult, AnalysisRun
 from phakhi.analysis.selectors import latest_run
 from phakhi.core.areas import AreaError, province_code_or_name
 from phakhi.core.models import Workspace
-from phakhi.core.selectors import NotFound
+from phakhi.core.selectors import NotFound, of_workspace_row_by_row
 from phakhi.core.thai import word_key
 from phakhi.engine.data import TieColumns
 from phakhi.engine.graph import simple_graph
@@ -89,7 +89,11 @@ class MapScope:
 
     def actors(self) -> QuerySet[Actor]:
         """The actors in scope, before the ego network is taken."""
-        actors = Actor.objects.filter(workspace=self.workspace)
+        grouped = self.community is not None and self.run is not None
+        if self.network is not None or self.tags or grouped:  # chosen by id: few rows
+            actors = of_workspace_row_by_row(Actor.objects.all(), self.workspace)
+        else:
+            actors = Actor.objects.filter(workspace=self.workspace)
         if self.network is not None:
             members = Membership.objects.filter(_current(self.today), network=self.network)
             actors = actors.filter(id__in=members.values("actor_id"))
@@ -102,17 +106,18 @@ class MapScope:
                 tag__workspace=self.workspace, tag__name_key__in=self.tags
             )
             actors = actors.filter(id__in=tagged.values("actor_id"))
-        if self.community is not None and self.run is not None:
-            grouped = ActorResult.objects.filter(run=self.run, community=self.community)
-            actors = actors.filter(id__in=grouped.values("actor_id"))
+        if grouped:
+            cluster = ActorResult.objects.filter(run=self.run, community=self.community)
+            actors = actors.filter(id__in=cluster.values("actor_id"))
         return actors
 
     def ties(self) -> QuerySet[Tie]:
         """Ties active today, at least ``min_strength``, with both ends in :meth:`actors`."""
-        ties = Tie.objects.filter(
-            _current(self.today), workspace=self.workspace, strength__gte=self.min_strength
-        )
-        if self.narrowed:
+        ties = Tie.objects.filter(_current(self.today), strength__gte=self.min_strength)
+        if not self.narrowed:
+            ties = ties.filter(workspace=self.workspace)
+        else:
+            ties = of_workspace_row_by_row(ties, self.workspace)
             inside = self.actors().values("id")
             ties = ties.filter(source_id__in=inside, target_id__in=inside)
         return ties

@@ -1,4 +1,4 @@
-"""Actors (ภาคี): list with the directory's search and filters, read, create, update."""
+"""Actors (ภาคี): list with the directory's search and filters, read, create, update, merge."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from phakhi.core.areas import district_name, province_code_or_name, province_nam
 from phakhi.core.contacts import ADDRESS_ATTRIBUTES, contacts_for
 from phakhi.core.dates import current_language
 from phakhi.core.thai import word_key
+from phakhi.imports.merge import MERGE_FIELDS, MERGED, actors_merge
 from phakhi.networks.services import membership_set
 
 router = Router(tags=["actors"])
@@ -99,6 +100,24 @@ class ActorCreate(ActorFields):
 
 class ActorPatch(ActorFields):
     pass
+
+
+class ActorMerge(Input):
+    merged: Id = Field(description="the id of the duplicate: merged into this actor and deleted")
+    keep_from_merged: list[Literal[MERGE_FIELDS]] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="fields whose value comes from the merged actor where both have one (by "
+        "default the kept actor's value stays; an empty field takes the merged one's)",
+    )
+
+
+class MergeOut(Schema):
+    kept: ActorOut
+    merged: ActorRef = Field(description="the actor merged in, now deleted")
+    moved: dict[str, int] = Field(
+        description="how many ties, memberships, people, issues and "
+        "history entries moved, were combined or dropped"
+    )
 
 
 class ActorFilters(Schema):
@@ -232,3 +251,22 @@ def actor_patch(request: HttpRequest, slug: Slug, actor_id: Id, payload: ActorPa
     require_actor(access, actor.pk)
     actor_update(request_author(request), actor, **_service_fields(payload, set()))
     return actor_out(access, actor)
+
+
+@router.post(
+    "/{slug}/actors/{actor_id}/merge",
+    response={200: MergeOut, **ERRORS},
+    summary="Merge a duplicate into an actor",
+)
+def actor_merge(request: HttpRequest, slug: Slug, actor_id: Id, payload: ActorMerge) -> MergeOut:
+    """Ties, memberships, people, issues and history of ``merged`` move to this actor; the
+    merged actor and its analysis results are deleted (run the analysis again)."""
+    access = workspace_access(request, slug, "edit")
+    kept = actor_in(access, actor_id)
+    require_actor(access, kept.pk)
+    merged = actor_in(access, payload.merged, field="merged")
+    require_actor(access, merged.pk)
+    fields = dict.fromkeys(payload.keep_from_merged, MERGED)
+    result = actors_merge(request_author(request), kept, merged, fields=fields)
+    gone = ActorRef(id=result.merged_id, key=result.merged_key, name=result.merged_name)
+    return MergeOut(kept=actor_out(access, result.kept), merged=gone, moved=result.counts())

@@ -20,7 +20,12 @@ from phakhi.api.pagination import PageMeta, PageParams, paginate
 from phakhi.api.types import Id, Input, LongText, Slug, Text60, Text200
 from phakhi.networks.models import Membership, Network
 from phakhi.networks.selectors import memberships_of, networks_of
-from phakhi.networks.services import membership_set, network_create, network_update
+from phakhi.networks.services import (
+    membership_end,
+    membership_set,
+    network_create,
+    network_update,
+)
 
 router = Router(tags=["networks"])
 
@@ -207,12 +212,5 @@ def membership_finish(
     current = memberships_of(found).filter(actor_id=actor_id).first()
     if current is None:
         raise not_found(_("Actor %(id)s is not a member of this network.") % {"id": actor_id})
-    membership = membership_set(
-        request_author(request),
-        found,
-        current.actor,
-        role=current.role,
-        since=current.since,
-        until=payload.until,
-    )
+    membership = membership_end(request_author(request), current, payload.until)
     return membership_out(found, membership)

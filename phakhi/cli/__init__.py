@@ -24,7 +24,7 @@ def _setup(language: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from phakhi.cli import accounts
+    from phakhi.cli import accounts, server
 
     parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
     parser.add_argument(
@@ -91,12 +91,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _analyze_parser(commands)
     accounts.add_parsers(commands)
-    commands.add_parser("worker", help="run background tasks (large analyses) as they come")
-
-    serve = commands.add_parser("serve", help="serve the web application (waitress)")
-    serve.add_argument("--host", default=os.environ.get("PHAKHI_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("PHAKHI_PORT", "8000")))
-    serve.add_argument("--threads", type=int, default=8)
+    server.add_parsers(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
@@ -128,11 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     _setup(args.lang)
     from django.core.exceptions import ValidationError
 
-    from phakhi.cli import accounts
+    from phakhi.cli import accounts, server
     from phakhi.core.selectors import NotFound
     from phakhi.imports.readers import ImportFileError
 
-    handler = {**_HANDLERS, **accounts.HANDLERS}[args.command]
+    handler = {**_HANDLERS, **accounts.HANDLERS, **server.HANDLERS}[args.command]
     try:
         return handler(args)
     except (NotFound, ImportFileError) as error:
@@ -294,29 +289,6 @@ def _analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _worker(args: argparse.Namespace) -> int:
-    from django.core.management import call_command
-
-    call_command("db_worker")
-    return EXIT_OK
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-    from waitress import serve
-
-    from config.wsgi import application
-
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        print("phakhi: the database needs migrating: run `phakhi manage migrate`", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"Phakhi: http://{args.host}:{args.port}/", flush=True)
-    serve(application, host=args.host, port=args.port, threads=args.threads)
-    return EXIT_OK
-
-
 def _manage(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
@@ -338,8 +310,6 @@ _HANDLERS = {
     "export": _export,
     "demo": _demo,
     "analyze": _analyze,
-    "worker": _worker,
-    "serve": _serve,
     "manage": _manage,
     "admin-login": _admin_login,
 }

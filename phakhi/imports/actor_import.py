@@ -17,7 +17,7 @@ from phakhi.core.thai import word_key
 from phakhi.imports.columns import ACTOR_COLUMNS, HeaderError, map_headers
 from phakhi.imports.duplicates import find_possible_duplicates
 from phakhi.imports.readers import ImportFileError, Table
-from phakhi.imports.report import ImportReport, record_import
+from phakhi.imports.report import ImportReport, Progress, record_import, reporting_rows
 from phakhi.networks.models import Membership, Network, Role
 
 DEFAULTS: dict[str, object] = {name: "" for name in STORED_FIELDS}
@@ -294,10 +294,13 @@ def import_actors(
     *,
     author: audit.Author,
     network: Network | None = None,
+    progress: Progress | None = None,
 ) -> None:
     table = open_table()
     report.description = table.description
-    planned, rejected = read_rows(table, report)
+    planned, rejected = read_rows(reporting_rows(table, progress), report)
+    if progress is not None:
+        progress("check", report.rows)
     stored = load_stored(workspace)
     resolve_organizations(planned, stored, rejected, report)
     plan_changes(planned, stored)
@@ -308,5 +311,7 @@ def import_actors(
     )
     if not report.applying:
         return
+    if progress is not None:
+        progress("write", report.rows)
     write(workspace, planned, network, author, report)
     report.applied = True

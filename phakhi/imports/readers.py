@@ -48,6 +48,23 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
     return _open_csv(path, head)
 
 
+def workbook_sheets(path: Path) -> list[str]:
+    """The sheets of an XLSX workbook that hold cells (all of them if none does), after the same
+    zip-bomb check as ``open_table``; the browser import lets the user choose one."""
+    _check_zip(path).close()
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise ImportFileError(
+            _("The XLSX file cannot be opened: %(error)s") % {"error": error}
+        ) from None
+    try:
+        filled = [name for name in workbook.sheetnames if _has_cells(workbook[name])]
+        return filled or list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
 def table_from_rows(headers: list[str], rows: list[list[Any]], description: str) -> Table:
     """A table from rows already in memory (the demo data, the browser's upload preview)."""
     return Table(headers, ((n, row) for n, row in enumerate(rows, start=2)), description)

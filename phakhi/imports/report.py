@@ -1,10 +1,12 @@
 """What an import did, row by row, and the error file a coordinator fixes and imports again."""
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from openpyxl import Workbook
 
 from phakhi.core import audit
 from phakhi.core.cells import cell_text, neutralize
@@ -76,7 +78,11 @@ def errors_path_for(source: Path) -> Path:
 
 def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
     """The rejected rows as they were, plus their line and reason, in UTF-8 with a BOM so that
-    Excel shows the Thai text; the importer ignores the two added columns."""
+    Excel shows the Thai text (or as a workbook when ``path`` ends in .xlsx); the importer
+    ignores the two added columns."""
+    if path.suffix.lower() == ".xlsx":
+        _write_errors_xlsx(report, table, path)
+        return
     reasons = report.rejected_lines()
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
@@ -87,6 +93,40 @@ def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
                 values = [neutralize(cell_text(c)) for c in cells[:width]]
                 values += [""] * (width - len(values))
                 writer.writerow([*values, line, neutralize(" | ".join(reasons[line]))])
+
+
+def _write_errors_xlsx(report: ImportReport, table: Table, path: Path) -> None:
+    reasons = report.rejected_lines()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("errors")
+    sheet.append([*table.headers, ERROR_LINE_COLUMN, ERROR_REASON_COLUMN])
+    width = len(table.headers)
+    for line, cells in table.rows:
+        if line in reasons:
+            values = [neutralize(cell_text(c)) for c in cells[:width]]
+            values += [""] * (width - len(values))
+            sheet.append([*values, line, neutralize(" | ".join(reasons[line]))])
+    workbook.save(path)
+
+
+# Called by the importers as they go: (step, rows read so far); steps are "read", "check",
+# "write". The browser import turns it into a progress bar.
+Progress = Callable[[str, int], None]
+PROGRESS_EVERY = 500
+
+
+def reporting_rows(table: Table, progress: Progress | None) -> Table:
+    """The same table, calling ``progress("read", n)`` every few hundred rows."""
+    if progress is None:
+        return table
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        for count, row in enumerate(table.rows, start=1):
+            if count % PROGRESS_EVERY == 0:
+                progress("read", count)
+            yield row
+
+    return Table(table.headers, rows(), table.description)
 
 
 def record_import(

@@ -2,23 +2,49 @@
 
 Each checks every row, reports every problem with its line and column, writes the rejected rows
 to an error file beside the input, and applies the valid rows in one transaction (or none of
-them, with ``all_or_nothing``, or none at all with ``dry_run``)."""
+them, with ``all_or_nothing``, or none at all with ``dry_run``). ``errors_path`` and
+``file_name`` name the error file and the file in the report when they are not the input's.
 
+The browser import passes a ``mapping`` (file header → column, "attribute" or "ignore"): the
+importer then reads the file under the headers the user chose, so its rules and messages are
+the command line's exactly."""
+
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from phakhi.core import audit, bulk
 from phakhi.core.models import Workspace
 from phakhi.imports.actor_import import import_actors
-from phakhi.imports.readers import open_table
-from phakhi.imports.report import ImportReport, errors_path_for, write_errors_file
+from phakhi.imports.readers import Table, open_table
+from phakhi.imports.report import ImportReport, Progress, errors_path_for, write_errors_file
 from phakhi.imports.tie_import import import_ties
 from phakhi.networks.models import Network
 
+ATTRIBUTE, IGNORE = "attribute", "ignore"
 
-def _report(what: str, path: Path, dry_run: bool, all_or_nothing: bool) -> ImportReport:
+
+def mapped_table(table: Table, mapping: Mapping[str, str] | None) -> Table:
+    """The table under the chosen headers: a column's name, the header itself for an
+    attribute, nothing (skipped by the importer) for an ignored column; headers absent from
+    the mapping stay as written."""
+    if not mapping:
+        return table
+    headers = []
+    for header in table.headers:
+        chosen = mapping.get(header)
+        if chosen is None or chosen == ATTRIBUTE:
+            headers.append(header)
+        else:
+            headers.append("" if chosen == IGNORE else chosen)
+    return Table(headers, table.rows, table.description)
+
+
+def _report(
+    what: str, path: Path, dry_run: bool, all_or_nothing: bool, file_name: str | None
+) -> ImportReport:
     return ImportReport(
         what=what,
-        file=str(path),
+        file=file_name or str(path),
         description="",
         dry_run=dry_run,
         all_or_nothing=all_or_nothing,
@@ -26,14 +52,22 @@ def _report(what: str, path: Path, dry_run: bool, all_or_nothing: bool) -> Impor
     )
 
 
-def _finish(report: ImportReport, path: Path, sheet: str | None) -> ImportReport:
-    errors_path = errors_path_for(path)
+def _finish(
+    report: ImportReport, path: Path, sheet: str | None, errors_path: Path | None
+) -> ImportReport:
+    errors_path = errors_path or errors_path_for(path)
     if report.rejected:
         write_errors_file(report, open_table(path, sheet), errors_path)
         report.errors_file = str(errors_path)
     elif errors_path.exists():
         errors_path.unlink()  # a stale list from an earlier run would mislead
     return report
+
+
+def _opener(
+    path: Path, sheet: str | None, mapping: Mapping[str, str] | None
+) -> Callable[[], Table]:
+    return lambda: mapped_table(open_table(path, sheet), mapping)
 
 
 def actors_import(
@@ -45,13 +79,22 @@ def actors_import(
     sheet: str | None = None,
     dry_run: bool = False,
     all_or_nothing: bool = False,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    errors_path: Path | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
-    report = _report("actors", path, dry_run, all_or_nothing)
+    report = _report("actors", path, dry_run, all_or_nothing, file_name)
     with bulk.collector_paused():
         import_actors(
-            workspace, lambda: open_table(path, sheet), report, author=author, network=network
+            workspace,
+            _opener(path, sheet, mapping),
+            report,
+            author=author,
+            network=network,
+            progress=progress,
         )
-    return _finish(report, path, sheet)
+    return _finish(report, path, sheet, errors_path)
 
 
 def ties_import(
@@ -62,8 +105,14 @@ def ties_import(
     sheet: str | None = None,
     dry_run: bool = False,
     all_or_nothing: bool = False,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    errors_path: Path | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
-    report = _report("ties", path, dry_run, all_or_nothing)
+    report = _report("ties", path, dry_run, all_or_nothing, file_name)
     with bulk.collector_paused():
-        import_ties(workspace, lambda: open_table(path, sheet), report, author=author)
-    return _finish(report, path, sheet)
+        import_ties(
+            workspace, _opener(path, sheet, mapping), report, author=author, progress=progress
+        )
+    return _finish(report, path, sheet, errors_path)

@@ -21,7 +21,7 @@ from phakhi.core.models import Workspace
 from phakhi.core.vocabulary import VocabularyError
 from phakhi.imports.columns import TIE_COLUMNS, HeaderError, map_headers
 from phakhi.imports.readers import ImportFileError, Table
-from phakhi.imports.report import ImportReport, record_import
+from phakhi.imports.report import ImportReport, Progress, record_import, reporting_rows
 from phakhi.ties.models import Origin, Tie
 from phakhi.ties.vocabulary import parse_directed, parse_strength
 
@@ -161,14 +161,17 @@ def import_ties(
     report: ImportReport,
     *,
     author: audit.Author,
+    progress: Progress | None = None,
 ) -> None:
-    table = open_table()
+    streaming = not report.dry_run and connection.vendor == "postgresql"
+    # While rows stream into a COPY the connection can run no other query: no progress then.
+    progress = None if streaming else progress
+    table = reporting_rows(open_table(), progress)
     report.description = table.description
     keys = actor_ids_by_key(workspace.pk)
     parser = RowParser(table, keys)
     present = set(parser.columns) | {"attributes"}
     stored = load_stored(workspace)
-    streaming = not report.dry_run and connection.vendor == "postgresql"
     with transaction.atomic() if streaming else nullcontext():
         inserter = bulk.Inserter(Tie, COLUMNS, row_maker(workspace), stream=streaming)
         try:
@@ -181,6 +184,8 @@ def import_ties(
             if streaming:
                 transaction.set_rollback(True)
             return
+        if progress is not None:
+            progress("write", report.rows)
         write(workspace, inserter, changed, author, report)
         report.applied = True
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
 from phakhi.core import audit
+from phakhi.core.dates import current_language, format_date
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.networks.models import Membership, Network, Role
 
@@ -113,3 +114,27 @@ def network_update(author: audit.Author, network: Network, **fields: str) -> Net
             network.save(update_fields=[*changes, "updated_at"])
             audit.record(author, AuditEvent.Action.UPDATE, network, changes=changes)
     return network
+
+
+def membership_end(author: audit.Author, membership: Membership, until: dt.date) -> Membership:
+    """Record that the actor left the network on ``until``; the membership stays in the
+    history with its role and start date."""
+    if membership.until is not None:
+        raise ValidationError(
+            {
+                "until": _("This membership already ended on %(date)s.")
+                % {"date": format_date(membership.until, current_language())}
+            }
+        )
+    if membership.since and until <= membership.since:
+        raise ValidationError({"until": _("The end date must be after the start date.")})
+    with transaction.atomic():
+        membership.until = until
+        membership.save(update_fields=["until", "updated_at"])
+        audit.record(
+            author,
+            AuditEvent.Action.UPDATE,
+            membership,
+            changes=audit.diff({"until": None}, {"until": until}),
+        )
+    return membership

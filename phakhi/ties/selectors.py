@@ -3,6 +3,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 
 from phakhi.core.models import Workspace
+from phakhi.core.selectors import of_workspace_row_by_row
 from phakhi.ties.models import Tie
 
 
@@ -20,8 +21,11 @@ def tie_list(
 ) -> QuerySet[Tie]:
     """A workspace's ties with their actors, newest first: those of one actor (either end), of
     at least a strength, or active on a day (``since ≤ day < until``, open ends count)."""
-    ties = Tie.objects.filter(workspace=workspace).select_related("source", "target", "via")
-    if actor_id is not None:
+    ties = Tie.objects.select_related("source", "target", "via")
+    if actor_id is None:
+        ties = ties.filter(workspace=workspace)
+    else:
+        ties = of_workspace_row_by_row(ties, workspace)
         ties = ties.filter(Q(source_id=actor_id) | Q(target_id=actor_id))
     if min_strength > 1:
         ties = ties.filter(strength__gte=min_strength)
