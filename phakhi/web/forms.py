@@ -1,5 +1,6 @@
 """Forms of the shell's pages; the services validate, the forms show what they say."""
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from phakhi.accounts.models import Role
 from phakhi.actors.selectors import provinces_present
 from phakhi.core.areas import province_name
-from phakhi.core.dates import current_language
+from phakhi.core.dates import DateError, current_language, parse_date
 from phakhi.core.models import Workspace
 from phakhi.networks.models import Network
 
@@ -33,6 +34,38 @@ def province_options(workspace: Workspace) -> list[tuple[str, str]]:
     language = current_language()
     named = ((code, province_name(code, language)) for code in provinces_present(workspace))
     return sorted(named, key=lambda option: option[1])
+
+
+class DateText(forms.CharField):
+    """A date as people type it: 15/03/2567 (Buddhist era), 2024-03-15 or 15 มี.ค. 2567."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.TextInput(attrs={"maxlength": 40}))
+        kwargs.setdefault("help_text", _("e.g. 2026-11-21"))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> dt.date | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except DateError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return date_text(value)
+        return value
+
+
+def date_text(value: dt.date | None) -> str:
+    """A date as the forms show it back: 15/03/2567 in Thai, 2024-03-15 in English."""
+    if value is None:
+        return ""
+    if current_language() == "th":
+        return f"{value.day:02d}/{value.month:02d}/{value.year + 543}"
+    return value.isoformat()
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -3,7 +3,19 @@ phakhi/web/views/<area>.py; add an area's routes here as one group."""
 
 from django.urls import path
 
-from phakhi.web.views import accounts, actors, directory, home, people
+from phakhi.web.views import (
+    accounts,
+    actor_forms,
+    actor_merge,
+    actors,
+    directory,
+    home,
+    networks,
+    networks_members,
+    people,
+    tokens,
+)
+from phakhi.web.views import imports as browser_import
 from phakhi.web.views import map as network_map
 
 app_name = "web"
@@ -37,6 +49,10 @@ urlpatterns = [
     # directory
     path("w/<slug:workspace>/actors/", directory.directory, name="directory"),
     path("w/<slug:workspace>/actors/export/", directory.directory_export, name="directory-export"),
+    # actor forms and merge
+    path("w/<slug:workspace>/actors/new/", actor_forms.actor_add, name="actor-add"),
+    path("w/<slug:workspace>/actors/<int:pk>/edit/", actor_forms.actor_edit, name="actor-edit"),
+    path("w/<slug:workspace>/actors/<int:pk>/merge/", actor_merge.actor_merge, name="actor-merge"),
     # actor page
     path("w/<slug:workspace>/actors/<int:pk>/", actors.actor_page, name="actor"),
     path("w/<slug:workspace>/actors/<int:pk>/ties/", actors.tie_add, name="actor-tie-add"),
@@ -49,6 +65,70 @@ urlpatterns = [
         "w/<slug:workspace>/actors/<int:pk>/ties/<int:tie_id>/end/",
         actors.tie_finish,
         name="actor-tie-end",
+    ),
+    # tokens
+    path("accounts/tokens/", tokens.tokens, name="tokens"),
+    path(
+        "accounts/tokens/<int:token_id>/revoke/",
+        tokens.token_revoke_view,
+        name="token-revoke",
+    ),
+    # networks
+    path("w/<slug:workspace>/networks/", networks.network_list, name="networks"),
+    path("w/<slug:workspace>/networks/new/", networks.network_add, name="networks-add"),
+    path("w/<slug:workspace>/networks/<slug:slug>/", networks.network_page, name="network"),
+    path(
+        "w/<slug:workspace>/networks/<slug:slug>/edit/",
+        networks.network_edit,
+        name="network-edit",
+    ),
+    path(
+        "w/<slug:workspace>/networks/<slug:slug>/members/add/",
+        networks_members.member_add,
+        name="network-member-add",
+    ),
+    path(
+        "w/<slug:workspace>/networks/<slug:slug>/members/<int:membership_id>/",
+        networks_members.member_change,
+        name="network-member",
+    ),
+    path(
+        "w/<slug:workspace>/networks/<slug:slug>/members/<int:membership_id>/end/",
+        networks_members.member_end,
+        name="network-member-end",
+    ),
+    # import in the browser
+    path("w/<slug:workspace>/import/", browser_import.import_page, name="import"),
+    path("w/<slug:workspace>/import/<int:job_id>/", browser_import.import_job, name="import-job"),
+    path(
+        "w/<slug:workspace>/import/<int:job_id>/sheet/",
+        browser_import.import_sheet,
+        name="import-sheet",
+    ),
+    path(
+        "w/<slug:workspace>/import/<int:job_id>/check/",
+        browser_import.import_check,
+        name="import-check",
+    ),
+    path(
+        "w/<slug:workspace>/import/<int:job_id>/apply/",
+        browser_import.import_apply,
+        name="import-apply",
+    ),
+    path(
+        "w/<slug:workspace>/import/<int:job_id>/progress/",
+        browser_import.import_progress,
+        name="import-progress",
+    ),
+    path(
+        "w/<slug:workspace>/import/<int:job_id>/errors/",
+        browser_import.import_errors,
+        name="import-errors",
+    ),
+    path(
+        "w/<slug:workspace>/import/<int:job_id>/delete/",
+        browser_import.import_delete,
+        name="import-delete",
     ),
     # network map
     path("w/<slug:workspace>/map/", network_map.map_page, name="map"),

@@ -22,14 +22,15 @@ from phakhi.analysis.selectors import actor_metrics, latest_run
 from phakhi.core import areas
 from phakhi.core.audit import Author
 from phakhi.core.contacts import MASK, contacts_for, mask_email, mask_phone, mask_text
-from phakhi.core.dates import DateError, current_language, parse_date
+from phakhi.core.dates import current_language
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.selectors import NotFound
+from phakhi.imports.merge import merge_candidates
 from phakhi.ties.models import Strength, Tie
 from phakhi.ties.selectors import tie_list
 from phakhi.ties.services import tie_create, tie_end, tie_set_strength
 from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
-from phakhi.web.forms import add_service_errors
+from phakhi.web.forms import DateText, add_service_errors
 from phakhi.web.views.actor_text import brokerage_of, measures_of, strength_words
 
 PAGE_SIZE = 50
@@ -60,17 +61,7 @@ class TieStrengthForm(forms.Form):
 
 
 class TieEndForm(forms.Form):
-    until = forms.CharField(
-        label=gettext_lazy("Ended on"),
-        help_text=gettext_lazy("e.g. 21/11/2569"),
-        max_length=40,
-    )
-
-    def clean_until(self) -> Any:
-        try:
-            return parse_date(self.cleaned_data["until"])
-        except DateError as error:
-            raise forms.ValidationError(str(error)) from None
+    until = DateText(label=gettext_lazy("Ended on"))
 
 
 def _actor_or_404(workspace: Workspace, actor_id: int) -> Actor:
@@ -99,6 +90,8 @@ _MASKS: dict[str, Callable[[str], str]] = {
 
 
 def _field_label(name: str) -> str:
+    if name == "merged":
+        return _("Merged with")
     try:
         field = Actor._meta.get_field(name)
     except FieldDoesNotExist:
@@ -114,6 +107,8 @@ def _history_rows(access: Access, events: list[AuditEvent]) -> list[dict[str, An
         changes = []
         for name, values in (event.changes or {}).items():
             old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
+            if isinstance(new, dict):  # a merge: who was merged in and what moved with them
+                new = _merged_words(new)
             mask = None if access.can_see_contacts else _MASKS.get(name)
             if mask is not None:
                 old, new = (mask(str(v)) if v else v for v in (old, new))
@@ -121,6 +116,20 @@ def _history_rows(access: Access, events: list[AuditEvent]) -> list[dict[str, An
             changes.append({"field": _field_label(name), "old": old, "new": new})
         rows.append({"event": event, "changes": changes})
     return rows
+
+
+def _merged_words(merged: dict[str, Any]) -> str:
+    return _(
+        "%(name)s (%(key)s); moved: %(ties)s ties, %(memberships)s memberships, "
+        "%(people)s people, %(history)s changes"
+    ) % {
+        "name": merged.get("name", ""),
+        "key": merged.get("key", ""),
+        "ties": merged.get("ties_moved", 0) + merged.get("ties_combined", 0),
+        "memberships": merged.get("memberships_moved", 0) + merged.get("memberships_combined", 0),
+        "people": merged.get("people_moved", 0),
+        "history": merged.get("history_moved", 0),
+    }
 
 
 def _tie_rows(actor: Actor, ties: Any) -> list[dict[str, Any]]:
@@ -169,6 +178,7 @@ def _page(
         "can_edit": can_edit,
         "add_form": add_form or (TieAddForm(initial={"strength": 1}) if can_edit else None),
         "end_form": TieEndForm() if can_edit else None,
+        "duplicates": merge_candidates(workspace, actor) if can_edit else [],
     }
     return render(request, "web/actor.html", context, status=status)
 
