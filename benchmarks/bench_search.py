@@ -229,8 +229,9 @@ def main() -> None:
         migrate_seconds = time.perf_counter() - start
         rounds = []
         for _ in range(args.repeat):
-            out = subprocess.run([sys.executable, __file__, "--one", str(args.queries)], env=env,
-                                 cwd=ROOT, check=True, capture_output=True, text=True)  # fmt: skip
+            command = [sys.executable, __file__, "--one", str(args.queries)]
+            out = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE,
+                                 text=True)  # fmt: skip
             rounds.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(database, "round:", {m: f["all"] for m, f in rounds[-1]["figures"].items()},
                   flush=True)  # fmt: skip

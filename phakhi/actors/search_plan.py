@@ -132,7 +132,6 @@ class Way:
     name_test: Callable[[str, str], bool] | None = None  # the match, on (name key, kind)
     # At least as many rows as ``few()``, read without looking at the actors (index only).
     upper_bound: QuerySet[Any] | None = None
-    read_whole: bool = False  # ``few()`` is read without a LIMIT (see ids_or_more)
 
     def probe(self) -> QuerySet[Any]:
         return self.few() if self.upper_bound is None else self.upper_bound
@@ -219,7 +218,6 @@ class Matching:
             upper_bound=Actor.objects.filter(organization_id__in=organizations).values(
                 "organization_id"
             ),
-            read_whole=not on_sqlite(),
         )
 
     def by_issue(self) -> Way:
@@ -254,12 +252,13 @@ def among(ids: Any) -> Q:
     return Q(id__in=RawSQL("SELECT unnest(%s::bigint[])", [list(ids)]))
 
 
-def ids_or_more(queryset: QuerySet[Actor], limit: int, cut_here: bool = False) -> list[int] | None:
-    """The ids, or None when there are more than ``limit``. With ``cut_here`` the query has no
-    LIMIT: given one, PostgreSQL expects to stop early and scans the table instead of looking
-    the rows up (people by organization), which for few rows is slower by far."""
+def ids_or_more(queryset: QuerySet[Actor], limit: int) -> list[int] | None:
+    """The ids, or None when there are more than ``limit`` (read no further). PostgreSQL
+    needs its SSD cost setting (config/settings.py) for this LIMIT: with the default it
+    expects to stop early and scans the table instead of looking up the people of the
+    matching organizations."""
     ids = queryset.order_by().values_list("id", flat=True)
-    found = list(ids) if cut_here else list(ids[: limit + 1])
+    found = list(ids[: limit + 1])
     return None if len(found) > limit else found
 
 
@@ -273,7 +272,7 @@ def find(way: Way, filters: Filters, limit: int) -> Found:
         read = many and (filters.leading or (filters.selective and way.walkable))
         matches = way.read(filters) if read else matches.filter(filters.q)
     walk = way.read(filters, walk=True) if way.walkable else matches
-    return Found(way, ids_or_more(matches, limit, way.read_whole), walk)
+    return Found(way, ids_or_more(matches, limit), walk)
 
 
 def first_ids(found: Found, filters: Filters, order: tuple[str, ...], end: int) -> Any:
