@@ -34,7 +34,7 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_import import PHAKHI  # noqa: E402
 from bench_pages import actor_sample  # noqa: E402
-from bench_search import USER, WORKSPACE  # noqa: E402
+from bench_search import WORKSPACE, bench_superuser, national_databases  # noqa: E402
 
 LOCUST = Path(sys.executable).with_name("locust")
 LOAD_NETWORK = "bench-load"
@@ -49,7 +49,6 @@ def prepare(path: Path, users: int) -> None:
 
     django.setup()
     from django.conf import settings
-    from django.contrib.auth import get_user_model
     from django.test import Client
 
     from phakhi.actors.models import Actor
@@ -57,9 +56,7 @@ def prepare(path: Path, users: int) -> None:
     from phakhi.core.thai import name_key
 
     workspace = workspace_get(WORKSPACE)
-    user = get_user_model().objects.filter(username=USER).first()
-    if user is None:
-        user = get_user_model().objects.create_superuser(USER, "", None)
+    user = bench_superuser()
     sessions = []
     for _ in range(users):
         client = Client()
@@ -214,16 +211,8 @@ def main() -> None:
     if args.prepare:
         prepare(args.prepare, args.users)
         return
-    databases = ([] if args.skip_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
     failed = False
-    for database in databases:
-        env = {**os.environ}
-        if database == "postgresql":
-            env["DATABASE_URL"] = args.postgres
-        else:
-            env.pop("DATABASE_URL", None)
-            env["PHAKHI_DATA_DIR"] = str(OUT / "db-national")
-        subprocess.run([*PHAKHI, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    for database, env, _migrated in national_databases(args):
         runs = []
         for _ in range(args.repeat):
             runs.append(one_run(env, database, args))

@@ -28,8 +28,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_import import PHAKHI  # noqa: E402
-from bench_search import USER, WORKSPACE, _median_round, _percentiles, _table  # noqa: E402
+from bench_search import (  # noqa: E402
+    WORKSPACE,
+    _median_round,
+    _percentiles,
+    _table,
+    bench_superuser,
+    national_databases,
+)
 
 BEST_CONNECTED = 60
 LARGEST_ORGANIZATIONS = 40
@@ -93,7 +99,6 @@ def one_round(size: int) -> None:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -103,9 +108,7 @@ def one_round(size: int) -> None:
     from phakhi.core.selectors import workspace_get
 
     workspace = workspace_get(WORKSPACE)
-    user = get_user_model().objects.filter(username=USER).first()
-    if user is None:
-        user = get_user_model().objects.create_superuser(USER, "", None)
+    user = bench_superuser()
     client = Client(SERVER_NAME="localhost", headers={"Accept-Language": "th"})
     client.force_login(user)
     sample = actor_sample(workspace.id, size)
@@ -152,15 +155,7 @@ def main() -> None:
     if args.one:
         one_round(args.one)
         return
-    databases = ([] if args.skip_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
-    for database in databases:
-        env = {**os.environ}
-        if database == "postgresql":
-            env["DATABASE_URL"] = args.postgres
-        else:
-            env.pop("DATABASE_URL", None)
-            env["PHAKHI_DATA_DIR"] = str(ROOT / "benchmarks" / "out" / "db-national")
-        subprocess.run([*PHAKHI, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    for database, env, _migrated in national_databases(args):
         rounds, loads = [], []
         for _ in range(args.repeat):
             command = [sys.executable, __file__, "--one", str(args.sample)]

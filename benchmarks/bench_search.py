@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,6 @@ def one_round(count: int) -> None:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.template.loader import render_to_string
     from django.test import Client, RequestFactory
     from django.urls import reverse
@@ -128,9 +128,7 @@ def one_round(count: int) -> None:
 
     translation.activate("th")
     workspace = workspace_get(WORKSPACE)
-    user = get_user_model().objects.filter(username=USER).first()
-    if user is None:
-        user = get_user_model().objects.create_superuser(USER, "", None)
+    user = bench_superuser()
     access = access_for(user, workspace)
     assert access is not None
     client = Client(
@@ -205,6 +203,31 @@ def _table(database: str, figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def national_databases(args: argparse.Namespace) -> Iterator[tuple[str, dict[str, str], float]]:
+    """The national demo's databases chosen on the command line (``--skip-sqlite``,
+    ``--postgres URL``), each migrated: its name, the environment that opens it and the
+    seconds the migration took."""
+    databases = ([] if args.skip_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
+    for database in databases:
+        env = {**os.environ}
+        if database == "postgresql":
+            env["DATABASE_URL"] = args.postgres
+        else:
+            env.pop("DATABASE_URL", None)
+            env["PHAKHI_DATA_DIR"] = str(ROOT / "benchmarks" / "out" / "db-national")
+        start = time.perf_counter()
+        subprocess.run([*PHAKHI, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+        yield database, env, time.perf_counter() - start
+
+
+def bench_superuser() -> Any:
+    """In the child process: the benchmarks' superuser (contacts shown, every form drawn)."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=USER).first()
+    return user or get_user_model().objects.create_superuser(USER, "", None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
@@ -216,17 +239,7 @@ def main() -> None:
     if args.one:
         one_round(args.one)
         return
-    databases = ([] if args.skip_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
-    for database in databases:
-        env = {**os.environ}
-        if database == "postgresql":
-            env["DATABASE_URL"] = args.postgres
-        else:
-            env.pop("DATABASE_URL", None)
-            env["PHAKHI_DATA_DIR"] = str(ROOT / "benchmarks" / "out" / "db-national")
-        start = time.perf_counter()
-        subprocess.run([*PHAKHI, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
-        migrate_seconds = time.perf_counter() - start
+    for database, env, migrate_seconds in national_databases(args):
         rounds = []
         for _ in range(args.repeat):
             command = [sys.executable, __file__, "--one", str(args.queries)]
