@@ -42,11 +42,16 @@ def columns_for(what: str) -> tuple[Column, ...]:
     return ACTOR_COLUMNS if what == ImportJob.What.ACTORS else TIE_COLUMNS
 
 
+def _matching_one_header(what: str) -> tuple[Column, ...]:
+    """The columns with none required: to match headers one at a time."""
+    return tuple(replace(c, required=False) for c in columns_for(what))
+
+
 def guess_mapping(what: str, headers: list[str]) -> dict[str, str]:
     """Each header's column as the command line would match it (Thai or English, aliases);
     a header it would not match is kept as an attribute; a second header for a column that is
     already matched is ignored."""
-    optional = tuple(replace(c, required=False) for c in columns_for(what))
+    optional = _matching_one_header(what)
     mapping: dict[str, str] = {}
     for header in headers:
         if header in mapping:
@@ -70,7 +75,7 @@ def missing_columns(job: ImportJob) -> list[Column]:
 def mapping_problems(what: str, headers: list[str], mapping: Mapping[str, str]) -> list[str]:
     columns = columns_for(what)
     allowed = {c.name for c in columns} | {ATTRIBUTE, IGNORE}
-    optional = tuple(replace(c, required=False) for c in columns)
+    optional = _matching_one_header(what)
     problems: list[str] = []
     first_for: dict[str, str] = {}
     for header in headers:

@@ -48,16 +48,21 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
     return _open_csv(path, head)
 
 
-def workbook_sheets(path: Path) -> list[str]:
-    """The sheets of an XLSX workbook that hold cells (all of them if none does), after the same
-    zip-bomb check as ``open_table``; the browser import lets the user choose one."""
+def _load_workbook(path: Path) -> Any:
+    """The workbook, read-only with cached values, after the zip-bomb check."""
     _check_zip(path).close()
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise ImportFileError(
             _("The XLSX file cannot be opened: %(error)s") % {"error": error}
         ) from None
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The sheets of an XLSX workbook that hold cells (all of them if none does), after the same
+    zip-bomb check as ``open_table``; the browser import lets the user choose one."""
+    workbook = _load_workbook(path)
     try:
         filled = [name for name in workbook.sheetnames if _has_cells(workbook[name])]
         return filled or list(workbook.sheetnames)
@@ -188,13 +193,7 @@ def _check_zip(path: Path) -> zipfile.ZipFile:
 
 
 def _open_xlsx(path: Path, sheet: str | None) -> Table:
-    _check_zip(path).close()
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise ImportFileError(
-            _("The XLSX file cannot be opened: %(error)s") % {"error": error}
-        ) from None
+    workbook = _load_workbook(path)
     names = workbook.sheetnames
     if sheet is not None:
         if sheet not in names:

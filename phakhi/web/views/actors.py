@@ -107,7 +107,7 @@ def _history_rows(access: Access, events: list[AuditEvent]) -> list[dict[str, An
         changes = []
         for name, values in (event.changes or {}).items():
             old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
-            if isinstance(new, dict):  # a merge: who was merged in and what moved with them
+            if name == "merged":  # who was merged in and what moved with them
                 new = _merged_words(new)
             mask = None if access.can_see_contacts else _MASKS.get(name)
             if mask is not None:
