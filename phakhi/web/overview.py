@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.core.cache import cache
@@ -101,10 +101,6 @@ def describe(event: AuditEvent) -> str:
     }
 
 
-def recent_changes(workspace: Workspace, limit: int = RECENT_CHANGES) -> list[Change]:
-    return [Change(event.at, _who(event), describe(event)) for event in _recent(workspace, limit)]
-
-
 def _recent(workspace: Workspace, limit: int = RECENT_CHANGES) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(workspace=workspace).order_by("-at", "-id")[:limit])
 
@@ -113,20 +109,20 @@ def _counts(workspace: Workspace, newest: AuditEvent | None) -> tuple[dict[str, 
     """Actors by kind and by sector, and ties ({"all": n}), kept until the workspace's next
     audited change (every service records one) or COUNTS_CACHE_SECONDS: counting 600,000
     actors and 3,000,000 ties took 0.15–0.2 s of every home page (national demo)."""
-    key = "phakhi:overview-counts:{}:{}:{}".format(
-        workspace.pk, workspace.created_at.isoformat(), newest.pk if newest else ""
-    )
-    counts: tuple[dict[str, int], ...] | None = cache.get(key)
-    if counts is None:
+
+    def count() -> tuple[dict[str, int], ...]:
         by_kind: dict[str, int] = {}
         by_sector: dict[str, int] = {}
         rows = Actor.objects.filter(workspace=workspace).values_list("kind", "sector")
-        for kind, sector, count in rows.annotate(n=Count("id")).order_by():
-            by_kind[kind] = by_kind.get(kind, 0) + count
-            by_sector[sector] = by_sector.get(sector, 0) + count
-        counts = (by_kind, by_sector, {"all": Tie.objects.filter(workspace=workspace).count()})
-        cache.set(key, counts, COUNTS_CACHE_SECONDS)
-    return counts
+        for kind, sector, n in rows.annotate(n=Count("id")).order_by():
+            by_kind[kind] = by_kind.get(kind, 0) + n
+            by_sector[sector] = by_sector.get(sector, 0) + n
+        return by_kind, by_sector, {"all": Tie.objects.filter(workspace=workspace).count()}
+
+    key = "phakhi:overview-counts:{}:{}:{}".format(
+        workspace.pk, workspace.created_at.isoformat(), newest.pk if newest else ""
+    )
+    return cast(tuple[dict[str, int], ...], cache.get_or_set(key, count, COUNTS_CACHE_SECONDS))
 
 
 def _analysis(run: AnalysisRun) -> Analysis:
@@ -155,11 +151,7 @@ def _analysis_cached(run: AnalysisRun) -> Analysis:
     and ranking its 600,000 actors' results takes over half a second (national demo). The
     key has the run's creation time as well as its id, as a rolled-back run's id is reused."""
     key = f"phakhi:overview:{run.pk}:{run.created_at.isoformat()}:{get_language()}"
-    analysis: Analysis | None = cache.get(key)
-    if analysis is None:
-        analysis = _analysis(run)
-        cache.set(key, analysis, ANALYSIS_CACHE_SECONDS)
-    return analysis
+    return cast(Analysis, cache.get_or_set(key, lambda: _analysis(run), ANALYSIS_CACHE_SECONDS))
 
 
 def workspace_overview(workspace: Workspace) -> Overview:
