@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
 from phakhi.core import audit
-from phakhi.core.dates import current_language, format_date
+from phakhi.core.dates import show_date
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.networks.models import Membership, Network, Role
 
@@ -123,7 +123,7 @@ def membership_end(author: audit.Author, membership: Membership, until: dt.date)
         raise ValidationError(
             {
                 "until": _("This membership already ended on %(date)s.")
-                % {"date": format_date(membership.until, current_language())}
+                % {"date": show_date(membership.until)}
             }
         )
     if membership.since and until <= membership.since:
