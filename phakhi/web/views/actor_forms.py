@@ -28,7 +28,7 @@ from phakhi.networks.selectors import networks_by_name
 from phakhi.networks.services import membership_set
 from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.forms import add_service_errors
-from phakhi.web.views.actors import _actor_or_404
+from phakhi.web.views.actors import actor_or_404
 
 AREA = ("province", "district", "subdistrict")
 SUBSECTOR_SUGGESTIONS = (
@@ -226,7 +226,7 @@ def _changed(form: ActorForm) -> list[str]:
 
 @workspace_view("edit")
 def actor_edit(request: HttpRequest, workspace: Workspace, access: Access, pk: int) -> HttpResponse:
-    actor = _actor_or_404(workspace, pk)
+    actor = actor_or_404(workspace, pk)
     if not access.can_edit_actor(actor.pk):
         return forbidden(request, access, "edit")
     form = ActorForm(request.POST or None, initial=_initial(actor))

@@ -26,7 +26,7 @@ from phakhi.imports.merge import (
     merge_counts,
 )
 from phakhi.web.access import forbidden, request_author, workspace_view
-from phakhi.web.views.actors import _actor_or_404, _area
+from phakhi.web.views.actors import actor_or_404, area_text
 
 FIELD_LABELS = {
     "name": gettext_lazy("Name"),
@@ -61,7 +61,7 @@ def _shown(actor: Actor, name: str) -> str:
     if name == "sector":
         return str(Sector(value).label) if value else ""
     if name == "area":
-        return _area(actor)
+        return area_text(actor)
     if name == "organization":
         return actor.organization.name if actor.organization else ""
     return str(value or "")
@@ -101,14 +101,14 @@ def _other(request: HttpRequest, workspace: Workspace) -> Actor | None:
         return None
     if not text.isdigit():
         raise Http404(_("There is no such actor in this workspace."))
-    return _actor_or_404(workspace, int(text))
+    return actor_or_404(workspace, int(text))
 
 
 @workspace_view("edit")
 def actor_merge(
     request: HttpRequest, workspace: Workspace, access: Access, pk: int
 ) -> HttpResponse:
-    kept = _actor_or_404(workspace, pk)
+    kept = actor_or_404(workspace, pk)
     other = _other(request, workspace)
     for actor in (kept, other):
         if actor is not None and not access.can_edit_actor(actor.pk):

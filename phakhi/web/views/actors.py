@@ -64,14 +64,14 @@ class TieEndForm(forms.Form):
     until = DateText(label=gettext_lazy("Ended on"))
 
 
-def _actor_or_404(workspace: Workspace, actor_id: int) -> Actor:
+def actor_or_404(workspace: Workspace, actor_id: int) -> Actor:
     try:
         return actor_get(workspace, actor_id)
     except NotFound as error:
         raise Http404(str(error)) from None
 
 
-def _area(actor: Actor) -> str:
+def area_text(actor: Actor) -> str:
     language = current_language()
     names = [
         areas.subdistrict_name(actor.subdistrict_code, language),
@@ -164,7 +164,7 @@ def _page(
         "workspace": workspace,
         "access": access,
         "actor": actor,
-        "area": _area(actor),
+        "area": area_text(actor),
         "contacts": contacts_for(access, actor),
         "memberships": sorted(actor.memberships.all(), key=lambda m: m.network.name),
         "people": people,
@@ -185,7 +185,7 @@ def _page(
 
 @workspace_view()
 def actor_page(request: HttpRequest, workspace: Workspace, access: Access, pk: int) -> HttpResponse:
-    return _page(request, workspace, access, _actor_or_404(workspace, pk))
+    return _page(request, workspace, access, actor_or_404(workspace, pk))
 
 
 def _back(workspace: Workspace, actor: Actor) -> HttpResponse:
@@ -202,7 +202,7 @@ def _actor_change(view: Callable[..., HttpResponse]) -> WorkspaceView:
     def wrapper(
         request: HttpRequest, workspace: Workspace, access: Access, pk: int, **kwargs: Any
     ) -> HttpResponse:
-        actor = _actor_or_404(workspace, pk)
+        actor = actor_or_404(workspace, pk)
         if not access.can_edit_actor(actor.pk):
             return forbidden(request, access, "edit")
         return view(request, workspace, access, actor, **kwargs)
