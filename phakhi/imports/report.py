@@ -76,37 +76,32 @@ def errors_path_for(source: Path) -> Path:
     return source.with_name(f"{source.stem}.errors.csv")
 
 
-def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
-    """The rejected rows as they were, plus their line and reason, in UTF-8 with a BOM so that
-    Excel shows the Thai text (or as a workbook when ``path`` ends in .xlsx); the importer
-    ignores the two added columns."""
-    if path.suffix.lower() == ".xlsx":
-        _write_errors_xlsx(report, table, path)
-        return
+def _error_rows(report: ImportReport, table: Table) -> Iterator[list[Any]]:
+    """The header row, then each rejected row as it was with its line and reason."""
     reasons = report.rejected_lines()
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([*table.headers, ERROR_LINE_COLUMN, ERROR_REASON_COLUMN])
-        width = len(table.headers)
-        for line, cells in table.rows:
-            if line in reasons:
-                values = [neutralize(cell_text(c)) for c in cells[:width]]
-                values += [""] * (width - len(values))
-                writer.writerow([*values, line, neutralize(" | ".join(reasons[line]))])
-
-
-def _write_errors_xlsx(report: ImportReport, table: Table, path: Path) -> None:
-    reasons = report.rejected_lines()
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("errors")
-    sheet.append([*table.headers, ERROR_LINE_COLUMN, ERROR_REASON_COLUMN])
+    yield [*table.headers, ERROR_LINE_COLUMN, ERROR_REASON_COLUMN]
     width = len(table.headers)
     for line, cells in table.rows:
         if line in reasons:
             values = [neutralize(cell_text(c)) for c in cells[:width]]
             values += [""] * (width - len(values))
-            sheet.append([*values, line, neutralize(" | ".join(reasons[line]))])
-    workbook.save(path)
+            yield [*values, line, neutralize(" | ".join(reasons[line]))]
+
+
+def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
+    """The rejected rows as they were, plus their line and reason, in UTF-8 with a BOM so that
+    Excel shows the Thai text (or as a workbook when ``path`` ends in .xlsx); the importer
+    ignores the two added columns."""
+    rows = _error_rows(report, table)
+    if path.suffix.lower() == ".xlsx":
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("errors")
+        for row in rows:
+            sheet.append(row)
+        workbook.save(path)
+        return
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
 
 
 # Called by the importers as they go: (step, rows read so far); steps are "read", "check",
