@@ -35,9 +35,17 @@ from phakhi.actors.search_plan import (
     ids_or_more,
     in_workspace,
 )
+from phakhi.actors.selectors import actor_by_key
 from phakhi.core.models import Workspace
 
-__all__ = ["SORTS", "SearchPage", "SearchTerms", "actor_matches", "actor_search"]
+__all__ = [
+    "SORTS",
+    "SearchPage",
+    "SearchTerms",
+    "actor_matches",
+    "actor_search",
+    "actors_by_key_or_name",
+]
 
 SORTS: dict[str, tuple[str, ...]] = {
     "name": ("name_key", "id"),
@@ -179,3 +187,12 @@ def actor_matches(
     ways = plan.Matching(workspace, terms).ways()
     ids = [way.few().filter(filters).order_by().values("id") for way in ways]
     return everyone.filter(id__in=ids[0].union(*ids[1:]) if len(ids) > 1 else ids[0])
+
+
+def actors_by_key_or_name(workspace: Workspace, text: str, limit: int) -> list[Actor]:
+    """What a user typed to name one actor: the actor with this key, alone, or else the first
+    ``limit`` actors the directory search finds for it (by name)."""
+    by_key = actor_by_key(workspace, text)
+    if by_key is not None:
+        return [by_key]
+    return actor_search(workspace, text, page_size=limit).rows

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor, Kind, Sector
-from phakhi.actors.search import actor_search
+from phakhi.actors.search import actors_by_key_or_name
 from phakhi.actors.selectors import actor_by_key
 from phakhi.actors.services import actor_create, actor_update
 from phakhi.actors.validation import clean_actor
@@ -141,10 +141,9 @@ def _organization(form: ActorForm, workspace: Workspace) -> tuple[str | None, li
     text = form.cleaned_data["organization"].strip()
     if not text:
         return "", []
-    found = actor_by_key(workspace, text)
-    if found is not None:
-        return found.key, []
-    rows = actor_search(workspace, text, page_size=20).rows
+    rows = actors_by_key_or_name(workspace, text, 20)
+    if len(rows) == 1 and rows[0].key == text:  # by its key, whatever its kind
+        return rows[0].key, []
     candidates = [actor for actor in rows if actor.kind != Kind.PERSON]
     if len(candidates) == 1:
         return candidates[0].key, []

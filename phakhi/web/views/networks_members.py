@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor
-from phakhi.actors.search import actor_search
-from phakhi.actors.selectors import actor_by_key
+from phakhi.actors.search import actors_by_key_or_name
 from phakhi.core.models import Workspace
 from phakhi.networks.models import Membership, Network, Role
 from phakhi.networks.selectors import membership_in
@@ -29,17 +28,13 @@ MATCHES_LISTED = 10
 def _actor_named(workspace: Workspace, form: MemberAddForm) -> Actor | None:
     """The actor whose key, or else whose name, the user typed; None (and the reason shown on
     the form) when there is none or more than one."""
-    text = form.cleaned_data["actor"]
-    actor = actor_by_key(workspace, text)
-    if actor is not None:
-        return actor
-    found = actor_search(workspace, text, page_size=MATCHES_LISTED)
-    if found.total == 1 and not found.more:
-        return found.rows[0]
-    if not found.rows:
+    found = actors_by_key_or_name(workspace, form.cleaned_data["actor"], MATCHES_LISTED)
+    if len(found) == 1:
+        return found[0]
+    if not found:
         form.add_error("actor", _("No actor in this workspace has this key or name."))
     else:
-        listed = ", ".join(f"{actor.name} ({actor.key})" for actor in found.rows)
+        listed = ", ".join(f"{actor.name} ({actor.key})" for actor in found)
         form.add_error(
             "actor",
             _("Several actors match; type the key of one of them: %(actors)s.")
