@@ -26,6 +26,8 @@ from django.db.models import Q, QuerySet
 from phakhi.actors import search_plan as plan
 from phakhi.actors.models import Actor
 from phakhi.actors.search_plan import (
+    Counted,
+    Filters,
     Found,
     SearchTerms,
     among,
@@ -33,7 +35,9 @@ from phakhi.actors.search_plan import (
     find,
     first_ids,
     ids_or_more,
+    in_order,
     in_workspace,
+    walked_first_ids,
 )
 from phakhi.actors.selectors import actor_by_key
 from phakhi.core.models import Workspace
@@ -111,36 +115,49 @@ def actor_search(
     terms = SearchTerms.parse(query)
     if terms is None:
         everyone = Actor.objects.filter(in_workspace(workspace, not filters.leading), filters.q)
-        ids = ids_or_more(everyone, plan.COUNT_LIMIT)
-        if ids is None:  # many: walked in sort order
+        counted = ids_or_more(everyone, plan.COUNT_LIMIT, order)
+        if counted is None:  # many: walked in sort order
             walked = Actor.objects.filter(workspace=workspace).filter(filters.q)
             return _page(walked, plan.COUNT_LIMIT, True, order, page, page_size)
-        return _page(Actor.objects.filter(among(ids)), len(ids), False, order, page, page_size)
+        many: list[Found] = []
+    else:
+        counted, many = _found(workspace, terms, filters, order)
+    total, more = (plan.COUNT_LIMIT, True) if many else (len(counted), False)
+    page = min(max(1, page), _pages(total, more, page_size))
+    end = page * page_size
+    if many:
+        firsts = walked_first_ids(workspace, counted, [f.way for f in many], filters, order, end)
+    else:
+        firsts = in_order(counted, order, end)
+    if firsts is not None:
+        on_page = Actor.objects.filter(among(firsts[end - page_size :]), _checked_in(workspace))
+        return _page(on_page, total, more, order, page, page_size, skip=0)
+    # The first rows of the union are among the first rows of each way.
+    leading = [first_ids(f, order, end) for f in many]
+    if counted:
+        firsts = in_order(counted, order, end)
+        leading.append(Actor.objects.filter(among(firsts)).order_by().values("id"))
+    merged = leading[0].union(*leading[1:]) if len(leading) > 1 else leading[0]
+    matches = Actor.objects.filter(_checked_in(workspace), id__in=merged)
+    return _page(matches, total, more, order, page, page_size)
+
+
+def _found(
+    workspace: Workspace, terms: SearchTerms, filters: Filters, order: tuple[str, ...]
+) -> tuple[Counted, list[Found]]:
+    """The actors of the ways that were counted, and the ways with more than can be counted."""
     found: list[Found] = []
     limit = plan.COUNT_LIMIT
     for way in plan.Matching(workspace, terms).ways():
-        found.append(find(way, filters, limit))
+        found.append(find(way, filters, limit, order))
         if found[-1].ids is None:
             # Already more than COUNT_LIMIT: the other ways need no count, only their first
             # rows, and are read whole only when that is cheap.
             limit = plan.READ_WHOLE
-    found = [f for f in found if f.ids is None or f.ids]
-    counted = set().union(*(f.ids for f in found if f.ids is not None))
-    many = [f for f in found if f.ids is None]
-    if not many:
-        matches = Actor.objects.filter(among(counted), _checked_in(workspace))
-        return _page(matches, len(counted), False, order, page, page_size)
-    # The first rows of the union are among the first rows of each way.
-    end = min(max(1, page), _pages(plan.COUNT_LIMIT, True, page_size)) * page_size
-    firsts = [first_ids(f, filters, order, end) for f in many]
-    if counted:
-        # Only the counted ways' first ``end`` in sort order can reach the page: the page
-        # query then sorts a few hundred rows, not the thousands counted.
-        leading = Actor.objects.filter(among(counted)).order_by(*order).values("id")[:end]
-        firsts.append(Actor.objects.filter(id__in=leading).order_by().values("id"))
-    merged = firsts[0].union(*firsts[1:]) if len(firsts) > 1 else firsts[0]
-    matches = Actor.objects.filter(_checked_in(workspace), id__in=merged)
-    return _page(matches, plan.COUNT_LIMIT, True, order, page, page_size)
+    counted: Counted = {}
+    for each in found:
+        counted.update(each.ids or {})
+    return counted, [f for f in found if f.ids is None]
 
 
 def _checked_in(workspace: Workspace) -> Q:
@@ -160,10 +177,13 @@ def _page(
     order: tuple[str, ...],
     page: int,
     page_size: int,
+    skip: int | None = None,
 ) -> SearchPage:
+    """The page of ``matches`` in sort order; ``skip``: how many of them come before it (by
+    default, the pages before it)."""
     pages = _pages(total, more, page_size)
     page = min(max(1, page), pages)
-    start = (page - 1) * page_size
+    start = (page - 1) * page_size if skip is None else skip
     rows = matches.order_by(*order).select_related("organization").prefetch_related("tags")
     return SearchPage(list(rows[start : start + page_size]), total, more, page, pages, page_size)
 

@@ -3,13 +3,25 @@ the ways a query matches, the indexes each is read through, and the plan chosen 
 capped counts, since neither SQLite (which keeps no statistics) nor PostgreSQL can tell how
 many rows a substring matches."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet
+from django.db.models import (
+    CharField,
+    DateTimeField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 
 from phakhi.actors.models import Actor, ActorTag, Kind, Tag
@@ -17,8 +29,10 @@ from phakhi.core.models import Workspace
 from phakhi.core.thai import name_key, word_key
 
 COUNT_LIMIT = 10_000
-WALK_STRETCH = 5_000  # actors read in sort order looking for a page of a broad name query
-READ_WHOLE = 2_000  # matches of a way read whole (then sorted) once the count is "more"
+# Actors read in sort order, and then more, looking for the first page of a broad query among
+# them (each row tested here): the first stretch, and where the whole stretch ends.
+WALK_STRETCH = (1_000, 5_000)
+READ_WHOLE = 2_000  # matches read whole and sorted by the database, not found by a walk
 TRIGRAM = 3  # the shortest query a trigram index serves
 SEARCH_TABLE = "actors_actor_search"  # SQLite FTS5 tables of migration 0002
 ORGANIZATIONS_TABLE = "actors_actor_search_organizations"
@@ -62,9 +76,10 @@ def in_workspace(workspace: Workspace, indexed: bool, *, on_postgresql: bool = F
     return Q(Exact(Unindexed(F("workspace_id"), output_field=IntegerField()), workspace.id))
 
 
-def more_than_limit(queryset: QuerySet[Any]) -> bool:
-    """Whether the query has more than COUNT_LIMIT rows (counted no further)."""
-    return queryset.order_by()[: COUNT_LIMIT + 1].count() > COUNT_LIMIT
+def more_than_limit(queryset: QuerySet[Any], limit: int | None = None) -> bool:
+    """Whether the query has more than ``limit`` (COUNT_LIMIT) rows (counted no further)."""
+    limit = COUNT_LIMIT if limit is None else limit
+    return queryset.order_by()[: limit + 1].count() > limit
 
 
 def text_q(field: str, text: str, short: bool) -> Q:
@@ -76,6 +91,14 @@ def text_q(field: str, text: str, short: bool) -> Q:
     following = text[:-1] + chr(ord(text[-1]) + 1)
     in_range = Q(**{f"{field}__gte": text, f"{field}__lt": following})
     return in_range & Q(**{f"{field}__startswith": text})
+
+
+def among(ids: Iterable[int], field: str = "id") -> Q:
+    """Rows whose ``field`` is in a list read earlier. PostgreSQL gets one array, not a
+    parameter per id (planning ``IN`` with thousands of values costs more than the query)."""
+    if on_sqlite():
+        return Q(**{f"{field}__in": list(ids)})
+    return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])})
 
 
 def fts_ids(table: str, text: str) -> RawSQL:
@@ -114,35 +137,47 @@ def filters_for(
     return Filters(q, bool(network or tag), bool(network or tag or province))
 
 
+Counted = dict[int, tuple[Any, ...]]  # actors counted, by id: their place in the sort order
+WalkRow = tuple[int, str, str, int | None]  # what a walk reads of each actor:
+WALK_COLUMNS = ("id", "name_key", "kind", "organization_id")
+
+
 @dataclass
 class Way:
     """One way of matching. ``found`` finds its actors through an index of the match itself
     (search index, organization, issue links); ``tested`` tests one actor at a time, for reading
-    through the sort order or a filter's actors. A way that is not ``walkable`` has matches that
-    bunch up in sort order (names that contain "โรงเรียน" mostly begin with it): only a bounded
-    stretch of the sort order is ever searched for them."""
+    through the sort order or a filter's actors; ``matching`` tests rows a walk has read. A way
+    that is not ``walkable`` has matches that bunch up in sort order (names that contain
+    "โรงเรียน" mostly begin with it): the database is never left to walk the sort order for
+    them."""
 
     workspace: Workspace
     found: Q
     tested: Q
     walkable: bool
+    matching: Callable[[list[WalkRow]], set[int]]
     aliases: dict[str, Any] = field(default_factory=dict)
     found_in_order: bool = False  # ``found`` is a range of the workspace's name index
     found_in_workspace: bool = False  # ``found`` only finds actors of the workspace
-    name_test: Callable[[str, str], bool] | None = None  # the match, on (name key, kind)
-    # At least as many rows as ``few()``, read without looking at the actors (index only).
+    # ``found`` is a trigram index of names: on PostgreSQL too, the workspace is tested row by
+    # row (see in_workspace).
+    trigram: bool = False
+    # As many rows as ``few()`` (at least as many under filters), read without looking at the
+    # actors: in an index alone.
     upper_bound: QuerySet[Any] | None = None
 
-    def probe(self) -> QuerySet[Any]:
-        return self.few() if self.upper_bound is None else self.upper_bound
+    def more_than(self, limit: int) -> bool:
+        """Whether the way finds more than ``limit`` actors (before filters), read no further."""
+        if self.upper_bound is not None:
+            return more_than_limit(self.upper_bound, limit)
+        # Read, not counted: to count names PostgreSQL would rather test every name of the
+        # workspace in a name index (no table) than read the matches the trigrams find.
+        return ids_or_more(self.few(), limit, ()) is None
 
     def few(self) -> QuerySet[Actor]:
         if self.found_in_workspace:
             return Actor.objects.filter(self.found)
-        # Names are hidden from PostgreSQL's planner too (see in_workspace).
-        workspace = in_workspace(
-            self.workspace, self.found_in_order, on_postgresql=self.name_test is not None
-        )
+        workspace = in_workspace(self.workspace, self.found_in_order, on_postgresql=self.trigram)
         return Actor.objects.filter(self.found, workspace)
 
     def read(self, filters: Filters, walk: bool = False) -> QuerySet[Actor]:
@@ -150,15 +185,6 @@ class Way:
         actors = Actor.objects.alias(**self.aliases).filter(self.tested)
         workspace = in_workspace(self.workspace, indexed=walk or not filters.leading)
         return actors.filter(workspace, filters.q)
-
-    def first_of_stretch(self, filters: Filters, order: tuple[str, ...], count: int) -> list[int]:
-        """Ids of the first ``count`` matches if they lie among the first WALK_STRETCH actors of
-        the sort order; fewer ids otherwise. The stretch is read as it is and tested here:
-        a planner given the test would rather read every match and sort them."""
-        assert self.name_test is not None
-        stretch = Actor.objects.filter(workspace=self.workspace).filter(filters.q)
-        rows = stretch.order_by(*order).values_list("id", "name_key", "kind")[:WALK_STRETCH]
-        return [id_ for id_, key, kind in rows if self.name_test(key, kind)][:count]
 
 
 class Matching:
@@ -175,9 +201,12 @@ class Matching:
     def name_matches(self, key: str, kind: str) -> bool:
         """The test ``by_name`` makes, on a name key read already."""
         terms = self.terms
-        return (terms.key in key and (kind == Kind.PERSON or terms.key == terms.plain)) or (
-            terms.plain in key
-        )
+        contains = key.startswith if terms.short else key.__contains__
+        by_key = contains(terms.key) and (kind == Kind.PERSON or terms.key == terms.plain)
+        return by_key or contains(terms.plain)
+
+    def named(self, rows: list[WalkRow]) -> set[int]:
+        return {id_ for id_, key, kind, _ in rows if self.name_matches(key, kind)}
 
     def by_name(self) -> Way:
         terms = self.terms
@@ -186,13 +215,19 @@ class Matching:
             plain = text_q("name_key", terms.plain, terms.short)
             matches = (matches & Q(kind=Kind.PERSON)) | plain
         if terms.short:
-            return Way(self.workspace, matches, matches, walkable=False, found_in_order=True)
+            return Way(self.workspace, matches, matches, False, self.named, found_in_order=True)
         found = matches
         if on_sqlite():
             found = Q(id__in=fts_ids(SEARCH_TABLE, terms.key))
             if terms.key != terms.plain:  # the index found the title-less form; test the rest
                 found &= Q(kind=Kind.PERSON) | Q(name_key__contains=terms.plain)
-        return Way(self.workspace, found, matches, walkable=False, name_test=self.name_matches)
+        return Way(self.workspace, found, matches, False, self.named, trigram=True)
+
+    def of_named_organizations(self, rows: list[WalkRow]) -> set[int]:
+        organizations = {organization for *_, organization in rows if organization}
+        named = Actor.objects.filter(among(organizations), name_key__contains=self.terms.plain)
+        hits = set(named.exclude(kind=Kind.PERSON).values_list("id", flat=True))
+        return {id_ for id_, *_, organization in rows if organization in hits}
 
     def by_organization(self) -> Way:
         """People whose organization or group has a matching name. The organizations are the
@@ -213,6 +248,7 @@ class Matching:
             # PostgreSQL cannot tell how many people organizations have, and rather than walk
             # the sort order it reads the whole workspace.
             walkable=on_sqlite(),
+            matching=self.of_named_organizations,
             aliases={"organization_unindexed": unindexed},
             found_in_workspace=True,
             upper_bound=Actor.objects.filter(organization_id__in=organizations).values(
@@ -220,11 +256,17 @@ class Matching:
             ),
         )
 
+    def with_issue(self, rows: list[WalkRow]) -> set[int]:
+        links = ActorTag.objects.filter(among((row[0] for row in rows), "actor_id"))
+        return set(links.filter(tag_id__in=self.tag_ids).values_list("actor_id", flat=True))
+
     def by_issue(self) -> Way:
         links = ActorTag.objects.filter(tag_id__in=self.tag_ids)
         found = Q(id__in=links.values("actor_id"))
         tested = Q(Exists(links.filter(actor_id=OuterRef("id"))))
-        return Way(self.workspace, found, tested, walkable=True, upper_bound=links)
+        # Issues are the workspace's, and so are the actors linked to them.
+        linked = links.values("actor_id").distinct()
+        return Way(self.workspace, found, tested, True, self.with_issue, upper_bound=linked)
 
     def ways(self) -> list[Way]:
         if self.terms.short:  # too short to look up in organizations' names and issues
@@ -240,49 +282,87 @@ class Found:
     merged and sorted from them), else how to walk to the first ones."""
 
     way: Way
-    ids: list[int] | None  # None: more than the limit it was read with
+    ids: Counted | None  # None: more than the limit it was read with
     walk: QuerySet[Actor]
 
 
-def among(ids: Any) -> Q:
-    """Actors whose id is in a list read earlier. PostgreSQL gets one array, not a parameter
-    per id (planning ``IN`` with thousands of values costs more than the query)."""
-    if on_sqlite():
-        return Q(id__in=list(ids))
-    return Q(id__in=RawSQL("SELECT unnest(%s::bigint[])", [list(ids)]))
+def sort_columns(order: tuple[str, ...]) -> dict[str, Any]:
+    """The sort order's columns as values to read and compare here. Times are read as text,
+    which sorts as they do (one time zone, ISO format) and is not parsed: parsing ten thousand
+    of them costs more than the query."""
+    columns: dict[str, Any] = {}
+    for name in (column.lstrip("-") for column in order):
+        is_time = isinstance(Actor._meta.get_field(name), DateTimeField)
+        columns[f"sort_{name}"] = Cast(name, TextField()) if is_time else F(name)
+    return columns
 
 
-def ids_or_more(queryset: QuerySet[Actor], limit: int) -> list[int] | None:
-    """The ids, or None when there are more than ``limit`` (read no further). PostgreSQL
-    needs its SSD cost setting (config/settings.py) for this LIMIT: with the default it
-    expects to stop early and scans the table instead of looking up the people of the
-    matching organizations."""
-    ids = queryset.order_by().values_list("id", flat=True)
-    found = list(ids[: limit + 1])
-    return None if len(found) > limit else found
+def in_order(counted: Counted, order: tuple[str, ...], end: int) -> list[int]:
+    """The first ``end`` ids of ``counted`` in sort order, sorted here from the sort columns
+    read as they were counted: reading thousands of actors again by id to have the database
+    sort them costs more than the whole count. The order is the database's: names compare by
+    code point (a "C" collation on PostgreSQL, migration 0005; SQLite's own)."""
+    descending = order[0].startswith("-")
+    assert all(column.startswith("-") == descending for column in order), order
+    ordered = sorted(counted.items(), key=lambda item: item[1], reverse=descending)
+    return [id_ for id_, _ in ordered[:end]]
 
 
-def find(way: Way, filters: Filters, limit: int) -> Found:
+def ids_or_more(queryset: QuerySet[Actor], limit: int, order: tuple[str, ...]) -> Counted | None:
+    """The matches with their sort columns, or None when there are more than ``limit`` (read
+    no further). PostgreSQL needs its SSD cost setting (config/settings.py) for this LIMIT:
+    with the default it expects to stop early and scans the table instead of looking up the
+    people of the matching organizations."""
+    rows = queryset.order_by().values_list("id", *sort_columns(order).values())
+    found = list(rows[: limit + 1])
+    return None if len(found) > limit else {row[0]: row[1:] for row in found}
+
+
+def find(way: Way, filters: Filters, limit: int, order: tuple[str, ...]) -> Found:
     """The way's matches under the filters, read whole if at most ``limit``. They are read
     where the fewest rows are: through the way's own index when it finds few (or the filters
     leave many), else the actors of a selective filter, each tested."""
     matches = way.few()
     if filters.q:
-        many = more_than_limit(way.probe())
+        many = way.more_than(COUNT_LIMIT)
         read = many and (filters.leading or (filters.selective and way.walkable))
         matches = way.read(filters) if read else matches.filter(filters.q)
     walk = way.read(filters, walk=True) if way.walkable else matches
-    return Found(way, ids_or_more(matches, limit), walk)
+    if not filters.q and way.upper_bound is not None and way.more_than(limit):
+        return Found(way, None, walk)  # counted in an index alone, without reading actors
+    return Found(way, ids_or_more(matches, limit, order), walk)
 
 
-def first_ids(found: Found, filters: Filters, order: tuple[str, ...], end: int) -> Any:
+def walked_first_ids(
+    workspace: Workspace,
+    counted: Counted,
+    many: list[Way],
+    filters: Filters,
+    order: tuple[str, ...],
+    end: int,
+) -> list[int] | None:
+    """Ids of the first ``end`` actors in sort order that are ``counted`` or match one of the
+    ways with ``many`` matches, read off the first stretch
+    of the sort order (WALK_STRETCH) with each row tested here; None when the stretch holds
+    fewer (rare matches, or matches bunched elsewhere in the order). A broad query matches
+    often enough to fill a page within a few hundred actors, where reading every match and
+    sorting them would read thousands."""
+    everyone = Actor.objects.filter(workspace=workspace).filter(filters.q).order_by(*order)
+    firsts: list[int] = []
+    start = 0
+    for stop in WALK_STRETCH:
+        rows = list(everyone.values_list(*WALK_COLUMNS)[start:stop])
+        hits = {row[0] for row in rows if row[0] in counted}
+        for way in many:
+            hits |= way.matching([row for row in rows if row[0] not in hits])
+        firsts += [row[0] for row in rows if row[0] in hits]
+        if len(firsts) >= end or len(rows) < stop - start:  # a page, or every actor read
+            return firsts[:end]
+        start = stop
+    return None
+
+
+def first_ids(found: Found, order: tuple[str, ...], end: int) -> Any:
     """Ids of a way with many matches among which are its first ``end`` in sort order."""
-    way, walk = found.way, found.walk
-    if way.name_test is not None:
-        # Many names, maybe bunched: look in the first stretch of the sort order, and read them
-        # all (through the search index) only if the page is not there.
-        ids = way.first_of_stretch(filters, order, end)
-        if len(ids) == end:
-            return Actor.objects.filter(among(ids)).order_by().values("id")
-    firsts = walk.order_by(*order).values("id")[:end]
+    firsts = found.walk.order_by(*order).values("id")[:end]
     return Actor.objects.filter(id__in=firsts).order_by().values("id")
