@@ -96,14 +96,12 @@ def actor_sample(workspace_id: int, size: int, seed: int = 1) -> list[tuple[str,
 def one_round(size: int) -> None:
     """Run in the child process: time the sample's pages and print the figures as JSON."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
+    import config.wsgi  # noqa: F401  set up as the server's process is (config/wsgi.py)
     from phakhi.analysis.selectors import latest_run
     from phakhi.core.selectors import workspace_get
 

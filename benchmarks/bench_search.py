@@ -114,14 +114,12 @@ def _percentiles(values: list[float]) -> dict[str, float]:
 def one_round(count: int) -> None:
     """Run in the child process: time the query mix and print the figures as JSON."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
     from django.template.loader import render_to_string
     from django.test import Client, RequestFactory
     from django.urls import reverse
     from django.utils import translation
 
+    import config.wsgi  # noqa: F401  set up as the server's process is (config/wsgi.py)
     from phakhi.accounts.permissions import access_for
     from phakhi.core.selectors import workspace_get
     from phakhi.web.views.directory import DirectoryForm, _results_context
