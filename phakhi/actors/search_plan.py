@@ -324,8 +324,8 @@ def find(way: Way, filters: Filters, limit: int, order: tuple[str, ...]) -> Foun
     leave many), else the actors of a selective filter, each tested."""
     matches = way.few()
     if filters.q:
-        many = way.more_than(COUNT_LIMIT)
-        read = many and (filters.leading or (filters.selective and way.walkable))
+        through_filter = filters.leading or (filters.selective and way.walkable)
+        read = through_filter and way.more_than(COUNT_LIMIT)
         matches = way.read(filters) if read else matches.filter(filters.q)
     walk = way.read(filters, walk=True) if way.walkable else matches
     if not filters.q and way.upper_bound is not None and way.more_than(limit):
