@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from phakhi.actors import search, search_plan
 from phakhi.actors.models import Actor, Tag
@@ -180,6 +181,20 @@ def test_pages_follow_the_databases_own_order(directory, author):
         for sort, order in search.SORTS.items():
             ordered = actor_matches(workspace, query).order_by(*order)
             assert every_page(workspace, query, sort) == [a.pk for a in ordered], (query, sort)
+
+
+@pytest.mark.django_db
+def test_names_compare_in_code_point_order_on_postgresql():
+    """What ``test_pages_follow_the_databases_own_order`` needs of a database whose locale is
+    not C: the name column's own collation."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite compares text by code point always")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT collation_name FROM information_schema.columns "
+            "WHERE table_name = 'actors_actor' AND column_name = 'name_key'"
+        )
+        assert cursor.fetchone() == ("C",)
 
 
 def test_pages(directory):

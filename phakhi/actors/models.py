@@ -46,6 +46,7 @@ class Actor(WorkspaceScoped):
         _("key"), max_length=100, help_text=_("your own identifier, unique in the workspace")
     )
     name = models.CharField(_("name"), max_length=300)
+    # Collated "C" on PostgreSQL (migration 0003): a change of this field must keep it.
     name_key = models.CharField(_("comparable name"), max_length=300, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, blank=True)
