@@ -227,7 +227,7 @@ def test_results_never_include_another_workspace(directory, other_workspace, aut
 
 @pytest.mark.parametrize(
     ("limit", "walk", "whole"),
-    [(1, (2, 3), 2_000), (2, (2, 3), 2_000), (1, (1, 50), 1), (2, (1, 50), 1)],
+    [(1, (2, 3), 2_000), (2, (2, 3), 2_000), (1, (50, 50), 1), (2, (4, 50), 1)],
 )
 def test_broad_queries_give_the_same_rows_counted_as_more(
     directory, author, monkeypatch, limit, walk, whole
@@ -242,7 +242,8 @@ def test_broad_queries_give_the_same_rows_counted_as_more(
     sorts = ["name", "kind", "updated"]
     expected = {(q, s): every_page(workspace, q, s) for q in queries for s in sorts}
     monkeypatch.setattr(search_plan, "COUNT_LIMIT", limit)
-    monkeypatch.setattr(search_plan, "WALK_STRETCH", walk)
+    monkeypatch.setattr(search_plan, "WALK_FIRST", walk[0])
+    monkeypatch.setattr(search_plan, "WALK_MOST", walk[1])
     monkeypatch.setattr(search_plan, "READ_WHOLE", whole)
     for (query, sort), pks in expected.items():
         first = actor_search(workspace, query, sort=sort, page_size=2)

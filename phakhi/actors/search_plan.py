@@ -3,6 +3,7 @@ the ways a query matches, the indexes each is read through, and the plan chosen 
 capped counts, since neither SQLite (which keeps no statistics) nor PostgreSQL can tell how
 many rows a substring matches."""
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,9 +30,10 @@ from phakhi.core.models import Workspace
 from phakhi.core.thai import name_key, word_key
 
 COUNT_LIMIT = 10_000
-# Actors read in sort order, and then more, looking for the first page of a broad query among
-# them (each row tested here): the first stretch, and where the whole stretch ends.
-WALK_STRETCH = (1_000, 5_000)
+# Actors read in sort order looking for the first page of a broad query among them (each row
+# tested here): at first, and at most.
+WALK_FIRST = 1_000
+WALK_MOST = 5_000
 READ_WHOLE = 2_000  # matches read whole and sorted by the database, not found by a walk
 TRIGRAM = 3  # the shortest query a trigram index serves
 SEARCH_TABLE = "actors_actor_search"  # SQLite FTS5 tables of migration 0002
@@ -342,15 +344,14 @@ def walked_first_ids(
     end: int,
 ) -> list[int] | None:
     """Ids of the first ``end`` actors in sort order that are ``counted`` or match one of the
-    ways with ``many`` matches, read off the first stretch
-    of the sort order (WALK_STRETCH) with each row tested here; None when the stretch holds
-    fewer (rare matches, or matches bunched elsewhere in the order). A broad query matches
-    often enough to fill a page within a few hundred actors, where reading every match and
-    sorting them would read thousands."""
+    ways with ``many`` matches, read off the start of the sort order with each row tested here;
+    None when they are not among its first WALK_MOST actors (rare matches, or matches bunched
+    elsewhere in the order). A broad query matches often enough to fill a page within a few
+    hundred actors, where reading every match and sorting them would read thousands."""
     everyone = Actor.objects.filter(workspace=workspace).filter(filters.q).order_by(*order)
     firsts: list[int] = []
-    start = 0
-    for stop in WALK_STRETCH:
+    start, stop = 0, WALK_FIRST
+    while True:
         rows = list(everyone.values_list(*WALK_COLUMNS)[start:stop])
         hits = {row[0] for row in rows if row[0] in counted}
         for way in many:
@@ -358,8 +359,12 @@ def walked_first_ids(
         firsts += [row[0] for row in rows if row[0] in hits]
         if len(firsts) >= end or len(rows) < stop - start:  # a page, or every actor read
             return firsts[:end]
-        start = stop
-    return None
+        if not firsts:
+            return None
+        # Read on to where the page should end at the rate found so far, with a margin.
+        start, stop = stop, math.ceil(stop * end / len(firsts) * 1.25)
+        if stop > WALK_MOST:
+            return None
 
 
 def first_ids(found: Found, order: tuple[str, ...], end: int) -> Any:
