@@ -147,13 +147,14 @@ def _found(
 ) -> tuple[Counted, list[Found]]:
     """The actors of the ways that were counted, and the ways with more than can be counted."""
     found: list[Found] = []
-    limit = plan.COUNT_LIMIT
+    limit: int | None = plan.COUNT_LIMIT
     for way in plan.Matching(workspace, terms).ways():
         found.append(find(way, filters, limit, order))
-        if found[-1].ids is None:
+        if found[-1].ids is None and limit is not None:
             # Already more than COUNT_LIMIT: the other ways need no count, only their first
-            # rows, and are read whole only when that is cheap.
-            limit = plan.READ_WHOLE
+            # rows. Where this way's are spread through the sort order, a walk finds them
+            # (testing the others' on the way); else the others are read whole when cheap.
+            limit = None if way.spread else plan.READ_WHOLE
     counted: Counted = {}
     for each in found:
         counted.update(each.ids or {})

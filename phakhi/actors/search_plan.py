@@ -158,6 +158,7 @@ class Way:
     tested: Q
     walkable: bool
     matching: Callable[[list[WalkRow]], set[int]]
+    spread: bool = True  # the matches are spread through every sort order, not bunched
     aliases: dict[str, Any] = field(default_factory=dict)
     found_in_order: bool = False  # ``found`` is a range of the workspace's name index
     found_in_workspace: bool = False  # ``found`` only finds actors of the workspace
@@ -217,13 +218,15 @@ class Matching:
             plain = text_q("name_key", terms.plain, terms.short)
             matches = (matches & Q(kind=Kind.PERSON)) | plain
         if terms.short:
-            return Way(self.workspace, matches, matches, False, self.named, found_in_order=True)
+            return Way(
+                self.workspace, matches, matches, False, self.named, False, found_in_order=True
+            )
         found = matches
         if on_sqlite():
             found = Q(id__in=fts_ids(SEARCH_TABLE, terms.key))
             if terms.key != terms.plain:  # the index found the title-less form; test the rest
                 found &= Q(kind=Kind.PERSON) | Q(name_key__contains=terms.plain)
-        return Way(self.workspace, found, matches, False, self.named, trigram=True)
+        return Way(self.workspace, found, matches, False, self.named, False, trigram=True)
 
     def of_named_organizations(self, rows: list[WalkRow]) -> set[int]:
         organizations = {organization for *_, organization in rows if organization}
@@ -273,9 +276,10 @@ class Matching:
     def ways(self) -> list[Way]:
         if self.terms.short:  # too short to look up in organizations' names and issues
             return [self.by_name()]
-        # The cheapest to find many first: then the others need not be counted.
+        # The cheapest to find many first: then the others need not be counted. An issue's
+        # actors are counted in an index alone.
         issue = [self.by_issue()] if self.tag_ids else []
-        return [self.by_name(), *issue, self.by_organization()]
+        return [*issue, self.by_name(), self.by_organization()]
 
 
 @dataclass
@@ -320,10 +324,14 @@ def ids_or_more(queryset: QuerySet[Actor], limit: int, order: tuple[str, ...]) -
     return None if len(found) > limit else {row[0]: row[1:] for row in found}
 
 
-def find(way: Way, filters: Filters, limit: int, order: tuple[str, ...]) -> Found:
-    """The way's matches under the filters, read whole if at most ``limit``. They are read
-    where the fewest rows are: through the way's own index when it finds few (or the filters
-    leave many), else the actors of a selective filter, each tested."""
+def find(way: Way, filters: Filters, limit: int | None, order: tuple[str, ...]) -> Found:
+    """The way's matches under the filters, read whole if at most ``limit`` (None: not counted,
+    only how to walk to them). They are read where the fewest rows are: through the way's own
+    index when it finds few (or the filters leave many), else the actors of a selective filter,
+    each tested."""
+    if limit is None:
+        walk = way.read(filters, walk=True) if way.walkable else way.few().filter(filters.q)
+        return Found(way, None, walk)
     matches = way.few()
     if filters.q:
         through_filter = filters.leading or (filters.selective and way.walkable)
