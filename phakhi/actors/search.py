@@ -132,7 +132,13 @@ def actor_search(
     if firsts is not None:
         on_page = Actor.objects.filter(among(firsts[end - page_size :]), _checked_in(workspace))
         return _page(on_page, total, more, order, page, page_size, skip=0)
-    # The first rows of the union are among the first rows of each way.
+    # The walk was too short. The ways it was to test are counted after all (read whole when
+    # cheap); the first rows of the union are among the first rows of each way.
+    for uncounted in [f for f in many if not f.counted]:
+        again = find(uncounted.way, filters, plan.READ_WHOLE, order)
+        if again.ids is not None:
+            counted.update(again.ids)
+            many.remove(uncounted)
     leading = [first_ids(f, order, end) for f in many]
     if counted:
         firsts = in_order(counted, order, end)

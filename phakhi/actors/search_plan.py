@@ -288,8 +288,9 @@ class Found:
     merged and sorted from them), else how to walk to the first ones."""
 
     way: Way
-    ids: Counted | None  # None: more than the limit it was read with
+    ids: Counted | None  # None: more than the limit it was read with, or not counted
     walk: QuerySet[Actor]
+    counted: bool = True  # False: not counted at all (left for a walk to test)
 
 
 def sort_columns(order: tuple[str, ...]) -> dict[str, Any]:
@@ -331,7 +332,7 @@ def find(way: Way, filters: Filters, limit: int | None, order: tuple[str, ...]) 
     each tested."""
     if limit is None:
         walk = way.read(filters, walk=True) if way.walkable else way.few().filter(filters.q)
-        return Found(way, None, walk)
+        return Found(way, None, walk, counted=False)
     matches = way.few()
     if filters.q:
         through_filter = filters.leading or (filters.selective and way.walkable)
