@@ -23,12 +23,14 @@ def found(workspace: Any, query: str, **filters: Any) -> set[str]:
     return set(names(actor_search(workspace, query, page_size=100, **filters)))
 
 
-def every_page(workspace: Any, query: str, sort: str) -> list[int]:
-    pages = actor_search(workspace, query, sort=sort, page_size=2).pages
+def every_page(workspace: Any, query: str, sort: str, **filters: Any) -> list[int]:
+    pages = actor_search(workspace, query, sort=sort, page_size=2, **filters).pages
     return [
         actor.pk
         for number in range(1, pages + 1)
-        for actor in actor_search(workspace, query, sort=sort, page=number, page_size=2).rows
+        for actor in actor_search(
+            workspace, query, sort=sort, page=number, page_size=2, **filters
+        ).rows
     ]
 
 
@@ -227,7 +229,14 @@ def test_results_never_include_another_workspace(directory, other_workspace, aut
 
 @pytest.mark.parametrize(
     ("limit", "walk", "whole"),
-    [(1, (2, 3), 2_000), (2, (2, 3), 2_000), (1, (50, 50), 1), (2, (4, 50), 1)],
+    [
+        (1, (2, 3), 2_000),
+        (2, (2, 3), 2_000),
+        (1, (50, 50), 1),
+        (2, (4, 50), 1),
+        (10_000, (2, 3), 1),
+        (10_000, (50, 50), 1),
+    ],
 )
 def test_broad_queries_give_the_same_rows_counted_as_more(
     directory, author, monkeypatch, limit, walk, whole
@@ -240,18 +249,26 @@ def test_broad_queries_give_the_same_rows_counted_as_more(
     actor_create(author, workspace, key="p-4", name="นางวันดี ศรีสุข", organization="org-2")
     queries = ["สม", "สมศักดิ์", "สุขภาพ", "หนองบัว", "ศึกษา", "เพื่อนชุมชน", ""]
     sorts = ["name", "kind", "updated"]
-    expected = {(q, s): every_page(workspace, q, s) for q in queries for s in sorts}
+    education = Tag.objects.get(workspace=workspace, name="การศึกษา").pk
+    filters = [{}, {"province": "40"}, {"tag": education, "kind": "person"}]
+    expected = {
+        (q, s, i): every_page(workspace, q, s, **f)
+        for q in queries
+        for s in sorts
+        for i, f in enumerate(filters)
+    }
     monkeypatch.setattr(search_plan, "COUNT_LIMIT", limit)
     monkeypatch.setattr(search_plan, "WALK_FIRST", walk[0])
     monkeypatch.setattr(search_plan, "WALK_MOST", walk[1])
     monkeypatch.setattr(search_plan, "READ_WHOLE", whole)
-    for (query, sort), pks in expected.items():
-        first = actor_search(workspace, query, sort=sort, page_size=2)
+    for (query, sort, i), pks in expected.items():
+        kwargs = {"sort": sort, "page_size": 2, **filters[i]}
+        first = actor_search(workspace, query, **kwargs)
         # Counted exactly, or (when one way alone finds more) cut at the limit.
         assert (first.total, first.more) in {(len(pks), False), (limit, True)}, query
-        pages = [actor_search(workspace, query, sort=sort, page=p, page_size=2) for p in (1, 2)]
+        pages = [actor_search(workspace, query, page=p, **kwargs) for p in (1, 2)]
         walked = [a.pk for page in pages[: first.pages] for a in page.rows]
-        assert walked == pks[: 2 * min(2, first.pages)], (query, sort)
+        assert walked == pks[: 2 * min(2, first.pages)], (query, sort, filters[i])
     monkeypatch.setattr(search_plan, "COUNT_LIMIT", 1)
     assert found(workspace, "สุขภาพ", kind="group") == {"กลุ่มออมทรัพย์หมู่ ๓"}
 

@@ -89,7 +89,11 @@ class Actor(WorkspaceScoped):
         ]
         indexes = [
             models.Index(fields=["workspace", "name_key"]),
-            models.Index(fields=["workspace", "sector", "kind"]),
+            # With the ids (PostgreSQL; SQLite's indexes hold them anyway): the actors of a
+            # sector or kind among those of an issue or a network, from the index alone.
+            models.Index(
+                fields=["workspace", "sector", "kind"], include=["id"], name="actor_sector_kind"
+            ),
             models.Index(fields=["workspace", "province_code", "district_code"]),
             models.Index(fields=["workspace", "phone"]),
             models.Index(fields=["workspace", "email"]),

@@ -114,24 +114,18 @@ def actor_search(
     filters = filters_for(kind, sector, province, network, tag)
     terms = SearchTerms.parse(query)
     if terms is None:
-        everyone = Actor.objects.filter(in_workspace(workspace, not filters.leading), filters.q)
-        counted = ids_or_more(everyone, plan.COUNT_LIMIT, order)
-        if counted is None:  # many: walked in sort order
-            walked = Actor.objects.filter(workspace=workspace).filter(filters.q)
-            return _page(walked, plan.COUNT_LIMIT, True, order, page, page_size)
-        many: list[Found] = []
-    else:
-        counted, many = _found(workspace, terms, filters, order)
+        return _filtered(workspace, filters, order, page, page_size)
+    counted, many = _found(workspace, terms, filters, order)
     total, more = (plan.COUNT_LIMIT, True) if many else (len(counted), False)
     page = min(max(1, page), _pages(total, more, page_size))
     end = page * page_size
     if many:
-        firsts = walked_first_ids(workspace, counted, [f.way for f in many], filters, order, end)
+        ways = [f.way for f in many]
+        firsts = walked_first_ids(workspace, counted, ways, filters.q, order, end)
     else:
         firsts = in_order(counted, order, end)
     if firsts is not None:
-        on_page = Actor.objects.filter(among(firsts[end - page_size :]), _checked_in(workspace))
-        return _page(on_page, total, more, order, page, page_size, skip=0)
+        return _page_of(workspace, firsts[end - page_size :], total, more, order, page, page_size)
     # The walk was too short. The ways it was to test are counted after all (read whole when
     # cheap); the first rows of the union are among the first rows of each way.
     for uncounted in [f for f in many if not f.counted]:
@@ -146,6 +140,29 @@ def actor_search(
     merged = leading[0].union(*leading[1:]) if len(leading) > 1 else leading[0]
     matches = Actor.objects.filter(_checked_in(workspace), id__in=merged)
     return _page(matches, total, more, order, page, page_size)
+
+
+def _filtered(
+    workspace: Workspace, filters: Filters, order: tuple[str, ...], page: int, page_size: int
+) -> SearchPage:
+    """A page of the actors the filters leave, with no query. They are counted by id alone
+    (from an index, where one holds the filters' columns and the ids), and their page found by
+    a walk of the sort order when they are too many to sort."""
+    everyone = Actor.objects.filter(in_workspace(workspace, not filters.leading), filters.q)
+    ids = ids_or_more(everyone, plan.COUNT_LIMIT, ())
+    if ids is None:  # many: walked in sort order
+        walked = Actor.objects.filter(workspace=workspace).filter(filters.q)
+        return _page(walked, plan.COUNT_LIMIT, True, order, page, page_size)
+    page = min(max(1, page), _pages(len(ids), False, page_size))
+    end = page * page_size
+    if len(ids) > plan.READ_WHOLE:
+        # Only the counted are tested: the issue or network they belong to is not read again.
+        firsts = walked_first_ids(workspace, ids, [], filters.columns, order, end)
+        if firsts is not None:
+            on_page = firsts[end - page_size :]
+            return _page_of(workspace, on_page, len(ids), False, order, page, page_size)
+    matches = Actor.objects.filter(among(ids), _checked_in(workspace))
+    return _page(matches, len(ids), False, order, page, page_size)
 
 
 def _found(
@@ -175,6 +192,20 @@ def _checked_in(workspace: Workspace) -> Q:
 def _pages(total: int, more: bool, page_size: int) -> int:
     """How many pages ``total`` rows fill; when ``more``, at least one more row."""
     return max(1, math.ceil((total + more) / page_size))
+
+
+def _page_of(
+    workspace: Workspace,
+    ids: list[int],
+    total: int,
+    more: bool,
+    order: tuple[str, ...],
+    page: int,
+    page_size: int,
+) -> SearchPage:
+    """Page ``page``, whose actors' ids are known."""
+    on_page = Actor.objects.filter(among(ids), _checked_in(workspace))
+    return _page(on_page, total, more, order, page, page_size, skip=0)
 
 
 def _page(

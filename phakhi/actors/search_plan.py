@@ -113,6 +113,7 @@ class Filters:
     q: Q
     leading: bool  # a network or an issue: its members are where to start reading
     selective: bool  # … or a province: few enough actors to read through
+    columns: Q  # the filters on the actors' own columns alone (province, sector, kind)
 
 
 def filters_for(
@@ -124,19 +125,25 @@ def filters_for(
 ) -> Filters:
     """The filters as one condition, in which (on SQLite) only the most selective filter may
     use an index: given two, SQLite may pick the one that matches half the workspace."""
-    q = Q()
+    members = Q()
     if network:
-        q &= Q(id__in=Actor.objects.filter(memberships__network_id=network).values("id"))
+        members &= Q(id__in=Actor.objects.filter(memberships__network_id=network).values("id"))
     if tag:
-        q &= Q(id__in=ActorTag.objects.filter(tag_id=tag).values("actor_id"))
-    indexed = not (network or tag)
-    for name, value in (("province_code", province), ("sector", sector), ("kind", kind)):
+        members &= Q(id__in=ActorTag.objects.filter(tag_id=tag).values("actor_id"))
+    values = {"province_code": province, "sector": sector, "kind": kind}
+    q = members & _column_filters(values, indexed=not members)
+    return Filters(q, bool(members), bool(members or province), _column_filters(values, True))
+
+
+def _column_filters(values: dict[str, str | None], indexed: bool) -> Q:
+    q = Q()
+    for name, value in values.items():
         if value and (indexed or not on_sqlite()):
             q &= Q(**{name: value})
             indexed = False
         elif value:
             q &= Q(Exact(Unindexed(F(name), output_field=CharField()), value))
-    return Filters(q, bool(network or tag), bool(network or tag or province))
+    return q
 
 
 Counted = dict[int, tuple[Any, ...]]  # actors counted, by id: their place in the sort order
@@ -348,7 +355,7 @@ def walked_first_ids(
     workspace: Workspace,
     counted: Counted,
     many: list[Way],
-    filters: Filters,
+    within: Q,
     order: tuple[str, ...],
     end: int,
 ) -> list[int] | None:
@@ -356,8 +363,9 @@ def walked_first_ids(
     ways with ``many`` matches, read off the start of the sort order with each row tested here;
     None when they are not among its first WALK_MOST actors (rare matches, or matches bunched
     elsewhere in the order). A broad query matches often enough to fill a page within a few
-    hundred actors, where reading every match and sorting them would read thousands."""
-    everyone = Actor.objects.filter(workspace=workspace).filter(filters.q).order_by(*order)
+    hundred actors, where reading every match and sorting them would read thousands. The walk
+    reads the actors ``within`` (the filters, or those the ways cannot test themselves)."""
+    everyone = Actor.objects.filter(workspace=workspace).filter(within).order_by(*order)
     firsts: list[int] = []
     start, stop = 0, WALK_FIRST
     while True:
