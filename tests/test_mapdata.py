@@ -196,6 +196,42 @@ def test_ego_network_of_radius_one_and_two(workspace: Workspace, actors: dict[st
     assert set(narrowed["nodes"]["key"]) == {"B1", "B2"}
 
 
+def per_node(payload: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+    """Each node's measures and issues, by key."""
+    nodes, links = payload["nodes"], payload["tag_links"]
+    issues = {key: set() for key in nodes["key"]}
+    for node, tag in zip(links["node"], links["tag"], strict=True):
+        issues[nodes["key"][node]].add(payload["tags"][tag])
+    return {
+        key: (nodes["degree"][i], nodes["betweenness"][i], nodes["community"][i], issues[key])
+        for i, key in enumerate(nodes["key"])
+    }
+
+
+def test_ego_maps_are_networkx_ego_graphs_of_the_map_they_narrow(
+    workspace: Workspace, author: Author, actors: dict[str, Any], analysed: AnalysisRun
+) -> None:
+    """An ego map reads its ties outward from the ego, and its actors' measures and issues by
+    id; it must show what networkx's ego graph of the same map without an ego shows: its
+    actors, every tie among them, and the same measures and issues for each."""
+    for left, right, strength in [("C", "A2", 1), ("A1", "B2", 3), ("H", "C", 1)]:
+        tie_create(author, workspace, actors[left], actors[right], strength=strength)
+    access = viewer(workspace)
+    for filters in [{}, {"min_strength": 2}, {"sector": "academic"}, {"min_strength": 3}]:
+        whole = map_payload(workspace, access=access, **filters)
+        graph = nx.Graph(tuple(pair) for pair in pairs(whole))
+        graph.add_nodes_from(whole["nodes"]["key"])
+        for key in whole["nodes"]["key"]:
+            for radius in (1, 2):
+                ego = map_payload(workspace, access=access, ego=actors[key], radius=radius,
+                                  **filters)  # fmt: skip
+                expected = nx.ego_graph(graph, key, radius=radius)
+                assert set(ego["nodes"]["key"]) == set(expected.nodes), (filters, key, radius)
+                assert set(pairs(ego)) == {frozenset(e) for e in expected.edges}, (filters, key)
+                shown = per_node(ego)
+                assert shown == {k: v for k, v in per_node(whole).items() if k in shown}, key
+
+
 def test_community_filter_keeps_one_cluster_of_the_run(
     workspace: Workspace, analysed: AnalysisRun
 ) -> None:
@@ -291,7 +327,8 @@ def test_query_count_does_not_grow_with_the_network(
     analysis_request(author, workspace, background=False)
     with django_assert_max_num_queries(8):
         assert map_payload(workspace, access=access)["counts"]["nodes"] == 48
-    with django_assert_max_num_queries(9):
+    # An ego map reads outward from the ego: three queries a step, whatever the workspace.
+    with django_assert_max_num_queries(10):
         map_payload(workspace, access=access, ego=actors["H"], radius=2, tag="สุขภาพ")
 
 

@@ -15,7 +15,7 @@ from phakhi.accounts.permissions import Access
 from phakhi.actors.models import ActorTag
 from phakhi.actors.selectors import tags_of
 from phakhi.analysis.mapmeta import legend, metric_labels, run_info
-from phakhi.analysis.mapscope import MapGraph, MapScope, map_nodes, positions, rows
+from phakhi.analysis.mapscope import MapGraph, MapScope, map_nodes, positions, rows, rows_of
 from phakhi.analysis.models import ActorResult
 from phakhi.core.areas import province_name
 from phakhi.core.dates import current_language
@@ -52,9 +52,11 @@ def _measures(scope: MapScope, ids: np.ndarray) -> dict[str, np.ndarray]:
     if scope.run is None or not len(ids):
         return table
     results = ActorResult.objects.filter(run=scope.run)
-    if scope.narrowed:
+    if scope.ego is None and scope.narrowed:
         results = results.filter(actor_id__in=scope.actors().values("id"))
-    found_rows = rows(results.values_list("actor_id", *RESULT_FIELDS))
+    read = results.values_list("actor_id", *RESULT_FIELDS)
+    # An ego map's few actors are looked up, not the whole run's.
+    found_rows = rows(read) if scope.ego is None else rows_of(read, "actor_id", ids.tolist())
     if not found_rows:
         return table
     columns = list(zip(*found_rows, strict=True))
@@ -116,9 +118,11 @@ def _tags(scope: MapScope, ids: np.ndarray) -> tuple[list[str], dict[str, list[i
     (node, tag), sorted by node."""
     names = rows(tags_of(scope.workspace).values_list("id", "name"))
     links = ActorTag.objects.filter(tag__workspace=scope.workspace)
-    if scope.narrowed:
+    if scope.ego is None and scope.narrowed:
         links = links.filter(actor_id__in=scope.actors().values("id"))
-    table = np.array(rows(links.values_list("actor_id", "tag_id")), dtype=np.int64)
+    pairs = links.values_list("actor_id", "tag_id")
+    found = rows(pairs) if scope.ego is None else rows_of(pairs, "actor_id", ids.tolist())
+    table = np.array(found, dtype=np.int64)
     table = table.reshape(-1, 2)
     tag_ids = np.array([tag_id for tag_id, _ in names], dtype=np.int64)
     order = np.argsort(tag_ids)

@@ -219,31 +219,62 @@ class MapGraph:
         flags[np.asarray(self.graph.bridges(), dtype=np.int64)] = True
         return flags
 
-    def ego(self, ego_id: int, radius: int) -> np.ndarray:
-        """Which nodes are at most ``radius`` steps from the ego (none if it is not a node)."""
-        keep = np.zeros(len(self.ids), dtype=bool)
-        position = int(positions(self.ids, np.array([ego_id], dtype=np.int64))[0])
-        if position >= 0:
-            keep[self.graph.neighborhood(position, order=radius)] = True
-        return keep
 
-    def subset(self, keep: np.ndarray) -> MapGraph:
-        """The graph induced by the nodes where ``keep`` is true, in the same order."""
-        new = np.cumsum(keep) - 1
-        edges = keep[self.source] & keep[self.target]
-        source, target = new[self.source[edges]], new[self.target[edges]]
-        graph = ig.Graph(n=int(keep.sum()))
-        graph.add_edges(np.column_stack([source, target]))
-        return MapGraph(self.ids[keep], source, target, self.strength[edges],
-                        self.directed[edges], graph)  # fmt: skip
+CHUNK = 5_000  # ids per query when rows are looked up by a list of ids
 
 
-def map_graph(scope: MapScope, ids: np.ndarray) -> MapGraph:
-    """The graph of the ties in scope among the actors ``ids`` (ascending)."""
-    table = np.array(
-        rows(scope.ties().values_list("source_id", "target_id", "strength", "directed")),
-        dtype=np.int64,
-    ).reshape(-1, 4)
+def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
+    return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
+def rows_of(queryset: QuerySet[Any, Any], field: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` query whose ``field`` is one of ``ids``, read through the
+    index of ``field`` a few thousand ids at a time."""
+    found: list[tuple[Any, ...]] = []
+    for chunk in _chunks(ids):
+        found += rows(queryset.filter(**{f"{field}__in": chunk}))
+    return found
+
+
+def _ties_from(scope: MapScope, ids: Sequence[int], end: str) -> list[tuple[Any, ...]]:
+    """The ties in scope (before their ends are checked) whose ``end`` is one of ``ids``, read
+    through that end's index."""
+    ties = Tie.objects.filter(_current(scope.today), strength__gte=scope.min_strength)
+    ties = of_workspace_row_by_row(ties, scope.workspace)
+    return rows_of(ties.values_list("source_id", "target_id", "strength", "directed"), end, ids)
+
+
+def ego_ids(scope: MapScope) -> list[int]:
+    """The actors in scope at most ``radius`` ties from the ego over the ties in scope,
+    ascending: read outward from the ego, one step at a time, instead of every tie of the
+    workspace (3,000,000 in a national one)."""
+    assert scope.ego is not None
+    actors = scope.actors()
+    if not actors.filter(pk=scope.ego.pk).exists():
+        return []
+    reached, frontier = {scope.ego.pk}, [scope.ego.pk]
+    for _step in range(scope.radius):
+        ties = _ties_from(scope, frontier, "source_id") + _ties_from(scope, frontier, "target_id")
+        found = sorted({end for tie in ties for end in tie[:2]} - reached)
+        if scope.narrowed:  # only through actors in scope
+            found = [
+                id_
+                for chunk in _chunks(found)
+                for id_ in actors.filter(id__in=chunk).values_list("id", flat=True)
+            ]
+        reached.update(found)
+        frontier = found
+    return sorted(reached)
+
+
+def map_graph(scope: MapScope, ids: np.ndarray, among_ids_only: bool = False) -> MapGraph:
+    """The graph of the ties in scope among the actors ``ids`` (ascending); with
+    ``among_ids_only``, the ties are read from those actors' own (few, for an ego map)."""
+    if among_ids_only:
+        found = _ties_from(scope, ids.tolist(), "source_id")
+    else:
+        found = rows(scope.ties().values_list("source_id", "target_id", "strength", "directed"))
+    table = np.array(found, dtype=np.int64).reshape(-1, 4)
     source, target = positions(ids, table[:, 0]), positions(ids, table[:, 1])
     inside = (source >= 0) & (target >= 0)
     never = np.full(int(inside.sum()), np.datetime64("NaT"), dtype="datetime64[D]")
@@ -264,13 +295,12 @@ def map_graph(scope: MapScope, ids: np.ndarray) -> MapGraph:
 def map_nodes(scope: MapScope, *fields: str) -> tuple[list[tuple[Any, ...]], MapGraph]:
     """The actors the map shows (the ego network's, for an ego map) as rows of their id and
     ``fields``, by id, and their graph."""
-    actors = rows(scope.actors().order_by("id").values_list("id", *fields))
-    graph = map_graph(scope, np.array([row[0] for row in actors], dtype=np.int64))
-    if scope.ego is not None:
-        keep = graph.ego(scope.ego.pk, scope.radius)
-        graph = graph.subset(keep)
-        actors = [actors[i] for i in np.flatnonzero(keep).tolist()]
-    return actors, graph
+    if scope.ego is None:
+        actors = rows(scope.actors().order_by("id").values_list("id", *fields))
+        return actors, map_graph(scope, np.array([row[0] for row in actors], dtype=np.int64))
+    near = ego_ids(scope)
+    actors = rows_of(Actor.objects.order_by("id").values_list("id", *fields), "id", near)
+    return actors, map_graph(scope, np.array(near, dtype=np.int64), among_ids_only=True)
 
 
 def map_actor_ids(scope: MapScope) -> list[int] | None:
