@@ -15,9 +15,7 @@ the figures are the median of the rounds.
 import argparse
 import json
 import os
-import platform
 import random
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -27,11 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_search import (  # noqa: E402
     WORKSPACE,
-    _median_round,
     _percentiles,
-    _table,
     bench_superuser,
-    national_databases,
+    run_rounds,
 )
 
 MOST_TIED = 3
@@ -91,29 +87,7 @@ def main() -> None:
     if args.one:
         one_round(args.one)
         return
-    for database, env, _migrated in national_databases(args):
-        rounds = []
-        for _ in range(args.repeat):
-            command = [sys.executable, __file__, "--one", str(args.random)]
-            out = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE,
-                                 text=True)  # fmt: skip
-            rounds.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            print(database, "round:", rounds[-1]["figures"]["request"]["all"], flush=True)
-        figures = _median_round(rounds)
-        print(_table(database, figures))
-        report = {
-            "database": database,
-            "workspace": WORKSPACE,
-            "actors": rounds[0]["actors"],
-            "repeat": args.repeat,
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "platform": platform.platform(), "load": os.getloadavg()},
-            "figures": figures,
-            "rounds": [r["figures"] for r in rounds],
-        }  # fmt: skip
-        path = ROOT / "benchmarks" / "out" / f"ego-{database}.json"
-        path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-        print(f"written {path.relative_to(ROOT)}")
+    run_rounds(args, __file__, args.random, "ego")
 
 
 if __name__ == "__main__":

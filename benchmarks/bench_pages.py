@@ -17,9 +17,7 @@ figures are the median of the rounds.
 import argparse
 import json
 import os
-import platform
 import random
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -30,11 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_search import (  # noqa: E402
     WORKSPACE,
-    _median_round,
     _percentiles,
-    _table,
     bench_superuser,
-    national_databases,
+    run_rounds,
 )
 
 BEST_CONNECTED = 60
@@ -153,31 +149,7 @@ def main() -> None:
     if args.one:
         one_round(args.one)
         return
-    for database, env, _migrated in national_databases(args):
-        rounds, loads = [], []
-        for _ in range(args.repeat):
-            command = [sys.executable, __file__, "--one", str(args.sample)]
-            out = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE,
-                                 text=True)  # fmt: skip
-            rounds.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            loads.append(os.getloadavg()[0])
-            print(database, "round:", rounds[-1]["figures"]["request"]["all"], flush=True)
-        figures = _median_round(rounds)
-        print(_table(database, figures))
-        report = {
-            "database": database,
-            "workspace": WORKSPACE,
-            "actors": rounds[0]["actors"],
-            "analysis": rounds[0]["analysis"],
-            "repeat": args.repeat,
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "platform": platform.platform(), "load_after_rounds": loads},
-            "figures": figures,
-            "rounds": [r["figures"] for r in rounds],
-        }  # fmt: skip
-        path = ROOT / "benchmarks" / "out" / f"pages-{database}.json"
-        path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-        print(f"written {path.relative_to(ROOT)}")
+    run_rounds(args, __file__, args.sample, "pages")
 
 
 if __name__ == "__main__":

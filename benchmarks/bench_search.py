@@ -237,10 +237,17 @@ def main() -> None:
     if args.one:
         one_round(args.one)
         return
+    run_rounds(args, __file__, args.queries, "search")
+
+
+def run_rounds(args: argparse.Namespace, script: str, size: int, name: str) -> None:
+    """For each database chosen, ``args.repeat`` rounds of ``script --one size``, each a process
+    that prints its figures as JSON on its last line; their median is printed and written with
+    the machine's details to benchmarks/out/<name>-<database>.json."""
     for database, env, migrate_seconds in national_databases(args):
         rounds = []
         for _ in range(args.repeat):
-            command = [sys.executable, __file__, "--one", str(args.queries)]
+            command = [sys.executable, script, "--one", str(size)]
             out = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE,
                                  text=True)  # fmt: skip
             rounds.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -251,7 +258,7 @@ def main() -> None:
         report = {
             "database": database,
             "workspace": WORKSPACE,
-            "queries": rounds[0]["queries"],
+            **{key: value for key, value in rounds[0].items() if key != "figures"},
             "repeat": args.repeat,
             "migrate_seconds": round(migrate_seconds, 1),
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -259,7 +266,7 @@ def main() -> None:
             "figures": figures,
             "rounds": [r["figures"] for r in rounds],
         }  # fmt: skip
-        path = ROOT / "benchmarks" / "out" / f"search-{database}.json"
+        path = ROOT / "benchmarks" / "out" / f"{name}-{database}.json"
         path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
         print(f"written {path.relative_to(ROOT)}")
 
