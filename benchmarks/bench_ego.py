@@ -12,7 +12,6 @@ to warm up, then timed. Results are printed and written to benchmarks/out/ego-<d
 the figures are the median of the rounds.
 """
 
-import argparse
 import json
 import os
 import random
@@ -26,8 +25,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_search import (  # noqa: E402
     WORKSPACE,
     _percentiles,
+    bench_main,
     bench_superuser,
-    run_rounds,
 )
 
 MOST_TIED = 3
@@ -77,17 +76,7 @@ def one_round(random_count: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--random", type=int, default=20)
-    parser.add_argument("--postgres", help="URL of the database bench_analysis.py filled")
-    parser.add_argument("--skip-sqlite", action="store_true")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        one_round(args.one)
-        return
-    run_rounds(args, __file__, args.random, "ego")
+    bench_main(__file__, "ego", "random", 20, one_round)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ SQL queries. Results are printed and written to benchmarks/out/pages-<database>.
 figures are the median of the rounds.
 """
 
-import argparse
 import json
 import os
 import random
@@ -29,8 +28,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_search import (  # noqa: E402
     WORKSPACE,
     _percentiles,
+    bench_main,
     bench_superuser,
-    run_rounds,
 )
 
 BEST_CONNECTED = 60
@@ -139,17 +138,7 @@ def one_round(size: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--sample", type=int, default=200)
-    parser.add_argument("--postgres", help="URL of the database bench_analysis.py filled")
-    parser.add_argument("--skip-sqlite", action="store_true")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        one_round(args.one)
-        return
-    run_rounds(args, __file__, args.sample, "pages")
+    bench_main(__file__, "pages", "sample", 200, one_round)
 
 
 if __name__ == "__main__":

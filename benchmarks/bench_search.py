@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -227,9 +227,17 @@ def bench_superuser() -> Any:
 
 
 def main() -> None:
+    bench_main(__file__, "search", "queries", 240, one_round)
+
+
+def bench_main(
+    script: str, name: str, size_option: str, size: int, one_round: Callable[[int], None]
+) -> None:
+    """The command line of a national-demo benchmark: ``--repeat``, ``--<size_option>``,
+    ``--postgres`` and ``--skip-sqlite``; ``--one N`` (internal) runs one round in this process."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--queries", type=int, default=240)
+    parser.add_argument(f"--{size_option}", type=int, default=size, dest="size")
     parser.add_argument("--postgres", help="URL of the database bench_analysis.py filled")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
@@ -237,7 +245,7 @@ def main() -> None:
     if args.one:
         one_round(args.one)
         return
-    run_rounds(args, __file__, args.queries, "search")
+    run_rounds(args, script, args.size, name)
 
 
 def run_rounds(args: argparse.Namespace, script: str, size: int, name: str) -> None:
