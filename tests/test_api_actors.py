@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from phakhi.actors import search_plan
+from phakhi.actors.models import Actor
 from phakhi.actors.services import actor_create
 from phakhi.core.models import AuditEvent
 from tests.accounts_support import user_with_role
@@ -89,6 +90,23 @@ def test_a_partly_counted_list_never_puts_the_page_past_the_pages(
     second = admin.get(f"{API}/workspaces/khon-kaen/actors?page_size=5&page=2").json()
     assert second["total_exact"] is False and second["total"] == 5
     assert second["page"] == 2 and second["pages"] >= 2 and len(second["items"]) == 5
+
+
+def test_a_client_can_page_through_every_actor_past_the_count(
+    admin: Client, data: dict[str, Any], author: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(12):
+        actor_create(author, data["workspace"], key=f"x-{i:02}", name=f"ภาคี {i:02}")
+    every = set(Actor.objects.filter(workspace=data["workspace"]).values_list("key", flat=True))
+    monkeypatch.setattr(search_plan, "COUNT_LIMIT", 5)
+    keys: list[str] = []
+    for page in range(1, 20):
+        body = admin.get(f"{API}/workspaces/khon-kaen/actors?page_size=4&page={page}").json()
+        assert body["page"] == page and body["pages"] >= page
+        if not body["items"]:
+            break
+        keys += [item["key"] for item in body["items"]]
+    assert sorted(keys) == sorted(every) and len(keys) == len(every)
 
 
 @pytest.mark.parametrize(

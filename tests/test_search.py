@@ -273,6 +273,22 @@ def test_broad_queries_give_the_same_rows_counted_as_more(
     assert found(workspace, "สุขภาพ", kind="group") == {"กลุ่มออมทรัพย์หมู่ ๓"}
 
 
+def test_every_page_can_be_read_when_more_match_than_were_counted(directory, monkeypatch):
+    """Past the counted pages the search walks on, so that a client can page through every
+    actor; past them all, a page is empty, and the last full page says there may be another."""
+    workspace = directory["workspace"]
+    for query in ("", "สม"):
+        everyone = every_page(workspace, query, "name")
+        monkeypatch.setattr(search_plan, "COUNT_LIMIT", 1)
+        pages = [actor_search(workspace, query, page=n, page_size=2) for n in range(1, 9)]
+        assert [a.pk for p in pages for a in p.rows] == everyone, query
+        assert all(p.more and p.page == n for n, p in enumerate(pages, start=1))
+        last = (len(everyone) + 1) // 2
+        assert pages[last - 1].rows and not pages[last].rows
+        assert all(p.pages >= p.page for p in pages)
+        monkeypatch.undo()
+
+
 def test_matches_for_an_export_are_every_result(directory):
     workspace = directory["workspace"]
     for query, filters in [

@@ -106,7 +106,8 @@ def actor_search(
     """One page of the workspace's actors that match ``query`` and every filter given.
 
     ``province`` is a province code, ``network`` and ``tag`` are ids; ``sort`` is one of
-    ``SORTS``. A page past the last gives the last page.
+    ``SORTS``. A page past the last gives the last page; but when more actors match than were
+    counted, every page can be read (one past them all is empty).
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
@@ -117,7 +118,7 @@ def actor_search(
         return _filtered(workspace, filters, order, page, page_size)
     counted, many = _found(workspace, terms, filters, order)
     total, more = (plan.COUNT_LIMIT, True) if many else (len(counted), False)
-    page = min(max(1, page), _pages(total, more, page_size))
+    page = _within(page, total, more, page_size)
     end = page * page_size
     if many:
         ways = [f.way for f in many]
@@ -153,7 +154,7 @@ def _filtered(
     if ids is None:  # many: walked in sort order
         walked = Actor.objects.filter(workspace=workspace).filter(filters.q)
         return _page(walked, plan.COUNT_LIMIT, True, order, page, page_size)
-    page = min(max(1, page), _pages(len(ids), False, page_size))
+    page = _within(page, len(ids), False, page_size)
     end = page * page_size
     if len(ids) > plan.READ_WHOLE:
         # Only the counted are tested: the issue or network they belong to is not read again.
@@ -194,6 +195,14 @@ def _pages(total: int, more: bool, page_size: int) -> int:
     return max(1, math.ceil((total + more) / page_size))
 
 
+def _within(page: int, total: int, more: bool, page_size: int) -> int:
+    """The page asked for; past the last, the last — unless there are more rows than were
+    counted: those pages are read too (the sort order walked that far), so that a client of the
+    API can page through every actor."""
+    page = max(1, page)
+    return page if more else min(page, _pages(total, more, page_size))
+
+
 def _page_of(
     workspace: Workspace,
     ids: list[int],
@@ -219,11 +228,14 @@ def _page(
 ) -> SearchPage:
     """The page of ``matches`` in sort order; ``skip``: how many of them come before it (by
     default, the pages before it)."""
-    pages = _pages(total, more, page_size)
-    page = min(max(1, page), pages)
+    page = _within(page, total, more, page_size)
     start = (page - 1) * page_size if skip is None else skip
-    rows = matches.order_by(*order).select_related("organization").prefetch_related("tags")
-    return SearchPage(list(rows[start : start + page_size]), total, more, page, pages, page_size)
+    ordered = matches.order_by(*order).select_related("organization").prefetch_related("tags")
+    rows = list(ordered[start : start + page_size])
+    pages = _pages(total, more, page_size)
+    if more:  # at least this page, and one more after a full one
+        pages = max(pages, page + (len(rows) == page_size))
+    return SearchPage(rows, total, more, page, pages, page_size)
 
 
 def actor_matches(
