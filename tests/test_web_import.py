@@ -2,6 +2,7 @@
 the error file, limits, background runs with progress, permissions and bounded queries."""
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from openpyxl import Workbook, load_workbook
 
@@ -248,6 +250,34 @@ def test_large_files_run_in_the_background_with_progress(client, workspace, sett
     assert job.report["rejected"] == 2
     partial = client.get(job_url("web:import-progress", job), HTTP_HX_REQUEST="true")
     assert partial["HX-Refresh"] == "true" and "every 2s" not in partial.content.decode()
+
+
+def test_a_job_whose_worker_died_is_failed_and_can_be_checked_again(client, workspace, settings):
+    settings.PHAKHI_IMPORT_INLINE_ROWS = 3
+    job = uploaded(client, workspace, "ภาคี.csv", csv_bytes(ROWS))
+    check(client, job)  # queued for a worker that never comes
+    page = job_url("web:import-job", job)
+    assert "<progress" in client.get(page).content.decode()  # a live job is left running
+    assert ImportJob.objects.get(pk=job.pk).status == "checking"
+    silent = jobs.STALLED_AFTER + dt.timedelta(minutes=1)
+    ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - silent)
+    body = client.get(page).content.decode()
+    job.refresh_from_db()
+    assert (job.status, job.step) == ("failed", "failed")
+    assert escape(job.problem) in body and "<progress" not in body
+    settings.PHAKHI_IMPORT_INLINE_ROWS = 1_000
+    check(client, job)  # checked again, this time in the request
+    job.refresh_from_db()
+    assert job.status == "checked" and job.report["rejected"] == 2
+
+
+def test_a_running_job_reports_signs_of_life(workspace, tmp_path, client):
+    job = uploaded(client, workspace, "ภาคี.csv", csv_bytes(ROWS))
+    before = timezone.now() - dt.timedelta(hours=1)
+    ImportJob.objects.filter(pk=job.pk).update(updated_at=before, status="checking")
+    jobs._progress(job)("read", 1)
+    job.refresh_from_db()
+    assert job.updated_at > before and jobs.job_stalled_failed(job).status == "checking"
 
 
 def test_the_background_task_applies_the_file(client, workspace, settings):

@@ -33,6 +33,10 @@ from phakhi.networks.models import Network
 logger = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 20
+# A running job that has not reported for this long lost its worker (stopped, killed, the
+# machine restarted). The longest silence of a live one is a national tie import's COPY into
+# PostgreSQL, which reports only when it is done: about two minutes.
+STALLED_AFTER = dt.timedelta(minutes=30)
 ACCEPTED_SUFFIXES = (".csv", ".txt", ".xlsx")
 CHECK, APPLY = "check", "apply"
 Status = ImportJob.Status
@@ -276,7 +280,7 @@ def runs_in_background(job: ImportJob) -> bool:
 def _start(author: audit.Author, job: ImportJob, action: str, allowed: list[str]) -> ImportJob:
     status = Status.CHECKING if action == CHECK else Status.APPLYING
     started = ImportJob.objects.filter(pk=job.pk, status__in=allowed).update(
-        status=status, progress=0.0, step="queued", problem=""
+        status=status, progress=0.0, step="queued", problem="", updated_at=timezone.now()
     )
     if not started:  # another request started it meanwhile
         raise ValidationError(_("This import is running; wait until it has finished."))
@@ -297,7 +301,8 @@ def _progress(job: ImportJob) -> Progress:
             fraction = 0.8 * min(rows / job.rows_total, 1.0) if job.rows_total else 0.4
         else:
             fraction = fractions.get(step, 0.5)
-        ImportJob.objects.filter(pk=job.pk).update(progress=fraction, step=step)
+        now = timezone.now()  # also the job's sign of life (see job_stalled_failed)
+        ImportJob.objects.filter(pk=job.pk).update(progress=fraction, step=step, updated_at=now)
 
     return report
 
@@ -341,6 +346,25 @@ def job_run(job_id: int, action: str, author: audit.Author) -> ImportJob:
 def _fail(job: ImportJob, problem: str) -> ImportJob:
     job.status, job.problem, job.progress, job.step = Status.FAILED, problem, 1.0, "failed"
     job.save(update_fields=["status", "problem", "progress", "step"])
+    return job
+
+
+def job_stalled_failed(job: ImportJob, now: dt.datetime | None = None) -> ImportJob:
+    """The job, marked failed if it is running but has not reported for STALLED_AFTER: its
+    worker is gone, and it would otherwise show its progress bar for ever and refuse to be
+    checked again or deleted. An import writes in one transaction, which the database rolled
+    back when the worker went, so nothing of it was applied."""
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    if not job.running or job.updated_at >= cutoff:
+        return job
+    problem = _(
+        "The background worker stopped before this import finished, so nothing of it was "
+        "applied. Check or apply it again."
+    )
+    stalled = ImportJob.objects.filter(pk=job.pk, status=job.status, updated_at__lt=cutoff)
+    if stalled.update(status=Status.FAILED, problem=problem, progress=1.0, step="failed"):
+        logger.warning("import job %s stalled while %s: marked failed", job.pk, job.status)
+    job.refresh_from_db()
     return job
 
 

@@ -87,7 +87,7 @@ def _job_or_404(workspace: Workspace, job_id: int) -> ImportJob:
     job = ImportJob.objects.filter(workspace=workspace, pk=job_id).first()
     if job is None:
         raise Http404(_("There is no such import in this workspace."))
-    return job
+    return jobs.job_stalled_failed(job)
 
 
 @workspace_view("import")
