@@ -313,22 +313,43 @@ def test_another_workspaces_import_is_not_found(client, workspace, other_workspa
     assert stranger.post(url).status_code == 404
 
 
-def test_deleting_an_import_removes_its_files(client, workspace):
+def test_deleting_an_import_removes_its_files(
+    client, workspace, django_capture_on_commit_callbacks
+):
     job = uploaded(client, workspace, "ภาคี.csv", csv_bytes(ROWS))
     check(client, job)
     job.refresh_from_db()
-    files = [job.file_path(), job.errors_file()]
-    assert all(p is not None and p.exists() for p in files)
-    client.post(job_url("web:import-delete", job))
+    files = job.stored_files()
+    assert len(files) == 2 and all(p.exists() for p in files)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(job_url("web:import-delete", job))
     assert not ImportJob.objects.exists()
-    assert not any(p is not None and p.exists() for p in files)
+    assert not any(p.exists() for p in files)
 
 
-def test_old_uploads_are_pruned_with_their_files(client, workspace, settings):
+def test_a_deleted_workspace_takes_its_uploads_with_it(
+    client, workspace, django_capture_on_commit_callbacks
+):
+    job = uploaded(client, workspace, "ภาคี.csv", csv_bytes(ROWS))
+    check(client, job)
+    job.refresh_from_db()
+    files = job.stored_files()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        workspace.delete()  # a cascade: no service runs
+    assert all(p.exists() for p in files)  # not before the deletion commits
+    for callback in callbacks:
+        callback()
+    assert not ImportJob.objects.exists() and not any(p.exists() for p in files)
+
+
+def test_old_uploads_are_pruned_with_their_files(
+    client, workspace, settings, django_capture_on_commit_callbacks
+):
     old = uploaded(client, workspace, "old.csv", csv_bytes(ROWS))
     ImportJob.objects.filter(pk=old.pk).update(created_at="2020-01-01T00:00:00Z")
     uploaded_path = old.file_path()
-    upload(client, workspace, "new.csv", csv_bytes(ROWS))
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, workspace, "new.csv", csv_bytes(ROWS))
     assert list(ImportJob.objects.values_list("file_name", flat=True)) == ["new.csv"]
     assert not uploaded_path.exists()
 

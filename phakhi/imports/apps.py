@@ -7,3 +7,6 @@ class ImportsConfig(AppConfig):
     label = "imports"
     verbose_name = _("imports")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from phakhi.imports import signals  # noqa: F401  connects the file clean-up

@@ -142,12 +142,6 @@ def _read_file(job: ImportJob, sheet: str | None) -> None:
     job.mapping = guess_mapping(job.what, job.headers)
 
 
-def _remove_files(job: ImportJob) -> None:
-    for path in (job.file_path(), job.errors_file()):
-        if path is not None:
-            path.unlink(missing_ok=True)
-
-
 def job_upload(
     author: audit.Author,
     workspace: Workspace,
@@ -371,8 +365,7 @@ def job_stalled_failed(job: ImportJob, now: dt.datetime | None = None) -> Import
 def job_delete(author: audit.Author, job: ImportJob) -> None:
     if job.running:
         raise ValidationError(_("This import is running; wait until it has finished."))
-    _remove_files(job)
-    with transaction.atomic():
+    with transaction.atomic():  # its files go once this commits (phakhi.imports.signals)
         audit.record(author, AuditEvent.Action.DELETE, job)
         job.delete()
 

@@ -74,3 +74,7 @@ class ImportJob(WorkspaceScoped):
 
     def errors_file(self) -> Path | None:
         return Path(settings.DATA_DIR) / self.errors_path if self.errors_path else None
+
+    def stored_files(self) -> list[Path]:
+        """The upload and its error file, as far as they were written."""
+        return [path for path in (self.file_path(), self.errors_file()) if path is not None]
