@@ -15,6 +15,7 @@ from django.utils.html import escape
 from openpyxl import Workbook, load_workbook
 
 from phakhi.actors.models import Actor
+from phakhi.cli import main
 from phakhi.core.audit import Author
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.imports import jobs
@@ -72,7 +73,7 @@ def upload(client: Any, workspace: Workspace, name: str, content: bytes, **field
 def uploaded(client: Any, workspace: Workspace, name: str, content: bytes, **kw: Any) -> Any:
     response = upload(client, workspace, name, content, **kw)
     assert response.status_code == 302, response.content.decode()[:2000]
-    return ImportJob.objects.get(workspace=workspace)
+    return ImportJob.objects.filter(workspace=workspace).latest("id")
 
 
 def job_url(name: str, job: ImportJob) -> str:
@@ -352,6 +353,19 @@ def test_old_uploads_are_pruned_with_their_files(
         upload(client, workspace, "new.csv", csv_bytes(ROWS))
     assert list(ImportJob.objects.values_list("file_name", flat=True)) == ["new.csv"]
     assert not uploaded_path.exists()
+
+
+def test_the_command_line_prunes_old_uploads(
+    client, workspace, capsys, django_capture_on_commit_callbacks
+):
+    old = uploaded(client, workspace, "old.csv", csv_bytes(ROWS))
+    recent = uploaded(client, workspace, "recent.csv", csv_bytes(ROWS))
+    ImportJob.objects.filter(pk=old.pk).update(created_at="2020-01-01T00:00:00Z")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert main(["import", "prune"]) == 0
+    assert "pruned 1 uploads" in capsys.readouterr().out
+    assert list(ImportJob.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not old.file_path().exists() and recent.file_path().exists()
 
 
 def test_job_and_list_pages_run_a_bounded_number_of_queries(

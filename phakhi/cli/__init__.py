@@ -79,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
             "--all-or-nothing", action="store_true", help="apply nothing if any row is rejected"
         )
         sub.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    what.add_parser(
+        "prune",
+        help="delete browser uploads older than PHAKHI_IMPORT_KEEP_DAYS days, with their files",
+    )
 
     export = commands.add_parser("export", help="export a workspace or a network")
     export.add_argument("--workspace", required=True)
@@ -188,6 +192,11 @@ def _import(args: argparse.Namespace) -> int:
     from phakhi.imports.services import actors_import, ties_import
     from phakhi.networks.selectors import network_get
 
+    if args.what == "prune":
+        from phakhi.imports.jobs import jobs_prune
+
+        print(f"pruned {jobs_prune()} uploads")
+        return EXIT_OK
     workspace = workspace_get(args.workspace)
     options = {
         "author": Author.cli(),
