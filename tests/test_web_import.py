@@ -314,14 +314,20 @@ def test_another_workspaces_import_is_not_found(client, workspace, other_workspa
     assert stranger.post(url).status_code == 404
 
 
-def test_deleting_an_import_removes_its_files(
-    client, workspace, django_capture_on_commit_callbacks
-):
+def checked_with_files(client: Any, workspace: Workspace) -> tuple[ImportJob, list[Path]]:
+    """A checked job with its upload and error file on disk."""
     job = uploaded(client, workspace, "ภาคี.csv", csv_bytes(ROWS))
     check(client, job)
     job.refresh_from_db()
     files = job.stored_files()
     assert len(files) == 2 and all(p.exists() for p in files)
+    return job, files
+
+
+def test_deleting_an_import_removes_its_files(
+    client, workspace, django_capture_on_commit_callbacks
+):
+    job, files = checked_with_files(client, workspace)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(job_url("web:import-delete", job))
     assert not ImportJob.objects.exists()
@@ -331,10 +337,7 @@ def test_deleting_an_import_removes_its_files(
 def test_a_deleted_workspace_takes_its_uploads_with_it(
     client, workspace, django_capture_on_commit_callbacks
 ):
-    job = uploaded(client, workspace, "ภาคี.csv", csv_bytes(ROWS))
-    check(client, job)
-    job.refresh_from_db()
-    files = job.stored_files()
+    _, files = checked_with_files(client, workspace)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         workspace.delete()  # a cascade: no service runs
     assert all(p.exists() for p in files)  # not before the deletion commits
