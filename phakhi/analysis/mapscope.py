@@ -257,11 +257,7 @@ def ego_ids(scope: MapScope) -> list[int]:
         ties = _ties_from(scope, frontier, "source_id") + _ties_from(scope, frontier, "target_id")
         found = sorted({end for tie in ties for end in tie[:2]} - reached)
         if scope.narrowed:  # only through actors in scope
-            found = [
-                id_
-                for chunk in _chunks(found)
-                for id_ in actors.filter(id__in=chunk).values_list("id", flat=True)
-            ]
+            found = sorted(row[0] for row in rows_of(actors.values_list("id"), "id", found))
         reached.update(found)
         frontier = found
     return sorted(reached)
@@ -308,4 +304,4 @@ def map_actor_ids(scope: MapScope) -> list[int] | None:
     are then exactly ``scope.actors()``)."""
     if scope.ego is None:
         return None
-    return map_nodes(scope)[1].ids.tolist()  # type: ignore[no-any-return]
+    return ego_ids(scope)
