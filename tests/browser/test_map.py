@@ -18,7 +18,7 @@ from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
-from tests.test_mapdata import small_network
+from tests.map_support import small_network
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,6 @@ details, that it stays inside its workspace, and that its query count does not g
 network."""
 
 import datetime as dt
-import gzip
-import io
 import itertools
 import json
 from typing import Any
@@ -12,14 +10,10 @@ from typing import Any
 import networkx as nx
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
-from django.urls import reverse
 
 from phakhi.accounts.models import Role
 from phakhi.accounts.permissions import Access
 from phakhi.actors.services import actor_create
-from phakhi.analysis.mapdata import scope_payload
-from phakhi.analysis.mapscope import map_scope
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
 from phakhi.core.audit import Author
@@ -27,63 +21,7 @@ from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
 from phakhi.networks.services import membership_set, network_create
 from phakhi.ties.services import tie_create
-from tests.accounts_support import client_for, user_with_role
-
-PHONE, EMAIL, LINE = "081-234-5678", "hub@example.org", "hub-line"
-
-
-def small_network(author: Author, workspace: Workspace) -> dict[str, Any]:
-    """A hub with four partners (two of them tied), a chain of bridges out to B1, B2 and C."""
-    make = lambda key, **f: actor_create(author, workspace, key=key, name=f"ภาคี {key}", **f)  # noqa: E731
-    actors = {
-        "H": make("H", sector="government", province="เชียงใหม่", tags="สุขภาพ", phone=PHONE,
-                  email=EMAIL, line_id=LINE, kind="organization"),
-        **{k: make(k, sector="civil", province="เชียงใหม่") for k in ("A1", "A2", "A3", "A4")},
-        "B1": make("B1", sector="academic", province="ลำพูน", tags="สุขภาพ"),
-        "B2": make("B2", sector="academic", province="ลำพูน"),
-        "C": make("C"),
-    }  # fmt: skip
-    tie = lambda s, t, **f: tie_create(author, workspace, actors[s], actors[t], **f)  # noqa: E731
-    tie("H", "A1", strength=4, kind="ข้อมูล")
-    tie("H", "A1", strength=2, kind="ทุน")  # the same pair again: one edge, strength 4
-    tie("H", "A2", strength=3)
-    tie("H", "A3", strength=2)
-    tie("H", "A4", strength=1)
-    tie("A1", "A2", strength=2)
-    tie("A1", "B1", strength=2)
-    tie("B1", "B2", strength=1)
-    tie("B2", "C", strength=1, directed=True)
-    tie("A2", "A3", strength=4, until=dt.date(2020, 1, 1))  # ended: not on today's map
-    return actors
-
-
-@pytest.fixture
-def actors(workspace: Workspace, author: Author) -> dict[str, Any]:
-    return small_network(author, workspace)
-
-
-@pytest.fixture
-def analysed(actors: dict[str, Any], workspace: Workspace, author: Author) -> AnalysisRun:
-    return analysis_request(author, workspace, background=False)
-
-
-def map_payload(workspace: Workspace, *, access: Access, **filters: Any) -> dict[str, Any]:
-    """The map's data as the web view makes it: its scope checked, then read."""
-    return scope_payload(map_scope(workspace, **filters), access)
-
-
-def viewer(workspace: Workspace) -> Access:
-    return Access(None, workspace, Role.VIEWER)
-
-
-def node_of(payload: dict[str, Any], key: str) -> int:
-    return payload["nodes"]["key"].index(key)
-
-
-def pairs(payload: dict[str, Any]) -> dict[frozenset[str], int]:
-    keys, edges = payload["nodes"]["key"], payload["edges"]
-    ends = zip(edges["source"], edges["target"], strict=True)
-    return {frozenset((keys[s], keys[t])): i for i, (s, t) in enumerate(ends)}
+from tests.map_support import EMAIL, LINE, PHONE, map_payload, node_of, pairs, viewer
 
 
 def test_payload_has_every_actor_with_layout_measures_and_one_edge_per_pair(
@@ -330,103 +268,3 @@ def test_query_count_does_not_grow_with_the_network(
     # An ego map reads outward from the ego: three queries a step, whatever the workspace.
     with django_assert_max_num_queries(10):
         map_payload(workspace, access=access, ego=actors["H"], radius=2, tag="สุขภาพ")
-
-
-# --- the web views -------------------------------------------------------------------------
-
-
-def test_map_data_view_answers_json_compressed_for_a_member(
-    workspace: Workspace, analysed: AnalysisRun, django_assert_max_num_queries: Any
-) -> None:
-    client = client_for(user_with_role(workspace, "member"))
-    url = reverse("web:map-data", args=[workspace.slug])
-    with django_assert_max_num_queries(14):
-        response = client.get(url, {"sector": "civil"}, HTTP_ACCEPT_ENCODING="gzip")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    body = response.content
-    if response.get("Content-Encoding") == "gzip":
-        body = gzip.decompress(body)
-    payload = json.loads(body)
-    assert set(payload["nodes"]["key"]) == {"A1", "A2", "A3", "A4"}
-    assert payload["can_analyze"] is False
-    big = client.get(url, HTTP_ACCEPT_ENCODING="gzip")  # small maps go uncompressed
-    assert "Accept-Encoding" in big["Vary"]
-
-
-def test_map_views_refuse_bad_input_and_unknown_names(
-    workspace: Workspace, other_workspace: Workspace, author: Author, actors: dict[str, Any]
-) -> None:
-    client = client_for(user_with_role(workspace, "viewer"))
-    url = reverse("web:map-data", args=[workspace.slug])
-    response = client.get(url, {"min_strength": "9"})
-    assert response.status_code == 400 and "min_strength" in response.json()["errors"]
-    network_create(author, other_workspace, slug="theirs", name="Theirs")
-    assert client.get(url, {"network": "theirs"}).status_code == 404
-    theirs = actor_create(author, other_workspace, key="T1", name="T1")
-    assert client.get(url, {"ego": theirs.key}).status_code == 404
-    assert client.get(url, {"ego": "H", "radius": "1"}).status_code == 200
-
-
-@pytest.mark.parametrize("name", ["web:map", "web:map-data", "web:map-gexf"])
-def test_a_user_of_another_workspace_gets_404_and_anonymous_users_log_in(
-    workspace: Workspace, other_workspace: Workspace, actors: dict[str, Any], name: str
-) -> None:
-    url = reverse(name, args=[workspace.slug])
-    outsider = client_for(user_with_role(other_workspace, "admin"))
-    assert outsider.get(url).status_code == 404
-    response = Client().get(url)
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-def test_gexf_download_is_the_filtered_map_and_opens_in_networkx(
-    workspace: Workspace, analysed: AnalysisRun
-) -> None:
-    client = client_for(user_with_role(workspace, "viewer"))
-    url = reverse("web:map-gexf", args=[workspace.slug])
-    response = client.get(url, {"sector": "civil", "min_strength": "2"})
-    assert response.status_code == 200
-    assert 'filename="khon-kaen.gexf"' in response["Content-Disposition"]
-    body = b"".join(response.streaming_content)
-    graph = nx.read_gexf(io.BytesIO(body))
-    assert sorted(graph.nodes) == ["A1", "A2", "A3", "A4"]
-    assert {frozenset(e) for e in graph.edges()} == {frozenset(("A1", "A2"))}
-    for secret in (PHONE.encode(), EMAIL.encode(), LINE.encode()):
-        assert secret not in body
-    everyone = nx.read_gexf(io.BytesIO(b"".join(client.get(url).streaming_content)))
-    assert everyone.number_of_nodes() == 8
-    assert everyone.nodes["H"]["sector"] == "government"
-    ego = nx.read_gexf(io.BytesIO(b"".join(
-        client.get(url, {"ego": "B1", "radius": "1"}).streaming_content)))  # fmt: skip
-    assert sorted(ego.nodes) == ["A1", "B1", "B2"]
-
-
-def test_map_page_offers_analysis_to_coordinators_only(
-    workspace: Workspace, actors: dict[str, Any]
-) -> None:
-    url = reverse("web:map", args=[workspace.slug])
-    analyze = reverse("web:map-analyze", args=[workspace.slug])
-    coordinator = client_for(user_with_role(workspace, "coordinator"))
-    page = coordinator.get(url, {"sector": "civil"})
-    assert page.status_code == 200
-    html = page.content.decode()
-    assert analyze in html and 'id="map-config"' in html and "phakhi/map.js" in html
-    viewer_page = client_for(user_with_role(workspace, "viewer")).get(url).content.decode()
-    assert analyze not in viewer_page
-    response = coordinator.post(analyze, {"query": "sector=civil"})
-    assert response.status_code == 302 and response["Location"] == f"{url}?sector=civil"
-    assert AnalysisRun.objects.filter(workspace=workspace, status="done").count() == 1
-    viewer = client_for(user_with_role(workspace, "viewer", "viewer-2"))
-    assert viewer.post(analyze).status_code == 403
-
-
-def test_map_province_filter_names_provinces_in_the_pages_language(
-    workspace: Workspace, actors: dict[str, Any]
-) -> None:
-    url = reverse("web:map", args=[workspace.slug])
-    member = client_for(user_with_role(workspace, "member"))
-    english = member.get(url).content.decode()
-    assert '<option value="50">Chiang Mai</option>' in english
-    assert '<option value="51">Lamphun</option>' in english
-    thai = member.get(url, HTTP_ACCEPT_LANGUAGE="th").content.decode()
-    assert '<option value="50">เชียงใหม่</option>' in thai
