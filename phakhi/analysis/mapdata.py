@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 import numpy as np
+from django.db.models import QuerySet
 
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import ActorTag
@@ -46,17 +47,23 @@ def _column(values: np.ndarray) -> list[Any]:
     return [None if v != v else v for v in values.tolist()]
 
 
+def _of_nodes(scope: MapScope, read: QuerySet[Any, Any], ids: np.ndarray) -> list[tuple[Any, ...]]:
+    """The rows of ``read`` (by ``actor_id``) for the map's actors: an ego map's few looked up
+    by id, a narrowed map's through its scope, else the whole workspace's."""
+    if scope.ego is not None:
+        return rows_of(read, "actor_id", ids.tolist())
+    if scope.narrowed:
+        read = read.filter(actor_id__in=scope.actors().values("id"))
+    return rows(read)
+
+
 def _measures(scope: MapScope, ids: np.ndarray) -> dict[str, np.ndarray]:
     """The run's measures and coordinates per node; NaN where the actor is not in the run."""
     table = {name: np.full(len(ids), np.nan) for name in RESULT_FIELDS}
     if scope.run is None or not len(ids):
         return table
     results = ActorResult.objects.filter(run=scope.run)
-    if scope.ego is None and scope.narrowed:
-        results = results.filter(actor_id__in=scope.actors().values("id"))
-    read = results.values_list("actor_id", *RESULT_FIELDS)
-    # An ego map's few actors are looked up, not the whole run's.
-    found_rows = rows(read) if scope.ego is None else rows_of(read, "actor_id", ids.tolist())
+    found_rows = _of_nodes(scope, results.values_list("actor_id", *RESULT_FIELDS), ids)
     if not found_rows:
         return table
     columns = list(zip(*found_rows, strict=True))
@@ -118,11 +125,7 @@ def _tags(scope: MapScope, ids: np.ndarray) -> tuple[list[str], dict[str, list[i
     (node, tag), sorted by node."""
     names = rows(tags_of(scope.workspace).values_list("id", "name"))
     links = ActorTag.objects.filter(tag__workspace=scope.workspace)
-    if scope.ego is None and scope.narrowed:
-        links = links.filter(actor_id__in=scope.actors().values("id"))
-    pairs = links.values_list("actor_id", "tag_id")
-    found = rows(pairs) if scope.ego is None else rows_of(pairs, "actor_id", ids.tolist())
-    table = np.array(found, dtype=np.int64)
+    table = np.array(_of_nodes(scope, links.values_list("actor_id", "tag_id"), ids), dtype=np.int64)
     table = table.reshape(-1, 2)
     tag_ids = np.array([tag_id for tag_id, _ in names], dtype=np.int64)
     order = np.argsort(tag_ids)
