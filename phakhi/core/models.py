@@ -73,6 +73,12 @@ class AuditEvent(models.Model):
     batch = models.CharField(
         _("batch"), max_length=40, blank=True, help_text=_("the import or operation it was part of")
     )
+    object_version = models.PositiveIntegerField(
+        _("object version"),
+        null=True,
+        blank=True,
+        help_text=_("the version of the object this change produced"),
+    )
 
     class Meta:
         verbose_name = _("audit event")
