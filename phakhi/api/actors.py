@@ -99,7 +99,10 @@ class ActorCreate(ActorFields):
 
 
 class ActorPatch(ActorFields):
-    pass
+    """Absent fields are kept; null clears a column, so the name, which cannot be empty,
+    takes no null."""
+
+    name: Annotated[Text300, Field(min_length=1)] = None  # type: ignore[assignment]
 
 
 class ActorMerge(Input):

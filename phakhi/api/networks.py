@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import forbidden, not_found
 from phakhi.api.lookups import ActorRef, actor_in, actor_ref, network_in
 from phakhi.api.pagination import PageMeta, PageParams, paginate
-from phakhi.api.types import Id, Input, LongText, Slug, Text60, Text200
+from phakhi.api.types import Id, Input, IsoDate, LongText, Slug, Text60, Text200
 from phakhi.networks.models import Membership, Network
 from phakhi.networks.selectors import memberships_of, networks_of
 from phakhi.networks.services import (
@@ -59,8 +59,11 @@ class NetworkCreate(Input):
 
 
 class NetworkPatch(Input):
-    name: Text200 | None = None
-    kind: Text60 | None = None
+    """Absent fields are kept; null clears a text, so the name and kind, which cannot be
+    empty, take no null."""
+
+    name: Annotated[Text200, Field(min_length=1)] = None  # type: ignore[assignment]
+    kind: Text60 = Field(None, description="issue, area or other")  # type: ignore[assignment]
     description: LongText | None = None
     vision: LongText | None = None
     goals: LongText | None = None
@@ -83,12 +86,12 @@ class MembershipPage(PageMeta):
 class MembershipSet(Input):
     actor: Id
     role: Text60 = Field("member", description="core_leader, coordinator, mentor, member, ally")
-    since: dt.date | None = Field(None, description="kept as it is when not given")
-    until: dt.date | None = Field(None, description="kept as it is when not given")
+    since: IsoDate | None = Field(None, description="kept as it is when not given")
+    until: IsoDate | None = Field(None, description="kept as it is when not given")
 
 
 class MembershipEnd(Input):
-    until: dt.date = Field(description="the day the actor left the network")
+    until: IsoDate = Field(description="the day the actor left the network")
 
 
 def network_out(network: Network) -> NetworkOut:

@@ -17,7 +17,7 @@ from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import not_found
 from phakhi.api.lookups import ActorRef, actor_in, actor_ref
 from phakhi.api.pagination import PageMeta, PageParams, paginate
-from phakhi.api.types import Id, Input, Slug, Strength, Text100
+from phakhi.api.types import Id, Input, IsoDate, Slug, Strength, Text100
 from phakhi.ties.models import Tie
 from phakhi.ties.selectors import tie_list
 from phakhi.ties.services import tie_create, tie_end, tie_set_strength
@@ -48,7 +48,7 @@ class TiePage(PageMeta):
 class TieFilters(Schema):
     actor: Id | None = Field(None, description="ties of this actor (either end)")
     min_strength: Strength = 1
-    active_on: dt.date | None = Field(
+    active_on: IsoDate | None = Field(
         None, description="ties active that day (since ≤ day < until)"
     )
 
@@ -60,8 +60,8 @@ class TieCreate(Input):
     kind: Text100 = Field("", description="information, resources, joint activity, funding …")
     directed: bool = False
     via: Id | None = Field(None, description="the broker the tie is held through")
-    since: dt.date | None = None
-    until: dt.date | None = None
+    since: IsoDate | None = None
+    until: IsoDate | None = None
 
 
 class TieStrength(Input):
@@ -69,7 +69,7 @@ class TieStrength(Input):
 
 
 class TieEnd(Input):
-    until: dt.date = Field(description="the day the tie ended")
+    until: IsoDate = Field(description="the day the tie ended")
 
 
 def tie_out(tie: Tie) -> TieOut:

@@ -1,10 +1,13 @@
 """Input types shared by the routes: bounded text and ids, so that no input can reach the
 database in a form it refuses (a NUL character, an id beyond 64 bits, an endless string)."""
 
-from typing import Annotated
+import datetime as dt
+import re
+from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 MAX_ID = 2**63 - 1
 _NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
@@ -19,6 +22,19 @@ Text200 = Annotated[str, StringConstraints(max_length=200, pattern=_NO_NUL)]
 Text300 = Annotated[str, StringConstraints(max_length=300, pattern=_NO_NUL)]
 LongText = Annotated[str, StringConstraints(max_length=20_000, pattern=_NO_NUL)]
 Strength = Annotated[int, Field(ge=1, le=4)]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    """Pydantic would read a number, or a string of digits, as seconds since 1970 (``0`` is
+    1 January 1970); the schema says a date is written YYYY-MM-DD, and so does the API."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError("date_parsing", "Input should be a date written YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
 class Input(Schema):
