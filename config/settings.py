@@ -26,9 +26,14 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from phakhi.core.datadir import make_private
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("PHAKHI_DATA_DIR", BASE_DIR / "data")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Personal data lives there: every file this process creates is private to the service's user,
+# and what was readable by others is tightened now (phakhi.core's start-up logs what).
+DATA_DIR_TIGHTENED = make_private(DATA_DIR)
 
 
 def _secret_key() -> str:
