@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from phakhi.core.models import WorkspaceScoped
+from phakhi.core.models import Versioned, WorkspaceScoped
 
 
 class Kind(models.TextChoices):
@@ -39,7 +39,7 @@ class Tag(WorkspaceScoped):
         return self.name
 
 
-class Actor(WorkspaceScoped):
+class Actor(WorkspaceScoped, Versioned):
     """A partner or stakeholder: a person, a group or an organization."""
 
     key = models.CharField(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, ActorTag, Tag
 from phakhi.actors.validation import clean_actor, stored_values
-from phakhi.core import audit
+from phakhi.core import audit, versions
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.thai import word_key
 
@@ -73,33 +73,58 @@ def actor_create(author: audit.Author, workspace: Workspace, **fields: Any) -> A
     return actor
 
 
-def actor_update(author: audit.Author, actor: Actor, **fields: Any) -> Actor:
-    """Change the given columns of an actor; columns not given keep their values."""
+def _snapshot(actor: Actor) -> dict[str, Any]:
+    """The actor's values as its audit events record them."""
+    return stored_values(actor) | {
+        "organization": actor.organization.key if actor.organization else "",
+        "tags": sorted(actor.tags.values_list("name", flat=True)),
+        "attributes": dict(actor.attributes),
+    }
+
+
+def _wanted(cleaned: Any, organization: Actor | None, current: dict[str, Any]) -> dict[str, Any]:
+    """The values the edit asks for, by the names ``versions.check`` compares (``name_key``
+    follows the name; attributes one by one, "" removing one)."""
+    wanted = {k: v for k, v in cleaned.values.items() if k != "name_key"}
+    if "organization" in cleaned.present:
+        wanted["organization"] = organization.key if organization else ""
+    if "tags" in cleaned.present:
+        by_key = {word_key(name): name for name in current["tags"]}
+        wanted["tags"] = sorted(by_key.get(word_key(name), name) for name in cleaned.tags)
+    for name, value in cleaned.attributes.items():
+        wanted[f"attributes.{name}"] = value
+    return wanted
+
+
+def actor_update(
+    author: audit.Author, actor: Actor, *, version: int | None = None, **fields: Any
+) -> Actor:
+    """Change the given columns of an actor; columns not given keep their values. The row is
+    locked and only the columns whose values change are written. With ``version`` (the one the
+    editor read), a column someone else changed since raises ``versions.EditConflict``."""
     cleaned, organization = _checked(actor.workspace, {"key": actor.key, **fields})
     with transaction.atomic():
-        old = stored_values(actor) | {
-            "organization": actor.organization.key if actor.organization else "",
-            "tags": sorted(actor.tags.values_list("name", flat=True)),
-            "attributes": dict(actor.attributes),
-        }
+        current = versions.locked(actor)
+        old = _snapshot(current)
+        wanted = _wanted(cleaned, organization, old)
+        stored = {**versions.flatten(old), **{k: "" for k in wanted if k not in old}}
+        for name in wanted:
+            if name.startswith("attributes."):
+                stored[name] = old["attributes"].get(name.removeprefix("attributes."), "")
+        versions.check(current, version, wanted, stored)
         for name, value in cleaned.values.items():
-            setattr(actor, name, value)
+            setattr(current, name, value)
         if "organization" in cleaned.present:
-            actor.organization = organization
+            current.organization = organization
         for name, value in cleaned.attributes.items():
             if value:
-                actor.attributes[name] = value
+                current.attributes[name] = value
             else:
-                actor.attributes.pop(name, None)
-        actor.save()
-        if "tags" in cleaned.present:
-            _set_tags(actor, cleaned.tags)
-        new = stored_values(actor) | {
-            "organization": actor.organization.key if actor.organization else "",
-            "tags": sorted(actor.tags.values_list("name", flat=True)),
-            "attributes": dict(actor.attributes),
-        }
-        changes = audit.diff(old, new)
-        if changes:
-            audit.record(author, AuditEvent.Action.UPDATE, actor, changes=changes)
+                current.attributes.pop(name, None)
+        if "tags" in wanted and wanted["tags"] != old["tags"]:
+            _set_tags(current, cleaned.tags)
+        changes = audit.diff(old, _snapshot(current))
+        columns = sorted(name for name in changes if name != "tags")
+        versions.save_changes(author, current, changes, columns)
+    actor.refresh_from_db()
     return actor

@@ -3,6 +3,7 @@ in the request's language; bad input is never a 500."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -14,8 +15,11 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import Field
 
+from phakhi.core.audit import jsonable
 from phakhi.core.selectors import NotFound
+from phakhi.core.versions import EditConflict, UnknownVersion
 
 
 class FieldError(Schema):
@@ -23,13 +27,29 @@ class FieldError(Schema):
     message: str
 
 
+class ConflictOut(Schema):
+    """A field someone else changed since the version the request named (409)."""
+
+    field: str
+    theirs: Any = Field(description="the value stored now")
+    yours: Any = Field(description="the value the request asked for")
+    by: str = Field(description="who made the change stored now")
+    at: dt.datetime | None = Field(description="when they made it")
+
+
 class ErrorOut(Schema):
     detail: str
     errors: list[FieldError] = []
+    conflicts: list[ConflictOut] | None = Field(
+        None, description="409 only: each field changed by someone else since your version"
+    )
+    version: int | None = Field(None, description="409 only: the version stored now (its ETag)")
 
 
 # The refusals every route may answer with (the common error shape), for the OpenAPI schema.
-ERROR_RESPONSES: dict[Any, type[ErrorOut]] = {frozenset({400, 401, 403, 404, 409, 422}): ErrorOut}
+ERROR_RESPONSES: dict[Any, type[ErrorOut]] = {
+    frozenset({400, 401, 403, 404, 409, 412, 422}): ErrorOut
+}
 
 
 class ApiError(Exception):
@@ -64,8 +84,37 @@ def unknown(message: str, field: str | None = None) -> ApiError:
 def _respond(
     api: NinjaAPI, request: HttpRequest, status: int, detail: str, errors: Iterable[FieldError] = ()
 ) -> HttpResponse:
-    body = ErrorOut(detail=detail, errors=list(errors)).model_dump()
+    body = ErrorOut(detail=detail, errors=list(errors), conflicts=None, version=None).model_dump(
+        exclude={"conflicts", "version"}
+    )
     return api.create_response(request, body, status=status)
+
+
+def _conflict_response(api: NinjaAPI, request: HttpRequest, exc: EditConflict) -> HttpResponse:
+    conflicts = [
+        ConflictOut(
+            field=c.field,
+            theirs=jsonable(c.theirs),
+            yours=jsonable(c.yours),
+            by=c.by,
+            at=c.at,
+        )
+        for c in exc.conflicts
+    ]
+    errors = [
+        FieldError(
+            field=c.field,
+            message=_("%(who)s changed it to “%(theirs)s”; you asked for “%(yours)s”.")
+            % {"who": c.by or _("Someone"), "theirs": c.theirs, "yours": c.yours},
+        )
+        for c in exc.conflicts
+    ]
+    body = ErrorOut(
+        detail=str(exc), errors=errors, conflicts=conflicts, version=exc.version
+    ).model_dump(mode="json")
+    response = api.create_response(request, body, status=409)
+    response["ETag"] = f'"{exc.version}"'
+    return response
 
 
 # --- input that does not match the schema (pydantic), in the request's language ---------------
@@ -154,6 +203,14 @@ def register(api: NinjaAPI) -> None:
     @handle(ApiError)
     def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return _respond(api, request, exc.status, exc.detail, exc.errors)
+
+    @handle(EditConflict)
+    def edit_conflict(request: HttpRequest, exc: EditConflict) -> HttpResponse:
+        return _conflict_response(api, request, exc)
+
+    @handle(UnknownVersion)
+    def unknown_version(request: HttpRequest, exc: UnknownVersion) -> HttpResponse:
+        return _respond(api, request, 412, str(exc))
 
     @handle(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
@@ -13,6 +13,7 @@ from pydantic import Field
 from phakhi.accounts.permissions import Access
 from phakhi.api.access import require_network, workspace_access
 from phakhi.api.auth import request_author
+from phakhi.api.concurrency import IfMatch, expected_version, with_etag
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import forbidden, not_found
 from phakhi.api.lookups import ActorRef, actor_in, actor_ref, network_in
@@ -42,6 +43,7 @@ class NetworkOut(Schema):
     membership_count: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = Field(description="raised by every change; also the ETag (send it as If-Match)")
 
 
 class NetworkPage(PageMeta):
@@ -77,6 +79,7 @@ class MembershipOut(Schema):
     role_label: str
     since: dt.date | None
     until: dt.date | None
+    version: int = Field(description="raised by every change; also the ETag (send it as If-Match)")
 
 
 class MembershipPage(PageMeta):
@@ -108,6 +111,7 @@ def network_out(network: Network) -> NetworkOut:
         membership_count=network.membership_count,  # type: ignore[attr-defined]
         created_at=network.created_at,
         updated_at=network.updated_at,
+        version=network.version,
     )
 
 
@@ -120,6 +124,7 @@ def membership_out(network: Network, membership: Membership) -> MembershipOut:
         role_label=str(membership.get_role_display()),
         since=membership.since,
         until=membership.until,
+        version=membership.version,
     )
 
 
@@ -135,8 +140,12 @@ def network_list(request: HttpRequest, slug: Slug, paging: PageParams) -> dict[s
 
 
 @router.get("/{slug}/networks/{network}", response={200: NetworkOut, **ERRORS}, summary="A network")
-def network_read(request: HttpRequest, slug: Slug, network: Slug) -> NetworkOut:
-    return network_out(_network(workspace_access(request, slug), network))
+def network_read(
+    request: HttpRequest, slug: Slug, network: Slug, response: HttpResponse
+) -> NetworkOut:
+    found = _network(workspace_access(request, slug), network)
+    with_etag(response, found)
+    return network_out(found)
 
 
 @router.post("/{slug}/networks", response={201: NetworkOut, **ERRORS}, summary="Create a network")
@@ -156,14 +165,22 @@ def network_post(request: HttpRequest, slug: Slug, payload: NetworkCreate) -> St
     summary="Change a network's name, kind, description, vision or goals",
 )
 def network_patch(
-    request: HttpRequest, slug: Slug, network: Slug, payload: NetworkPatch
+    request: HttpRequest,
+    slug: Slug,
+    network: Slug,
+    payload: NetworkPatch,
+    response: HttpResponse,
+    if_match: IfMatch = None,
 ) -> NetworkOut:
     access = workspace_access(request, slug, "edit")
     found = network_in(access, network)
     require_network(access, found.pk)
     fields = {k: v or "" for k, v in payload.model_dump(exclude_unset=True).items()}
-    network_update(request_author(request), found, **fields)
-    return network_out(_network(access, found.slug))
+    version = expected_version(if_match)
+    network_update(request_author(request), found, version=version, **fields)
+    changed = _network(access, found.slug)
+    with_etag(response, changed)
+    return network_out(changed)
 
 
 @router.get(
@@ -185,8 +202,15 @@ def membership_list(
     summary="Add an actor to a network, or change its role and dates there",
 )
 def membership_post(
-    request: HttpRequest, slug: Slug, network: Slug, payload: MembershipSet
+    request: HttpRequest,
+    slug: Slug,
+    network: Slug,
+    payload: MembershipSet,
+    response: HttpResponse,
+    if_match: IfMatch = None,
 ) -> Status[MembershipOut]:
+    """With ``If-Match`` (the membership's ETag), a role or date someone else changed since is
+    refused (409); the others merge."""
     access = workspace_access(request, slug, "edit")
     found = network_in(access, network)
     require_network(access, found.pk)
@@ -197,7 +221,10 @@ def membership_post(
         name: getattr(payload, name) if name in given or current is None else getattr(current, name)
         for name in ("since", "until")
     }
-    membership = membership_set(request_author(request), found, actor, role=payload.role, **dates)
+    version = expected_version(if_match)
+    author = request_author(request)
+    membership = membership_set(author, found, actor, role=payload.role, version=version, **dates)
+    with_etag(response, membership)
     return Status(201 if current is None else 200, membership_out(found, membership))
 
 
@@ -207,7 +234,13 @@ def membership_post(
     summary="End an actor's membership on a date",
 )
 def membership_finish(
-    request: HttpRequest, slug: Slug, network: Slug, actor_id: Id, payload: MembershipEnd
+    request: HttpRequest,
+    slug: Slug,
+    network: Slug,
+    actor_id: Id,
+    payload: MembershipEnd,
+    response: HttpResponse,
+    if_match: IfMatch = None,
 ) -> MembershipOut:
     access = workspace_access(request, slug, "edit")
     found = network_in(access, network)
@@ -215,5 +248,7 @@ def membership_finish(
     current = memberships_of(found).filter(actor_id=actor_id).first()
     if current is None:
         raise not_found(_("Actor %(id)s is not a member of this network.") % {"id": actor_id})
-    membership = membership_end(request_author(request), current, payload.until)
+    version = expected_version(if_match)
+    membership = membership_end(request_author(request), current, payload.until, version=version)
+    with_etag(response, membership)
     return membership_out(found, membership)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
@@ -13,6 +13,7 @@ from pydantic import Field
 from phakhi.accounts.permissions import Access
 from phakhi.api.access import require_tie, workspace_access
 from phakhi.api.auth import request_author
+from phakhi.api.concurrency import IfMatch, expected_version, with_etag
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import not_found
 from phakhi.api.lookups import ActorRef, actor_in, actor_ref
@@ -39,6 +40,7 @@ class TieOut(Schema):
     origin: str
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = Field(description="raised by every change; also the ETag (send it as If-Match)")
 
 
 class TiePage(PageMeta):
@@ -87,6 +89,7 @@ def tie_out(tie: Tie) -> TieOut:
         origin=tie.origin,
         created_at=tie.created_at,
         updated_at=tie.updated_at,
+        version=tie.version,
     )
 
 
@@ -113,8 +116,10 @@ def tie_index(
 
 
 @router.get("/{slug}/ties/{tie_id}", response={200: TieOut, **ERRORS}, summary="A tie")
-def tie_read(request: HttpRequest, slug: Slug, tie_id: Id) -> TieOut:
-    return tie_out(_tie_in(workspace_access(request, slug), tie_id))
+def tie_read(request: HttpRequest, slug: Slug, tie_id: Id, response: HttpResponse) -> TieOut:
+    tie = _tie_in(workspace_access(request, slug), tie_id)
+    with_etag(response, tie)
+    return tie_out(tie)
 
 
 @router.post("/{slug}/ties", response={201: TieOut, **ERRORS}, summary="Create a tie")
@@ -142,18 +147,38 @@ def tie_post(request: HttpRequest, slug: Slug, payload: TieCreate) -> Status[Tie
 @router.patch(
     "/{slug}/ties/{tie_id}", response={200: TieOut, **ERRORS}, summary="Change a tie's strength"
 )
-def tie_patch(request: HttpRequest, slug: Slug, tie_id: Id, payload: TieStrength) -> TieOut:
+def tie_patch(
+    request: HttpRequest,
+    slug: Slug,
+    tie_id: Id,
+    payload: TieStrength,
+    response: HttpResponse,
+    if_match: IfMatch = None,
+) -> TieOut:
     access = workspace_access(request, slug, "edit")
     tie = _tie_in(access, tie_id)
     require_tie(access, tie.source_id, tie.target_id)
-    return tie_out(tie_set_strength(request_author(request), tie, payload.strength))
+    version = expected_version(if_match)
+    tie = tie_set_strength(request_author(request), tie, payload.strength, version=version)
+    with_etag(response, tie)
+    return tie_out(tie)
 
 
 @router.post(
     "/{slug}/ties/{tie_id}/end", response={200: TieOut, **ERRORS}, summary="End a tie on a date"
 )
-def tie_finish(request: HttpRequest, slug: Slug, tie_id: Id, payload: TieEnd) -> TieOut:
+def tie_finish(
+    request: HttpRequest,
+    slug: Slug,
+    tie_id: Id,
+    payload: TieEnd,
+    response: HttpResponse,
+    if_match: IfMatch = None,
+) -> TieOut:
     access = workspace_access(request, slug, "edit")
     tie = _tie_in(access, tie_id)
     require_tie(access, tie.source_id, tie.target_id)
-    return tie_out(tie_end(request_author(request), tie, payload.until))
+    version = expected_version(if_match)
+    tie = tie_end(request_author(request), tie, payload.until, version=version)
+    with_etag(response, tie)
+    return tie_out(tie)

@@ -68,13 +68,16 @@ def event(
     object_id: str = "",
     object_repr: str = "",
     batch: str = "",
+    object_version: int | None = None,
 ) -> AuditEvent:
     """An unsaved event, for ``record`` or for ``record_many``. The object gives its type, id,
-    text and (unless ``workspace_id`` is given) its workspace."""
+    text, version (when it has one) and (unless ``workspace_id`` is given) its workspace."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or str(obj)
+        if object_version is None:
+            object_version = getattr(obj, "version", None)
     if workspace_id is _FROM_OBJECT:
         workspace_id = getattr(obj, "workspace_id", None)
     return AuditEvent(
@@ -87,6 +90,7 @@ def event(
         object_repr=object_repr[:300],
         changes=dict(changes or {}),
         batch=batch,
+        object_version=object_version,
     )
 
 

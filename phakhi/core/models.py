@@ -43,6 +43,17 @@ class WorkspaceScoped(models.Model):
         abstract = True
 
 
+class Versioned(models.Model):
+    """A row people edit: every write raises ``version`` by one (see ``phakhi.core.versions``),
+    so an edit made from an older version can be checked against what changed since."""
+
+    # The database default serves bulk inserts that name their columns (imports).
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class AuditEvent(models.Model):
     """Who changed what, when, with the old and new values."""
 

@@ -3,10 +3,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.actors.models import Actor
-from phakhi.core.models import WorkspaceScoped, slug_validator
+from phakhi.core.models import Versioned, WorkspaceScoped, slug_validator
 
 
-class Network(WorkspaceScoped):
+class Network(WorkspaceScoped, Versioned):
     class Kind(models.TextChoices):
         ISSUE = "issue", _("issue network")
         AREA = "area", _("area network")
@@ -51,7 +51,7 @@ class Role(models.TextChoices):
     ALLY = "ally", _("ally")
 
 
-class Membership(WorkspaceScoped):
+class Membership(WorkspaceScoped, Versioned):
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
     )

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
-from phakhi.core import audit
+from phakhi.core import audit, versions
 from phakhi.core.dates import show_date
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.networks.models import Membership, Network, Role
@@ -59,8 +59,10 @@ def membership_set(
     role: str = Role.MEMBER,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    version: int | None = None,
 ) -> Membership:
-    """Add the actor to the network, or change its role and dates there."""
+    """Add the actor to the network, or change its role and dates there. With ``version`` (the
+    one the editor read), a value someone else changed since raises ``versions.EditConflict``."""
     if actor.workspace_id != network.workspace_id:
         raise ValidationError({"actor": _("The actor belongs to another workspace.")})
     if role not in Role.values:
@@ -72,69 +74,73 @@ def membership_set(
         )
     if since and until and since >= until:
         raise ValidationError({"until": _("The end date must be after the start date.")})
+    wanted = {"role": role, "since": since, "until": until}
     with transaction.atomic():
-        membership = Membership.objects.filter(network=network, actor=actor).first()
-        old = (
-            {}
-            if membership is None
-            else {"role": membership.role, "since": membership.since, "until": membership.until}
+        membership = (
+            Membership.objects.select_for_update().filter(network=network, actor=actor).first()
         )
         if membership is None:
-            membership = Membership(workspace_id=network.workspace_id, network=network, actor=actor)
-        membership.role, membership.since, membership.until = role, since, until
-        changes = audit.diff(old, {"role": role, "since": since, "until": until})
-        if changes:
-            membership.save()
-            action = AuditEvent.Action.UPDATE if old else AuditEvent.Action.CREATE
-            audit.record(author, action, membership, changes=changes)
+            membership = Membership.objects.create(
+                workspace_id=network.workspace_id, network=network, actor=actor, **wanted
+            )
+            changes = audit.diff({}, wanted)
+            audit.record(author, AuditEvent.Action.CREATE, membership, changes=changes)
+            return membership
+        old = {name: getattr(membership, name) for name in wanted}
+        versions.check(membership, version, wanted, old)
+        changes = audit.diff(old, wanted)
+        for name, value in wanted.items():
+            setattr(membership, name, value)
+        versions.save_changes(author, membership, changes, sorted(changes))
     return membership
 
 
 NETWORK_EDITABLE_FIELDS = ("name", "kind", "description", "vision", "goals")
 
 
-def network_update(author: audit.Author, network: Network, **fields: str) -> Network:
+def network_update(
+    author: audit.Author, network: Network, *, version: int | None = None, **fields: str
+) -> Network:
     """Change the given fields (``NETWORK_EDITABLE_FIELDS``) of a network; others keep their
-    values. The slug is the network's address and does not change."""
+    values. The slug is the network's address and does not change. With ``version`` (the one
+    the editor read), a field someone else changed since raises ``versions.EditConflict``."""
     unknown = sorted(set(fields) - set(NETWORK_EDITABLE_FIELDS))
     if unknown:
         raise ValueError(f"network_update cannot change {', '.join(unknown)}")
-    old = {name: getattr(network, name) for name in fields}
-    for name, value in fields.items():
-        setattr(network, name, value.strip() if name == "name" else value)
-    try:
-        network.full_clean(exclude=["workspace", "parent"], validate_unique=False)
-    except ValidationError:
-        for name, value in old.items():
-            setattr(network, name, value)
-        raise
-    changes = audit.diff(old, {name: getattr(network, name) for name in fields})
-    if changes:
-        with transaction.atomic():
-            network.save(update_fields=[*changes, "updated_at"])
-            audit.record(author, AuditEvent.Action.UPDATE, network, changes=changes)
+    wanted = {name: value.strip() if name == "name" else value for name, value in fields.items()}
+    checked = Network(**{**{f: getattr(network, f) for f in NETWORK_EDITABLE_FIELDS}, **wanted})
+    checked.full_clean(exclude=["workspace", "parent", "slug"], validate_unique=False)
+    with transaction.atomic():
+        current = versions.locked(network)
+        old = {name: getattr(current, name) for name in wanted}
+        versions.check(current, version, wanted, old)
+        changes = audit.diff(old, wanted)
+        for name, value in wanted.items():
+            setattr(current, name, value)
+        versions.save_changes(author, current, changes, sorted(changes))
+    network.refresh_from_db()
     return network
 
 
-def membership_end(author: audit.Author, membership: Membership, until: dt.date) -> Membership:
+def membership_end(
+    author: audit.Author, membership: Membership, until: dt.date, *, version: int | None = None
+) -> Membership:
     """Record that the actor left the network on ``until``; the membership stays in the
     history with its role and start date."""
-    if membership.until is not None:
-        raise ValidationError(
-            {
-                "until": _("This membership already ended on %(date)s.")
-                % {"date": show_date(membership.until)}
-            }
-        )
-    if membership.since and until <= membership.since:
-        raise ValidationError({"until": _("The end date must be after the start date.")})
     with transaction.atomic():
-        membership.until = until
-        membership.save(update_fields=["until", "updated_at"])
-        audit.record(
-            author,
-            AuditEvent.Action.UPDATE,
-            membership,
-            changes=audit.diff({"until": None}, {"until": until}),
-        )
+        current = versions.locked(membership)
+        if current.since and until <= current.since:
+            raise ValidationError({"until": _("The end date must be after the start date.")})
+        versions.check(current, version, {"until": until}, {"until": current.until})
+        if current.until is not None:
+            raise ValidationError(
+                {
+                    "until": _("This membership already ended on %(date)s.")
+                    % {"date": show_date(current.until)}
+                }
+            )
+        changes = audit.diff({"until": None}, {"until": until})
+        current.until = until
+        versions.save_changes(author, current, changes, ["until"])
+    membership.refresh_from_db()
     return membership

@@ -2,11 +2,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from phakhi.core.models import WorkspaceScoped, slug_validator
+from phakhi.core.models import Versioned, WorkspaceScoped, slug_validator
 from phakhi.networks.models import Network
 
 
-class Project(WorkspaceScoped):
+class Project(WorkspaceScoped, Versioned):
     """The agency's own project: the "us" of a stakeholder analysis."""
 
     slug = models.CharField(_("slug"), max_length=60, validators=[slug_validator])

@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.actors.models import Actor
-from phakhi.core.models import WorkspaceScoped
+from phakhi.core.models import Versioned, WorkspaceScoped
 
 
 class Strength(models.IntegerChoices):
@@ -22,7 +22,7 @@ class Origin(models.TextChoices):
     ACTIVITY = "activity", _("joint activity")
 
 
-class Tie(WorkspaceScoped):
+class Tie(WorkspaceScoped, Versioned):
     """A relationship between two actors. Undirected ties are stored with the lower actor id as
     ``source``, so A–B and B–A are the same row."""
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
-from phakhi.core import audit
+from phakhi.core import audit, versions
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.thai import clean_text
 from phakhi.ties.models import Origin, Tie
@@ -75,31 +75,31 @@ def tie_create(
     return tie
 
 
-def tie_set_strength(author: audit.Author, tie: Tie, strength: int) -> Tie:
+def tie_set_strength(
+    author: audit.Author, tie: Tie, strength: int, *, version: int | None = None
+) -> Tie:
+    """Change a tie's strength. With ``version`` (the one the editor read), a strength someone
+    else changed since raises ``versions.EditConflict``."""
     _check_strength(strength)
     with transaction.atomic():
-        old = tie.strength
-        if old != strength:
-            tie.strength = strength
-            tie.save(update_fields=["strength", "updated_at"])
-            audit.record(
-                author, AuditEvent.Action.UPDATE, tie, changes={"strength": [old, strength]}
-            )
+        current = versions.locked(tie)
+        versions.check(current, version, {"strength": strength}, {"strength": current.strength})
+        changes = audit.diff({"strength": current.strength}, {"strength": strength})
+        current.strength = strength
+        versions.save_changes(author, current, changes, ["strength"])
+    tie.refresh_from_db()
     return tie
 
 
-def tie_end(author: audit.Author, tie: Tie, until: dt.date) -> Tie:
+def tie_end(author: audit.Author, tie: Tie, until: dt.date, *, version: int | None = None) -> Tie:
     """Record that a tie ended on ``until``; it stays in the history."""
-    if tie.since and until <= tie.since:
-        raise ValidationError({"until": _("The end date must be after the start date.")})
     with transaction.atomic():
-        old = tie.until
-        tie.until = until
-        tie.save(update_fields=["until", "updated_at"])
-        audit.record(
-            author,
-            AuditEvent.Action.UPDATE,
-            tie,
-            changes=audit.diff({"until": old}, {"until": until}),
-        )
+        current = versions.locked(tie)
+        if current.since and until <= current.since:
+            raise ValidationError({"until": _("The end date must be after the start date.")})
+        versions.check(current, version, {"until": until}, {"until": current.until})
+        changes = audit.diff({"until": current.until}, {"until": until})
+        current.until = until
+        versions.save_changes(author, current, changes, ["until"])
+    tie.refresh_from_db()
     return tie

@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from phakhi.core.migration_ops import AddVersionField
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("ties", "0001_initial"),
+    ]
+
+    operations = [
+        AddVersionField("tie"),
+    ]
