@@ -3,19 +3,43 @@
 Roles, from most to least: admin (everything, including users), coordinator (edits, imports and
 analyses; may be limited to some networks), member (reads everything, contacts included) and
 viewer (reads, with contact details masked). Superusers are admins of every workspace.
+
+A coordinator limited to some networks edits an actor only while every membership of it that
+has not ended is in one of their networks and it holds one today (or they created it and it is
+in no other network); they never merge. Adding an actor to their network is how they recruit,
+and must not hand them an actor that another network still counts as its own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
+from django.utils import timezone
+
 from phakhi.accounts.models import Role, WorkspaceMember
-from phakhi.core.models import Workspace
+from phakhi.actors.models import Actor
+from phakhi.core.models import AuditEvent, Workspace
 from phakhi.networks.models import Membership
 
 PERMISSIONS = ("view", "edit", "import", "analyze", "manage_users")
 _EDITORS = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+
+def _not_ended(today: dt.date) -> Q:
+    """A membership another network still counts: not ended (``until`` open or after today),
+    whenever it starts — the network page's current members, planned ones included."""
+    return Q(until__isnull=True) | Q(until__gt=today)
+
+
+def _held(today: dt.date) -> Q:
+    """A membership that holds today, ``since ≤ today < until`` (the map's members today)."""
+    return (Q(since__isnull=True) | Q(since__lte=today)) & _not_ended(today)
 
 
 @dataclass(frozen=True)
@@ -59,15 +83,51 @@ class Access:
             return False
         return not self.is_restricted or network_id in (self.network_ids or ())
 
+    @property
+    def can_merge_actors(self) -> bool:
+        """A merge deletes one actor and moves its ties and memberships in every network, so a
+        coordinator limited to some networks does not merge."""
+        return self.can_edit and not self.is_restricted
+
     def can_edit_actor(self, actor_id: int) -> bool:
-        """Restricted coordinators edit the actors who are members of one of their networks."""
-        if not self.can_edit:
-            return False
+        return actor_id in self.editable_actors((actor_id,))
+
+    def editable_actors(self, actor_ids: Iterable[int]) -> set[int]:
+        """Which of these actors the user may edit, in one query for a limited coordinator.
+
+        They may edit an actor that no network outside theirs counts (no membership elsewhere
+        that has not ended, even one starting later) and that either is a member of one of
+        their networks today or was created by them (its own creation event is theirs).
+        Ended memberships never count, for or against."""
+        ids = set(actor_ids)
+        if not self.can_edit or not ids:
+            return set()
         if not self.is_restricted:
-            return True
-        return Membership.objects.filter(
-            workspace=self.workspace, actor_id=actor_id, network_id__in=self.network_ids or ()
-        ).exists()
+            return ids
+        today = timezone.localdate()
+        mine = self.network_ids or frozenset()
+        memberships = Membership.objects.filter(actor=OuterRef("pk"))
+        elsewhere = memberships.filter(_not_ended(today)).exclude(network_id__in=mine)
+        member_here = memberships.filter(_held(today), network_id__in=mine)
+        # A merge moves the merged actor's history, its creation included: the actor's own
+        # creation is the one that recorded its key.
+        created_by_them = (
+            AuditEvent.objects.filter(
+                workspace=self.workspace,
+                object_type=Actor._meta.label_lower,
+                object_id=Cast(OuterRef("pk"), CharField()),
+                action=AuditEvent.Action.CREATE,
+                user_id=self.user.pk,
+            )
+            .annotate(created_key=KT("changes__key__1"))
+            .filter(created_key=OuterRef("key"))
+        )
+        editable = (
+            Actor.objects.filter(workspace=self.workspace, pk__in=ids)
+            .filter(~Exists(elsewhere))
+            .filter(Exists(member_here) | Exists(created_by_them))
+        )
+        return set(editable.order_by().values_list("pk", flat=True))
 
     def allows(self, permission: str) -> bool:
         """``permission`` is one of ``PERMISSIONS``; an unknown name is a programming error."""

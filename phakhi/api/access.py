@@ -34,12 +34,30 @@ def require_network(access: Access, network_id: int) -> None:
 
 
 def require_actor(access: Access, actor_id: int) -> None:
-    """A coordinator limited to some networks changes only the members of those networks."""
+    """A coordinator limited to some networks changes only the actors that are theirs alone
+    (``Access.editable_actors``)."""
     if not access.can_edit_actor(actor_id):
-        raise forbidden(_("You may change only the actors of the networks you coordinate."))
+        raise forbidden(
+            _(
+                "You may change only actors whose current memberships are all in the networks "
+                "you coordinate, or actors you added that are in no other network."
+            )
+        )
+
+
+def require_merge(access: Access) -> None:
+    """A merge deletes an actor from every network: not for a coordinator limited to some."""
+    if not access.can_merge_actors:
+        raise forbidden(
+            _(
+                "A merge deletes an actor from every network: only admins and coordinators "
+                "of all networks merge."
+            )
+        )
 
 
 def require_tie(access: Access, source_id: int, target_id: int) -> None:
-    """A coordinator limited to some networks records the ties of those networks' members."""
-    if not (access.can_edit_actor(source_id) or access.can_edit_actor(target_id)):
-        raise forbidden(_("You may change only the ties of actors in the networks you coordinate."))
+    """A tie is its two ends' relationship: a coordinator limited to some networks records and
+    changes the ties of the actors they may change, whoever is at the other end."""
+    if not access.editable_actors((source_id, target_id)):
+        raise forbidden(_("You may change a tie only when you may change one of its two actors."))

@@ -17,7 +17,7 @@ from phakhi.actors.models import Actor, Tag
 from phakhi.actors.search import SORTS, actor_search
 from phakhi.actors.services import actor_create, actor_update
 from phakhi.actors.vocabulary import KINDS, SECTORS
-from phakhi.api.access import require_actor, require_network, workspace_access
+from phakhi.api.access import require_actor, require_merge, require_network, workspace_access
 from phakhi.api.auth import request_author
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import FieldError, forbidden, invalid, unknown
@@ -265,10 +265,9 @@ def actor_merge(request: HttpRequest, slug: Slug, actor_id: Id, payload: ActorMe
     """Ties, memberships, people, issues and history of ``merged`` move to this actor; the
     merged actor and its analysis results are deleted (run the analysis again)."""
     access = workspace_access(request, slug, "edit")
+    require_merge(access)
     kept = actor_in(access, actor_id)
-    require_actor(access, kept.pk)
     merged = actor_in(access, payload.merged, field="merged")
-    require_actor(access, merged.pk)
     fields = dict.fromkeys(payload.keep_from_merged, MERGED)
     result = actors_merge(request_author(request), kept, merged, fields=fields)
     gone = ActorRef(id=result.merged_id, key=result.merged_key, name=result.merged_name)

@@ -227,7 +227,7 @@ def _changed(form: ActorForm) -> list[str]:
 def actor_edit(request: HttpRequest, workspace: Workspace, access: Access, pk: int) -> HttpResponse:
     actor = actor_or_404(workspace, pk)
     if not access.can_edit_actor(actor.pk):
-        return forbidden(request, access, "edit")
+        return forbidden(request, access, "edit_actor")
     form = ActorForm(request.POST or None, initial=_initial(actor))
     form.fields["key"].disabled = True  # the key is how imports find the actor again
     context: dict[str, Any] = {

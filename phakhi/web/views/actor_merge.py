@@ -108,11 +108,10 @@ def _other(request: HttpRequest, workspace: Workspace) -> Actor | None:
 def actor_merge(
     request: HttpRequest, workspace: Workspace, access: Access, pk: int
 ) -> HttpResponse:
+    if not access.can_merge_actors:
+        return forbidden(request, access, "merge")
     kept = actor_or_404(workspace, pk)
     other = _other(request, workspace)
-    for actor in (kept, other):
-        if actor is not None and not access.can_edit_actor(actor.pk):
-            return forbidden(request, access, "edit")
     context: dict[str, Any] = {"workspace": workspace, "access": access, "actor": kept}
     if other is None or other.pk == kept.pk:
         query = request.GET.get("q", "").strip()[:300]

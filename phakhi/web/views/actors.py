@@ -176,9 +176,10 @@ def _page(
         "brokerage": brokerage_of(result) if result is not None else None,
         "history": _history_rows(access, actor_history(actor)),
         "can_edit": can_edit,
+        "can_merge": access.can_merge_actors,
         "add_form": add_form or (TieAddForm(initial={"strength": 1}) if can_edit else None),
         "end_form": TieEndForm() if can_edit else None,
-        "duplicates": merge_candidates(workspace, actor) if can_edit else [],
+        "duplicates": merge_candidates(workspace, actor) if access.can_merge_actors else [],
     }
     return render(request, "web/actor.html", context, status=status)
 
@@ -204,7 +205,7 @@ def _actor_change(view: Callable[..., HttpResponse]) -> WorkspaceView:
     ) -> HttpResponse:
         actor = actor_or_404(workspace, pk)
         if not access.can_edit_actor(actor.pk):
-            return forbidden(request, access, "edit")
+            return forbidden(request, access, "edit_actor")
         return view(request, workspace, access, actor, **kwargs)
 
     return wrapper
