@@ -8,6 +8,9 @@ PHAKHI_ALLOWED_HOSTS comma-separated host names (default: localhost, 127.0.0.1, 
 PHAKHI_CSRF_TRUSTED_ORIGINS comma-separated origins such as https://phakhi.example.go.th
 PHAKHI_BEHIND_HTTPS_PROXY "1" when a proxy terminates HTTPS and sets X-Forwarded-Proto
                   (and X-Forwarded-For, which the log-in lock-out then reads the address from)
+PHAKHI_HTTPS      "1" when the site is reached only over HTTPS (HSTS, secure cookies)
+PHAKHI_HSTS_SECONDS how long browsers keep to HTTPS (default one year); "0" sends no HSTS
+PHAKHI_HSTS_INCLUDE_SUBDOMAINS "1" to extend HSTS to every subdomain
 PHAKHI_BASE_URL   the address people open, for links in e-mails sent from the command line
                   (default http://127.0.0.1:8000)
 PHAKHI_EMAIL_HOST SMTP server for e-mail (invitations, password resets); unset: e-mails are
@@ -52,10 +55,19 @@ ALLOWED_HOSTS = os.environ.get("PHAKHI_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("PHAKHI_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
-if os.environ.get("PHAKHI_BEHIND_HTTPS_PROXY") == "1":
+# Served over HTTPS: PHAKHI_HTTPS=1 says every request is (a proxy in front terminates TLS;
+# `phakhi serve` then takes every request as https); PHAKHI_BEHIND_HTTPS_PROXY=1 says the proxy
+# tells which are, in X-Forwarded-Proto. Either way, cookies are sent only over HTTPS and
+# browsers are told (HSTS) to come back over HTTPS only.
+BEHIND_HTTPS_PROXY = os.environ.get("PHAKHI_BEHIND_HTTPS_PROXY") == "1"
+PHAKHI_HTTPS = os.environ.get("PHAKHI_HTTPS") == "1"
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if BEHIND_HTTPS_PROXY or PHAKHI_HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("PHAKHI_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("PHAKHI_HSTS_INCLUDE_SUBDOMAINS") == "1"
 
 # Indexes that also hold the ids (actors 0005) are for PostgreSQL; SQLite's indexes hold the
 # row id anyway, so on SQLite the included column is rightly ignored.

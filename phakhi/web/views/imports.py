@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
+from phakhi.core.workers import workers_alive, workers_needed
 from phakhi.imports import jobs
 from phakhi.imports.models import ImportJob
 from phakhi.imports.services import ATTRIBUTE, IGNORE
@@ -116,13 +117,21 @@ def import_page(request: HttpRequest, workspace: Workspace, access: Access) -> H
                 return redirect("web:import-job", workspace=workspace.slug, job_id=job.pk)
         status = 400
     recent = ImportJob.objects.filter(workspace=workspace).select_related("uploaded_by")
+    shown = list(recent.defer("preview", "report", "headers", "mapping")[:RECENT_JOBS])
     context = {
         "workspace": workspace,
         "access": access,
         "form": form,
-        "jobs": recent.defer("preview", "report", "headers", "mapping")[:RECENT_JOBS],
+        "jobs": shown,
+        "no_worker": any(job.running for job in shown) and no_worker_alive(),
     }
     return render(request, "web/import.html", context, status=status)
+
+
+def no_worker_alive() -> bool:
+    """Whether work queued in the background has nobody to run it (the pages then say so and
+    how to start a worker, instead of showing a progress bar that never moves)."""
+    return workers_needed() and not workers_alive()
 
 
 def _job_context(
@@ -146,6 +155,7 @@ def _job_context(
         "step": step_text(job),
         "percent": round(100 * job.progress),
         "can_apply": job.status == ImportJob.Status.CHECKED,
+        "no_worker": job.running and no_worker_alive(),
     }
 
 
@@ -186,6 +196,7 @@ def import_progress(
     job = _job_or_404(workspace, job_id)
     context = {"workspace": workspace, "job": job, "step": step_text(job)}
     context["percent"] = round(100 * job.progress)
+    context["no_worker"] = job.running and no_worker_alive()
     response = render(request, "web/_import_progress.html", context)
     if not job.running and request.headers.get("HX-Request"):
         response["HX-Refresh"] = "true"
