@@ -25,8 +25,9 @@ from phakhi.accounts.services import (
     token_revoke,
     user_create,
 )
-from phakhi.core.contacts import contacts_for, mask_email, mask_phone, mask_text
+from phakhi.core.contacts import mask_email, mask_phone, mask_text
 from phakhi.core.models import AuditEvent
+from phakhi.core.personal import personal_view
 from phakhi.networks.services import network_create
 from tests.accounts_support import AUTHOR, PASSWORD, client_for, user_with_role
 
@@ -343,19 +344,19 @@ def test_masking_hides_all_but_a_hint():
     assert mask_text("@somchai.line") == "@•••••" and mask_text("") == ""
 
 
-def test_contacts_for_masks_for_viewers_only(workspace, data):
+def test_personal_view_masks_contacts_for_viewers_only(workspace, data):
     person = data["person"]
     person.line_id, person.email = "somchai.j", "somchai@example.org"
     person.attributes = {"ที่อยู่": "99 ถนนมิตรภาพ"}
     viewer = access_for(user_with_role(workspace, "viewer"), workspace)
     coordinator = access_for(user_with_role(workspace, "coordinator"), workspace)
-    assert contacts_for(coordinator, person) == {
+    assert personal_view(coordinator).contacts(person) == {
         "phone": "+66812345678",
         "email": "somchai@example.org",
         "line_id": "somchai.j",
         "address": "99 ถนนมิตรภาพ",
     }
-    shown = contacts_for(viewer, person)
+    shown = personal_view(viewer).contacts(person)
     assert shown == {
         "phone": "081-xxx-x678",
         "email": "s•••••@example.org",

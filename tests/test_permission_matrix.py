@@ -94,6 +94,9 @@ WEB = [
     Route("people-member", "post", "manage_users", _bystander,
           lambda c: {f"m{c['bystander'].pk}-role": "viewer"}),
     Route("people-remove", "post", "manage_users", _bystander),
+    Route("personal-data", "get", "manage_users"),
+    Route("personal-data", "post", "manage_users",
+          data=lambda c: {"added": "โรคประจำตัว", "not_personal": "ที่อยู่เว็บไซต์"}),
     Route("directory", "get", "view", contacts=True),
     Route("directory-export", "get", "view", contacts=True, extra={"format": "csv"}),
     Route("actor", "get", "view", _actor, contacts=True),
@@ -168,6 +171,9 @@ def _body_actor(c: dict[str, Any]) -> dict[str, Any]:
 
 
 OPERATIONS = [
+    Operation("get", "/workspaces/{slug}/personal-attributes", "view"),
+    Operation("put", "/workspaces/{slug}/personal-attributes", "manage_users",
+              lambda c: {"added": ["โรคประจำตัว"]}),
     Operation("get", "/workspaces/{slug}/actors", "view", contacts=True),
     Operation("post", "/workspaces/{slug}/actors", "edit", _body_actor),
     Operation("get", "/workspaces/{slug}/actors/{actor_id}", "view", contacts=True),

@@ -192,17 +192,17 @@ def test_the_workspace_switcher_lists_only_the_users_workspaces(workspace, other
 
 
 def test_viewers_see_contacts_masked(workspace, data):
-    from phakhi.core.contacts import contacts_for
+    from phakhi.core.personal import personal_view
 
     person = data["person"]
     viewer = access_for(user_with_role(workspace, "viewer"), workspace)
     member = access_for(user_with_role(workspace, "member"), workspace)
-    assert contacts_for(member, person)["phone"] == "+66812345678"
-    assert contacts_for(viewer, person)["phone"] == "081-xxx-x678"
+    assert personal_view(member).contacts(person)["phone"] == "+66812345678"
+    assert personal_view(viewer).contacts(person)["phone"] == "081-xxx-x678"
     actor = actor_create(
         AUTHOR, workspace, key="p-9", name="ทดสอบ", email="somchai@example.org", line_id="somchai"
     )
-    assert contacts_for(viewer, actor) == {
+    assert personal_view(viewer).contacts(actor) == {
         "phone": "",
         "email": "s•••••@example.org",
         "line_id": "s•••••",

@@ -85,3 +85,19 @@ def provinces_present(workspace: Workspace) -> list[str]:
 def tags_of(workspace: Workspace) -> QuerySet[Tag]:
     """The workspace's issues by name."""
     return Tag.objects.filter(workspace=workspace).order_by("name", "id")
+
+
+def attribute_names(workspace: Workspace, sample: int = 10_000) -> list[str]:
+    """The names of the extra columns (``attributes``) that the workspace's latest ``sample``
+    actors with any have, sorted: enough to show an admin which columns their imports keep
+    without reading every actor of a large workspace."""
+    rows = (
+        Actor.objects.filter(workspace=workspace)
+        .exclude(attributes={})
+        .order_by("-id")
+        .values_list("attributes", flat=True)[:sample]
+    )
+    names: set[str] = set()
+    for attributes in rows:
+        names.update(attributes or {})
+    return sorted(names)

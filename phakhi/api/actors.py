@@ -25,8 +25,8 @@ from phakhi.api.lookups import ActorRef, actor_in, actor_ref, network_in
 from phakhi.api.pagination import PageMeta, PageParams, page_meta
 from phakhi.api.types import Id, Input, Slug, Text60, Text100, Text200, Text300
 from phakhi.core.areas import district_name, province_code_or_name, province_name, subdistrict_name
-from phakhi.core.contacts import ADDRESS_ATTRIBUTES, contacts_for
 from phakhi.core.dates import current_language
+from phakhi.core.personal import personal_view
 from phakhi.core.thai import word_key
 from phakhi.imports.merge import MERGE_FIELDS, MERGED, actors_merge
 from phakhi.networks.services import membership_set
@@ -58,7 +58,9 @@ class ActorOut(Schema):
     contacts: Contacts = Field(description="masked for roles that may not see contact details")
     contacts_masked: bool
     tags: list[str]
-    attributes: dict[str, Any] = Field(description="other columns kept from imports")
+    attributes: dict[str, Any] = Field(
+        description="other columns kept from imports; personal ones masked like the contacts"
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
 
@@ -136,7 +138,11 @@ class ActorFilters(Schema):
 def actor_out(access: Access, actor: Actor) -> ActorOut:
     language = current_language()
     organization = actor.organization
-    attributes = {k: v for k, v in (actor.attributes or {}).items() if k not in ADDRESS_ATTRIBUTES}
+    view = personal_view(access)
+    # The address is a contact (masked with them); the other columns are shown as the user
+    # may see them: personal ones masked for viewers.
+    address = view.columns.address_key(actor.attributes or {})
+    attributes = {k: v for k, v in view.attributes(actor.attributes).items() if k != address}
     return ActorOut(
         id=actor.pk,
         key=actor.key,
@@ -151,8 +157,8 @@ def actor_out(access: Access, actor: Actor) -> ActorOut:
         subdistrict_code=actor.subdistrict_code,
         subdistrict=subdistrict_name(actor.subdistrict_code, language),
         organization=None if organization is None else actor_ref(organization),
-        contacts=Contacts(**contacts_for(access, actor)),
-        contacts_masked=not access.can_see_contacts,
+        contacts=Contacts(**view.contacts(actor)),
+        contacts_masked=view.masked,
         tags=sorted(tag.name for tag in actor.tags.all()),
         attributes=attributes,
         created_at=actor.created_at,

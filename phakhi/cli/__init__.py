@@ -92,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument("--thai-headers", action="store_true")
+    export.add_argument(
+        "--role",
+        choices=["admin", "coordinator", "member", "viewer"],
+        help="write what a user with this role may see (a viewer's file has contact details "
+        "and personal columns masked); without it, everything as stored",
+    )
 
     _analyze_parser(commands)
     accounts.add_parsers(commands)
@@ -219,14 +225,23 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from phakhi.accounts.models import Role
+    from phakhi.accounts.permissions import Access
+    from phakhi.core.personal import personal_view
     from phakhi.core.selectors import workspace_get
     from phakhi.exports.writers import export
     from phakhi.networks.selectors import network_get
 
     workspace = workspace_get(args.workspace)
     network = network_get(workspace, args.network) if args.network else None
+    view = personal_view(Access(None, workspace, Role(args.role))) if args.role else None
     for path in export(
-        workspace, args.format, args.output, network=network, thai_headers=args.thai_headers
+        workspace,
+        args.format,
+        args.output,
+        network=network,
+        thai_headers=args.thai_headers,
+        view=view,
     ):
         print(path)
     return EXIT_OK

@@ -1,7 +1,6 @@
 """Phone numbers and e-mail addresses: validated and stored in one canonical form."""
 
 import re
-from typing import Any, Protocol
 
 import phonenumbers
 from django.utils.translation import gettext as _
@@ -75,18 +74,9 @@ def normalize_email(text: str) -> str:
         ) from None
 
 
-# --- who sees contact details -----------------------------------------------------------------
+# --- masked forms, for the users who may not see contact details (phakhi.core.personal) ------
 
 MASK = "•••••"
-# An address has no column of its own: it is kept from imports among an actor's attributes.
-ADDRESS_ATTRIBUTES = ("address", "ที่อยู่")
-
-
-class ContactViewer(Protocol):
-    """What ``contacts_for`` needs to know of a user's access (phakhi.accounts' ``Access``)."""
-
-    @property
-    def can_see_contacts(self) -> bool: ...
 
 
 def _mask_digits(text: str, keep_end: int = 3) -> str:
@@ -151,28 +141,3 @@ def mask_text(text: str) -> str:
     """
     text = text.strip()
     return f"{text[:1]}{MASK}" if text else ""
-
-
-def actor_address(actor: Any) -> str:
-    attributes = actor.attributes or {}
-    return next((str(attributes[k]) for k in ADDRESS_ATTRIBUTES if attributes.get(k)), "")
-
-
-def contacts_for(access: ContactViewer, actor: Any) -> dict[str, str]:
-    """An actor's phone, e-mail, LINE ID and address as this user may see them: real for the
-    roles allowed to see contact details, masked for the others. Every page, API response and
-    export shows contacts through this function."""
-    contacts = {
-        "phone": actor.phone or "",
-        "email": actor.email or "",
-        "line_id": actor.line_id or "",
-        "address": actor_address(actor),
-    }
-    if access.can_see_contacts:
-        return contacts
-    return {
-        "phone": mask_phone(contacts["phone"]),
-        "email": mask_email(contacts["email"]),
-        "line_id": mask_text(contacts["line_id"]),
-        "address": mask_text(contacts["address"]),
-    }

@@ -15,6 +15,16 @@ class Workspace(models.Model):
     slug = models.CharField(_("slug"), max_length=60, unique=True, validators=[slug_validator])
     name = models.CharField(_("name"), max_length=200)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    personal_attributes = models.JSONField(
+        _("personal attributes"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Which extra columns are personal data besides the built-in list: "
+            '{"added": [words], "not_personal": [column names]}; empty for the built-in '
+            "list alone (phakhi.core.personal)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("workspace")

@@ -19,6 +19,7 @@ from django.db.models.sql.constants import MULTI
 from phakhi.actors.models import Actor, ActorTag
 from phakhi.core.areas import district_name, province_name, subdistrict_name
 from phakhi.core.models import Workspace
+from phakhi.core.personal import PersonalView
 from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS
 from phakhi.networks.models import Membership, Network
 from phakhi.ties.models import Tie
@@ -38,6 +39,9 @@ class Scope:
     workspace: Workspace
     network: Network | None = None
     chosen: QuerySet[Actor] | None = None
+    # Whose export it is: contacts and personal columns as that user may see them; None for
+    # an operator's full export (``phakhi export`` without ``--role``).
+    view: PersonalView | None = None
 
     def members(self) -> QuerySet[Any, int]:
         """The ids of the actors the scope is narrowed to (unused for a whole workspace)."""
@@ -249,13 +253,14 @@ def iter_actors(scope: Scope, keys: KeyMap | None = None) -> Iterator[ActorRow]:
     )
     tags = _tags(scope)
     tagged_id, tag_names = next(tags, (None, ()))
+    shown = None if scope.view is None or not scope.view.masked else scope.view.fields
     for row in _stream(rows):
         id_, key, name, kind, sector, subsector, p, d, s, org, email, phone, line_id, attrs = row
         # Both streams ascend by actor id, so the tag stream never runs ahead for long.
         while tagged_id is not None and tagged_id < id_:
             tagged_id, tag_names = next(tags, (None, ()))
         province, district, subdistrict = _area_names(p, d, s)
-        yield ActorRow(
+        actor = ActorRow(
             key,
             name,
             kind,
@@ -271,6 +276,7 @@ def iter_actors(scope: Scope, keys: KeyMap | None = None) -> Iterator[ActorRow]:
             tag_names if tagged_id == id_ else (),
             _json(attrs),
         )
+        yield actor if shown is None else actor._replace(**shown(actor))
 
 
 def iter_ties(scope: Scope, keys: KeyMap | None = None) -> Iterator[TieRow]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from phakhi.core.models import Workspace
+from phakhi.core.personal import PersonalView
 from phakhi.exports.errors import ExportError
 from phakhi.exports.graphs import write_gexf, write_graphml
 from phakhi.exports.jsonfile import write_json
@@ -53,12 +54,15 @@ def export(
     path: Path | str,
     network: Network | None = None,
     thai_headers: bool = False,
+    view: PersonalView | None = None,
 ) -> list[Path]:
     """Write the workspace (or only ``network``: its members and the ties among them) in
     ``fmt`` — csv, xlsx, gexf, graphml or json — and return the paths written.
 
     ``thai_headers`` gives CSV and XLSX Thai column headers (and XLSX Thai sheet names); an
-    importer reads both. Graph and JSON files always use the English column names.
+    importer reads both. Graph and JSON files always use the English column names. ``view``
+    writes contacts and personal columns as one user may see them (see
+    ``phakhi.core.personal``); without it, as they are stored.
     """
     writer = WRITERS.get(fmt)
     if writer is None:
@@ -76,7 +80,7 @@ def export(
     try:
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
-        writer(Scope(workspace, network), parts, thai_headers)
+        writer(Scope(workspace, network, view=view), parts, thai_headers)
     except OSError as error:
         _remove(parts)
         raise ExportError(

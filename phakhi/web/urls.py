@@ -13,6 +13,7 @@ from phakhi.web.views import (
     networks,
     networks_members,
     people,
+    personal_data,
     tokens,
 )
 from phakhi.web.views import imports as browser_import
@@ -45,6 +46,12 @@ urlpatterns = [
         "w/<slug:workspace>/people/<int:user_id>/remove/",
         people.member_delete,
         name="people-remove",
+    ),
+    # which extra columns are personal data
+    path(
+        "w/<slug:workspace>/personal-data/",
+        personal_data.personal_data,
+        name="personal-data",
     ),
     # directory
     path("w/<slug:workspace>/actors/", directory.directory, name="directory"),

@@ -21,9 +21,9 @@ from phakhi.actors.selectors import actor_by_key, actor_get, actor_history, acto
 from phakhi.analysis.selectors import actor_metrics, latest_run
 from phakhi.core import areas
 from phakhi.core.audit import Author
-from phakhi.core.contacts import MASK, contacts_for, mask_email, mask_phone, mask_text
 from phakhi.core.dates import current_language
 from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.personal import PersonalView, personal_view
 from phakhi.core.selectors import NotFound
 from phakhi.imports.merge import merge_candidates
 from phakhi.ties.models import Strength, Tie
@@ -81,14 +81,6 @@ def area_text(actor: Actor) -> str:
     return ", ".join(name for name in names if name)
 
 
-_MASKS: dict[str, Callable[[str], str]] = {
-    "phone": mask_phone,
-    "email": mask_email,
-    "line_id": mask_text,
-    "attributes": lambda value: MASK,  # an address is kept among them
-}
-
-
 def _field_label(name: str) -> str:
     if name == "merged":
         return _("Merged with")
@@ -99,20 +91,25 @@ def _field_label(name: str) -> str:
     return str(getattr(field, "verbose_name", name))
 
 
-def _history_rows(access: Access, events: list[AuditEvent]) -> list[dict[str, Any]]:
-    """The actor's changes, old → new per field; contact values masked for those who may not
-    see contact details."""
+def _change_text(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):  # extra columns: "name: value; …"
+        return "; ".join(f"{k}: {_change_text(v)}" for k, v in value.items())
+    return value
+
+
+def _history_rows(view: PersonalView, events: list[AuditEvent]) -> list[dict[str, Any]]:
+    """The actor's changes, old → new per field, as the user may see them (old and new
+    contacts and personal columns masked for viewers)."""
     rows = []
     for event in events:
         changes = []
-        for name, values in (event.changes or {}).items():
+        for name, values in view.changes(event.changes or {}).items():
             old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
             if name == "merged":  # who was merged in and what moved with them
                 new = _merged_words(new)
-            mask = None if access.can_see_contacts else _MASKS.get(name)
-            if mask is not None:
-                old, new = (mask(str(v)) if v else v for v in (old, new))
-            old, new = (", ".join(map(str, v)) if isinstance(v, list) else v for v in (old, new))
+            old, new = _change_text(old), _change_text(new)
             changes.append({"field": _field_label(name), "old": old, "new": new})
         rows.append({"event": event, "changes": changes})
     return rows
@@ -160,12 +157,13 @@ def _page(
     run = latest_run(workspace)
     result = actor_metrics(run, actor) if run is not None else None
     can_edit = access.can_edit_actor(actor.pk)
+    view = personal_view(access)
     context = {
         "workspace": workspace,
         "access": access,
         "actor": actor,
         "area": area_text(actor),
-        "contacts": contacts_for(access, actor),
+        "contacts": view.contacts(actor),
         "memberships": sorted(actor.memberships.all(), key=lambda m: m.network.name),
         "people": people,
         "ties": ties,
@@ -174,7 +172,7 @@ def _page(
         "run": run,
         "measures": measures_of(result) if result is not None else None,
         "brokerage": brokerage_of(result) if result is not None else None,
-        "history": _history_rows(access, actor_history(actor)),
+        "history": _history_rows(view, actor_history(actor)),
         "can_edit": can_edit,
         "can_merge": access.can_merge_actors,
         "add_form": add_form or (TieAddForm(initial={"strength": 1}) if can_edit else None),

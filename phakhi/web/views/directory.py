@@ -32,11 +32,11 @@ from phakhi.actors.search import SearchPage, actor_matches, actor_search
 from phakhi.actors.selectors import tags_of
 from phakhi.core.areas import province_name
 from phakhi.core.cells import neutralize
-from phakhi.core.contacts import ADDRESS_ATTRIBUTES, contacts_for
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
+from phakhi.core.personal import personal_view
 from phakhi.exports.errors import ExportError
-from phakhi.exports.selectors import ActorRow, Scope, actor_attribute_keys, actor_keys, iter_actors
+from phakhi.exports.selectors import Scope, actor_attribute_keys, actor_keys, iter_actors
 from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, xlsx_cell
 from phakhi.imports.columns import ACTOR_COLUMNS, headers_for
 from phakhi.networks.selectors import networks_by_name
@@ -133,8 +133,9 @@ def _results_context(
         page_size=PAGE_SIZE,
     )
     language = current_language()
+    view = personal_view(access)
     rows = [
-        Row(actor, province_name(actor.province_code, language), contacts_for(access, actor))
+        Row(actor, province_name(actor.province_code, language), view.contacts(actor))
         for actor in results.rows
     ]
     export = reverse("web:directory-export", kwargs={"workspace": workspace.slug})
@@ -176,29 +177,12 @@ def directory(request: HttpRequest, workspace: Workspace, access: Access) -> Htt
 # --- export ---------------------------------------------------------------------------------
 
 
-def _masked(row: ActorRow, access: Access) -> ActorRow:
-    if access.can_see_contacts:
-        return row
-    contacts = contacts_for(access, row)
-    attributes = {
-        key: contacts["address"] if key in ADDRESS_ATTRIBUTES else value
-        for key, value in row.attributes.items()
-    }
-    return row._replace(
-        email=contacts["email"],
-        phone=contacts["phone"],
-        line_id=contacts["line_id"],
-        attributes=attributes,
-    )
-
-
 class _Table:
     """The found actors as the import columns (so the file imports back), masked as the user's
     role requires, one row at a time."""
 
     def __init__(self, workspace: Workspace, access: Access, found: QuerySet[Actor]) -> None:
-        self.scope = Scope(workspace, chosen=found)
-        self.access = access
+        self.scope = Scope(workspace, chosen=found, view=personal_view(access))
         self.attribute_keys = actor_attribute_keys(self.scope)
         self.headers = [
             *headers_for(ACTOR_COLUMNS, current_language() == "th"),
@@ -208,7 +192,7 @@ class _Table:
 
     def rows(self) -> Iterator[list[str]]:
         for row in iter_actors(self.scope, self.keys):
-            yield _masked(row, self.access).cells(self.attribute_keys)
+            yield row.cells(self.attribute_keys)
 
 
 class _Echo:

@@ -44,6 +44,7 @@ from phakhi.analysis.mapscope import MapScope, map_actor_ids, map_run, map_scope
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
 from phakhi.core.models import Workspace
+from phakhi.core.personal import personal_view
 from phakhi.exports.graphs import write_gexf
 from phakhi.exports.selectors import Scope
 from phakhi.networks.models import Network
@@ -227,7 +228,11 @@ def map_gexf(request: HttpRequest, workspace: Workspace, access: Access) -> Http
         return JsonResponse({"errors": error.message_dict}, status=400)
     ids = map_actor_ids(scope)
     export = _MapExport(
-        workspace, scope.network, map=scope, actor_ids=None if ids is None else tuple(ids)
+        workspace,
+        scope.network,
+        view=personal_view(access),
+        map=scope,
+        actor_ids=None if ids is None else tuple(ids),
     )
     with tempfile.NamedTemporaryFile(suffix=".gexf", delete=False) as handle:
         path = Path(handle.name)
