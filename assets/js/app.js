@@ -3,6 +3,11 @@
 import htmx from "htmx.org";
 
 window.htmx = htmx;
+// Under the Content-Security-Policy (no inline styles or scripts, no eval): htmx adds no <style>
+// for its request indicators (no page uses them; a page that does styles .htmx-indicator in
+// app.css) and never evaluates code from attributes.
+htmx.config.includeIndicatorStyles = false;
+htmx.config.allowEval = false;
 document.documentElement.classList.add("js");
 
 // <form data-confirm="…"> asks before it is sent (removing a member, ending a tie…).
@@ -18,5 +23,23 @@ document.addEventListener("change", (event) => {
   const field = event.target;
   if (field instanceof HTMLSelectElement && field.hasAttribute("data-autosubmit") && field.form) {
     field.form.requestSubmit();
+  }
+});
+
+// <button data-copy-target="ID" data-copy-status="ID2" data-copied="…"> copies that field's text
+// (an API token) to the clipboard and says so in #ID2; where the browser refuses, the text is
+// selected instead.
+document.addEventListener("click", async (event) => {
+  const button = event.target instanceof Element ? event.target.closest("[data-copy-target]") : null;
+  if (!(button instanceof HTMLElement)) return;
+  const field = document.getElementById(button.dataset.copyTarget);
+  if (!(field instanceof HTMLInputElement)) return;
+  const status = document.getElementById(button.dataset.copyStatus ?? "");
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    if (status) status.textContent = button.dataset.copied;
+  } catch {
+    document.execCommand("copy");
   }
 });

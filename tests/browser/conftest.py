@@ -48,7 +48,7 @@ def _sources() -> list[Path]:
 @pytest.fixture(scope="session")
 def built_assets() -> Path:
     """The front-end bundle, rebuilt when a source is newer (a bare `pytest` after an edit)."""
-    outputs = [BUILT / name for name in ("app.js", "app.css", "map.js")]
+    outputs = [BUILT / name for name in ("app.js", "app.css", "admin.css", "map.js")]
     newest = max((p.stat().st_mtime for p in _sources()), default=0.0)
     if all(p.exists() and p.stat().st_mtime >= newest for p in outputs):
         return BUILT
