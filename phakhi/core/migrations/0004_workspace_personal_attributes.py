@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_auditevent_object_version'),
+        ("core", "0003_auditevent_object_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='workspace',
-            name='personal_attributes',
-            field=models.JSONField(blank=True, default=dict, help_text='Which extra columns are personal data besides the built-in list: {"added": [words], "not_personal": [column names]}; empty for the built-in list alone (phakhi.core.personal).', verbose_name='personal attributes'),
+            model_name="workspace",
+            name="personal_attributes",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text='Which extra columns are personal data besides the built-in list: {"added": [words], "not_personal": [column names]}; empty for the built-in list alone (phakhi.core.personal).',
+                verbose_name="personal attributes",
+            ),
         ),
     ]
