@@ -1,5 +1,6 @@
-"""The API fuzzed against its own OpenAPI schema (schemathesis, in-process through WSGI): for an
-admin and for a viewer, no input gives a server error and every answer matches the schema.
+"""The API fuzzed against its own OpenAPI schema (schemathesis, in-process through WSGI): for
+every role — admin, coordinator (of all networks and of one), member, viewer — no input gives a
+server error and every answer matches the schema.
 
 Bounded and deterministic: a few derandomized examples per operation and mode, so the whole
 test takes well under a minute on the 2-core machine.
@@ -70,12 +71,16 @@ def _fuzz(operation: Any, token: str, path_parameters: dict[str, Any] | None) ->
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("role", ["admin", "viewer"])
+@pytest.mark.parametrize(
+    "role", ["admin", "coordinator", "limited-coordinator", "member", "viewer"]
+)
 def test_the_api_never_errors_and_always_matches_its_schema(
     role: str, data: dict[str, Any], author: Any, same_connection: None
 ) -> None:
     run = analysis_request(author, data["workspace"], background=False)
-    _, token = token_create(AUTHOR, user_with_role(data["workspace"], role))
+    networks = (data["network"],) if role == "limited-coordinator" else ()
+    user = user_with_role(data["workspace"], role.split("-")[-1], networks=networks)
+    _, token = token_create(AUTHOR, user)
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
     results = list(schema.get_all_operations())
     operations = [result.ok() for result in results if isinstance(result, Ok)]
