@@ -71,6 +71,8 @@ def test_the_main_pages_load_without_a_policy_violation(
         assert _violations(watched, path) == [], path
     watched.goto(reverse("web:map", args=[workspace.slug]))
     expect(watched.locator("canvas").first).to_be_visible()  # the map drew
+    watched.goto("/api/v1/docs")
+    expect(watched.locator(".swagger-ui .opblock").first).to_be_visible()  # the docs drew
 
 
 def test_the_sign_in_page_and_the_admin_work_under_the_policy(
