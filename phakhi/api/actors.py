@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
@@ -19,6 +19,7 @@ from phakhi.actors.services import actor_create, actor_update
 from phakhi.actors.vocabulary import KINDS, SECTORS
 from phakhi.api.access import require_actor, require_merge, require_network, workspace_access
 from phakhi.api.auth import request_author
+from phakhi.api.concurrency import IfMatch, expected_version, with_etag
 from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import FieldError, forbidden, invalid, unknown
 from phakhi.api.lookups import ActorRef, actor_in, actor_ref, network_in
@@ -63,6 +64,7 @@ class ActorOut(Schema):
     )
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = Field(description="raised by every change; also the ETag (send it as If-Match)")
 
 
 class ActorPage(PageMeta):
@@ -163,6 +165,7 @@ def actor_out(access: Access, actor: Actor) -> ActorOut:
         attributes=attributes,
         created_at=actor.created_at,
         updated_at=actor.updated_at,
+        version=actor.version,
     )
 
 
@@ -230,9 +233,11 @@ def actor_list(
 
 
 @router.get("/{slug}/actors/{actor_id}", response={200: ActorOut, **ERRORS}, summary="An actor")
-def actor_read(request: HttpRequest, slug: Slug, actor_id: Id) -> ActorOut:
+def actor_read(request: HttpRequest, slug: Slug, actor_id: Id, response: HttpResponse) -> ActorOut:
     access = workspace_access(request, slug)
-    return actor_out(access, actor_in(access, actor_id))
+    actor = actor_in(access, actor_id)
+    with_etag(response, actor)
+    return actor_out(access, actor)
 
 
 @router.post("/{slug}/actors", response={201: ActorOut, **ERRORS}, summary="Create an actor")
@@ -254,11 +259,23 @@ def actor_post(request: HttpRequest, slug: Slug, payload: ActorCreate) -> Status
 @router.patch(
     "/{slug}/actors/{actor_id}", response={200: ActorOut, **ERRORS}, summary="Change an actor"
 )
-def actor_patch(request: HttpRequest, slug: Slug, actor_id: Id, payload: ActorPatch) -> ActorOut:
+def actor_patch(
+    request: HttpRequest,
+    slug: Slug,
+    actor_id: Id,
+    payload: ActorPatch,
+    response: HttpResponse,
+    if_match: IfMatch = None,
+) -> ActorOut:
+    """With ``If-Match``, a field someone else changed since that version is refused (409,
+    naming the field, who changed it and both values); the other fields merge."""
     access = workspace_access(request, slug, "edit")
     actor = actor_in(access, actor_id)
     require_actor(access, actor.pk)
-    actor_update(request_author(request), actor, **_service_fields(payload, set()))
+    fields = _service_fields(payload, set())
+    version = expected_version(if_match)
+    actor = actor_update(request_author(request), actor, version=version, **fields)
+    with_etag(response, actor)
     return actor_out(access, actor)
 
 

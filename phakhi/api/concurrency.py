@@ -9,7 +9,6 @@ from typing import Annotated, Any
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header
-from pydantic import Field
 
 from phakhi.api.errors import ApiError, FieldError
 
@@ -19,10 +18,10 @@ IfMatch = Annotated[
     str | None,
     Header(
         alias="If-Match",
+        max_length=200,
         description='the ETag (version) you read, e.g. "3": a field someone else changed since '
         "is refused with 409 instead of being overwritten; fields nobody else changed merge",
     ),
-    Field(max_length=200),
 ]
 
 

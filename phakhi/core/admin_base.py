@@ -17,7 +17,7 @@ from django.db.models.deletion import Collector
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from phakhi.core import audit
+from phakhi.core import audit, versions
 from phakhi.core.audit import Author
 from phakhi.core.dates import show_date
 from phakhi.core.models import AuditEvent, Workspace
@@ -241,6 +241,8 @@ class AuditedAdmin(admin.ModelAdmin):
             changes = form.audit_changes() if isinstance(form, AuditedForm) else {}
             if change and not changes:
                 return
+            if change:
+                versions.bump(obj)
             workspace = obj if isinstance(obj, Workspace) else None
             audit.record(
                 author_of(request),
@@ -267,6 +269,8 @@ class AuditedAdmin(admin.ModelAdmin):
                 )
                 if id(obj) in changed and not changes:
                     continue
+                if id(obj) in changed:
+                    versions.bump(obj)
                 audit.record(
                     author,
                     Action.CREATE if id(obj) in created else Action.UPDATE,

@@ -31,6 +31,7 @@ class Stored:
     organization_key: str
     tags: dict[str, str]  # word key → tag as written
     attributes: dict[str, str]
+    version: int = 1
 
 
 @dataclass
@@ -80,14 +81,21 @@ def read_rows(table: Table, report: ImportReport) -> tuple[dict[str, Planned], d
 
 def load_stored(workspace: Workspace) -> dict[str, Stored]:
     rows = Actor.objects.filter(workspace=workspace).values_list(
-        "id", "key", "organization_id", "attributes", *STORED_FIELDS
+        "id", "key", "organization_id", "attributes", "version", *STORED_FIELDS
     )
     stored: dict[str, Stored] = {}
     key_of: dict[int, str] = {}
     organization_of: dict[str, int | None] = {}
-    for actor_id, key, organization_id, attributes, *values in rows.iterator(chunk_size=20_000):
+    for actor_id, key, organization_id, attributes, version, *values in rows.iterator(
+        chunk_size=20_000
+    ):
         stored[key] = Stored(
-            actor_id, dict(zip(STORED_FIELDS, values, strict=True)), "", {}, attributes or {}
+            actor_id,
+            dict(zip(STORED_FIELDS, values, strict=True)),
+            "",
+            {},
+            attributes or {},
+            version,
         )
         key_of[actor_id] = key
         organization_of[key] = organization_id
@@ -166,6 +174,62 @@ def plan_changes(planned: dict[str, Planned], stored: dict[str, Stored]) -> None
             row.changes["attributes"] = [old.attributes, attributes]
 
 
+def _reload(ids: list[int]) -> dict[str, Stored]:
+    """The stored state of a few actors read again (their organization's key by a join)."""
+    rows = Actor.objects.filter(id__in=ids).values_list(
+        "id", "key", "organization__key", "attributes", "version", *STORED_FIELDS
+    )
+    stored = {
+        key: Stored(
+            actor_id,
+            dict(zip(STORED_FIELDS, values, strict=True)),
+            organization or "",
+            {},
+            attributes or {},
+            version,
+        )
+        for actor_id, key, organization, attributes, version, *values in rows
+    }
+    by_id = {row.id: row for row in stored.values()}
+    for actor_id, name in ActorTag.objects.filter(actor_id__in=ids).values_list(
+        "actor_id", "tag__name"
+    ):
+        by_id[actor_id].tags[word_key(name)] = name
+    return stored
+
+
+def replan_edited_meanwhile(planned: dict[str, Planned], report: ImportReport) -> None:
+    """Plan again the rows whose actor someone changed after the import read it: the file's
+    columns over the values stored now, so the import never writes back a value it read
+    before a colleague's change. Run in the write's transaction; the rows stay locked (on
+    PostgreSQL) until it commits."""
+    changed = [row for row in planned.values() if row.stored is not None and row.changes]
+    ids = [row.stored.id for row in changed if row.stored is not None]
+    versions: dict[int, int] = {}
+    for start in range(0, len(ids), bulk.BATCH):
+        chunk = ids[start : start + bulk.BATCH]
+        locked = Actor.objects.select_for_update().filter(id__in=chunk)
+        versions.update(locked.values_list("id", "version"))
+    moved = [
+        row
+        for row in changed
+        if row.stored is not None and versions.get(row.stored.id) != row.stored.version
+    ]
+    if not moved:
+        return
+    fresh = _reload([row.stored.id for row in moved if row.stored is not None])
+    rows = {row.fields.key: row for row in moved}
+    for row in rows.values():
+        report.updated -= 1
+        row.changes = {}
+    plan_changes(rows, fresh)
+    for row in rows.values():
+        if row.changes:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
 def count(planned: dict[str, Planned], report: ImportReport) -> None:
     for row in planned.values():
         if row.stored is None:
@@ -185,8 +249,9 @@ def write(
 ) -> None:
     now = bulk.timestamp()
     new = [row for row in planned.values() if row.stored is None]
-    changed = [row for row in planned.values() if row.stored is not None and row.changes]
     with transaction.atomic():
+        replan_edited_meanwhile(planned, report)
+        changed = [row for row in planned.values() if row.stored is not None and row.changes]
         columns = ["workspace_id", "key", *STORED_FIELDS, "attributes", "created_at", "updated_at"]
         bulk.insert_rows(
             Actor,
@@ -205,12 +270,13 @@ def write(
         )
         bulk.update_rows(
             Actor,
-            [*STORED_FIELDS, "attributes", "updated_at"],
+            [*STORED_FIELDS, "attributes", "updated_at", "version"],
             (
                 [
                     *(row.values[f] for f in STORED_FIELDS),
                     json.dumps(row.attributes, ensure_ascii=False),
                     now,
+                    row.stored.version + 1,
                     row.stored.id,
                 ]
                 for row in changed
@@ -282,7 +348,9 @@ def record_audit(
     workspace: Workspace, author: audit.Author, report: ImportReport, changed: list[Planned]
 ) -> None:
     updates = (
-        (row.stored.id, str(row.values["name"]), row.changes) for row in changed if row.stored
+        (row.stored.id, str(row.values["name"]), row.changes, row.stored.version + 1)
+        for row in changed
+        if row.stored
     )
     record_import(author, workspace, report, "actors.actor", updates)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, ActorTag
@@ -151,7 +151,10 @@ def _move_ties(kept: Actor, merged: Actor, counts: dict[str, int]) -> None:
             tie.source_id, tie.target_id = source, target
             moved.append(tie)
     Tie.objects.filter(pk__in=[*between, *absorbed]).delete()
-    fields = ["strength", "since", "until", "attributes", "via"]
+    # Combined ties changed their values: a later version (an edit from before is checked).
+    for tie in combined.values():
+        tie.version = F("version") + 1  # type: ignore[assignment]
+    fields = ["strength", "since", "until", "attributes", "via", "version"]
     Tie.objects.bulk_update(combined.values(), fields, batch_size=500)
     Tie.objects.bulk_update(moved, ["source", "target"], batch_size=500)
     counts["ties_moved"] = len(moved)
@@ -175,8 +178,9 @@ def _move_memberships(kept: Actor, merged: Actor, counts: dict[str, int]) -> Non
         same.role = min(same.role, membership.role, key=lambda r: ROLE_ORDER.index(Role(r)))
         same.since = _earlier(same.since, membership.since)
         same.until = _later_or_open(same.until, membership.until)
+        same.version = F("version") + 1  # type: ignore[assignment]
         combined.append(same)
-    Membership.objects.bulk_update(combined, ["role", "since", "until"])
+    Membership.objects.bulk_update(combined, ["role", "since", "until", "version"])
     Membership.objects.bulk_update(moved, ["actor"])
     counts["memberships_moved"], counts["memberships_combined"] = len(moved), len(combined)
 
@@ -224,8 +228,10 @@ def actors_merge(
             object_type=Actor._meta.label_lower,
             object_id=str(merged.pk),
         )
-        counts["history_moved"] = history.update(object_id=str(kept.pk))
+        # The merged actor's versions are not the kept one's: its events keep no version.
+        counts["history_moved"] = history.update(object_id=str(kept.pk), object_version=None)
         _take_fields(kept, merged, fields)
+        kept.version += 1
         kept.save()
         result = MergeResult(kept, merged.pk, merged.key, merged.name, **counts)
         merged_in = {"id": merged.pk, "key": merged.key, "name": merged.name}

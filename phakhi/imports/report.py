@@ -129,10 +129,11 @@ def record_import(
     workspace: Workspace,
     report: ImportReport,
     object_type: str,
-    updates: Iterable[tuple[int, str, dict[str, list[object]]]],
+    updates: Iterable[tuple[int, str, dict[str, list[object]], int]],
 ) -> None:
     """One event for the import with its counts (created rows start their history there), and
-    one per updated row, with ``(id, label, {field: [old, new]})``, all sharing the batch id."""
+    one per updated row, with ``(id, label, {field: [old, new]}, version it made)``, all
+    sharing the batch id."""
     counts = ("rows", "created", "updated", "unchanged", "rejected", "memberships_added")
     audit.record(
         author,
@@ -153,6 +154,7 @@ def record_import(
             object_repr=label,
             changes=changes,
             batch=report.batch,
+            object_version=version,
         )
-        for object_id, label, changes in updates
+        for object_id, label, changes, version in updates
     )

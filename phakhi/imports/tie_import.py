@@ -286,13 +286,52 @@ def write(
         inserter.finish()  # first: nothing else may be sent while a COPY is open
     with transaction.atomic():
         inserter.finish()  # the rows kept until now, in this transaction
+        rebased = over_stored_now(changed, report)
         bulk.update_rows(
             Tie,
-            [*_FIELDS, "updated_at"],
+            [*_FIELDS, "updated_at", "version"],
             (
-                [*values[:4], json.dumps(values[4], ensure_ascii=False), now, tie_id]
-                for tie_id, values, _changes in changed
+                [*values[:4], json.dumps(values[4], ensure_ascii=False), now, version, tie_id]
+                for tie_id, values, _changes, version in rebased
             ),
         )
-        updates = ((tie_id, "", changes) for tie_id, _values, changes in changed)
+        updates = ((tie_id, "", changes, version) for tie_id, _v, changes, version in rebased)
         record_import(author, workspace, report, "ties.tie", updates)
+
+
+def over_stored_now(
+    changed: list[tuple[int, TieValues, dict[str, list[object]]]], report: ImportReport
+) -> list[tuple[int, TieValues, dict[str, list[object]], int]]:
+    """The import's changes laid over the ties as stored now (locked until the import commits,
+    on PostgreSQL), with the version each write makes: a field a colleague changed after the
+    import read the tie keeps their value unless the file changes that very field."""
+    now: dict[int, tuple[int, TieValues]] = {}
+    ids = [tie_id for tie_id, _values, _changes in changed]
+    for start in range(0, len(ids), bulk.BATCH):
+        rows = Tie.objects.select_for_update().filter(id__in=ids[start : start + bulk.BATCH])
+        for tie_id, version, *values in rows.values_list("id", "version", *_FIELDS):
+            values[4] = values[4] or {}
+            now[tie_id] = (version, tuple(values))  # type: ignore[assignment]
+    rebased = []
+    for tie_id, values, changes in changed:
+        version, current = now[tie_id]
+        merged = [values[i] if _FIELDS[i] in changes else current[i] for i in range(4)]
+        attributes = dict(current[4])
+        if "attributes" in changes:
+            old, new = changes["attributes"]
+            for name in {*old, *new}:  # type: ignore[misc]
+                if new.get(name) != old.get(name):  # type: ignore[attr-defined]
+                    if name in new:  # type: ignore[operator]
+                        attributes[name] = new[name]  # type: ignore[index]
+                    else:
+                        attributes.pop(name, None)
+        result: TieValues = (*merged, attributes)  # type: ignore[assignment]
+        made = audit.diff(
+            dict(zip(_FIELDS, current, strict=True)), dict(zip(_FIELDS, result, strict=True))
+        )
+        if made:
+            rebased.append((tie_id, result, made, version + 1))
+        else:
+            report.updated -= 1
+            report.unchanged += 1
+    return rebased

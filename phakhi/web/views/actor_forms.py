@@ -22,11 +22,13 @@ from phakhi.actors.validation import clean_actor
 from phakhi.core import areas
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
+from phakhi.core.versions import EditConflict
 from phakhi.imports.merge import merge_candidates
 from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
 from phakhi.networks.services import membership_set
 from phakhi.web.access import forbidden, request_author, workspace_view
+from phakhi.web.conflicts import VersionedForm, reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.actors import actor_or_404
 
@@ -212,10 +214,27 @@ def actor_add(request: HttpRequest, workspace: Workspace, access: Access) -> Htt
     return redirect("web:actor", workspace=workspace.slug, pk=actor.pk)
 
 
-def _changed(form: ActorForm) -> list[str]:
-    """The columns to send: those changed, with the others read together (the area as a whole;
-    name and kind together, as the kind decides how the name is compared)."""
-    changed = set(form.changed_data) - {"key"}
+class ActorEditForm(ActorForm, VersionedForm):
+    """The edit form: it remembers the version and values it was opened with."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key"].disabled = True  # the key is how imports find the actor again
+        self.fields["key"].show_hidden_initial = False
+
+
+# The stored names of the columns a conflict may name, as the form's fields.
+FORM_FIELD = {
+    "province_code": "province",
+    "district_code": "district",
+    "subdistrict_code": "subdistrict",
+}
+
+
+def _changed(form: ActorEditForm) -> list[str]:
+    """The columns to send: those the person changed, with the others read together (the area
+    as a whole; name and kind together, as the kind decides how the name is compared)."""
+    changed = set(form.edited)
     if changed & set(AREA):
         changed |= set(AREA)
     if changed & {"name", "kind"}:
@@ -228,8 +247,8 @@ def actor_edit(request: HttpRequest, workspace: Workspace, access: Access, pk: i
     actor = actor_or_404(workspace, pk)
     if not access.can_edit_actor(actor.pk):
         return forbidden(request, access, "edit_actor")
-    form = ActorForm(request.POST or None, initial=_initial(actor))
-    form.fields["key"].disabled = True  # the key is how imports find the actor again
+    data = resolved(request.POST) if request.method == "POST" else None
+    form = ActorEditForm(data, initial={**_initial(actor), "version": actor.version})
     context: dict[str, Any] = {
         "workspace": workspace,
         "access": access,
@@ -239,7 +258,7 @@ def actor_edit(request: HttpRequest, workspace: Workspace, access: Access, pk: i
     if request.method != "POST" or not form.is_valid():
         return _form_page(request, context, status=400 if form.is_bound else 200)
     names = _changed(form)
-    columns = _columns(form, names)
+    columns: dict[str, Any] = _columns(form, names)
     if "organization" in names:
         organization, candidates = _organization(form, workspace)
         if organization is None:
@@ -248,7 +267,14 @@ def actor_edit(request: HttpRequest, workspace: Workspace, access: Access, pk: i
         columns["organization"] = organization
     try:
         if columns:
-            actor_update(request_author(request), actor, **columns)
+            version = form.cleaned_data["version"]
+            actor_update(request_author(request), actor, version=version, **columns)
+    except EditConflict as conflict:
+        actor.refresh_from_db()
+        current = _initial(actor)
+        again, rows = reopen(form, conflict, current, FORM_FIELD)
+        context.update(form=again, conflicts=rows, actor=actor)
+        return _form_page(request, context, status=409)
     except ValidationError as error:
         add_service_errors(form, error)
         return _form_page(request, context, status=400)

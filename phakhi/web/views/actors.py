@@ -25,11 +25,13 @@ from phakhi.core.dates import current_language
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.personal import PersonalView, personal_view
 from phakhi.core.selectors import NotFound
+from phakhi.core.versions import EditConflict
 from phakhi.imports.merge import merge_candidates
 from phakhi.ties.models import Strength, Tie
 from phakhi.ties.selectors import tie_list
 from phakhi.ties.services import tie_create, tie_end, tie_set_strength
 from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
+from phakhi.web.conflicts import conflict_message
 from phakhi.web.forms import DateText, add_service_errors
 from phakhi.web.views.actor_text import brokerage_of, measures_of, strength_words
 
@@ -49,6 +51,7 @@ class TieAddForm(forms.Form):
 
 
 class TieStrengthForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
     strength = forms.TypedChoiceField(
         label=gettext_lazy("Strength"),
         choices=Strength.choices,
@@ -61,6 +64,7 @@ class TieStrengthForm(forms.Form):
 
 
 class TieEndForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
     until = DateText(label=gettext_lazy("Ended on"))
 
 
@@ -260,6 +264,8 @@ def _tie_change(
         return _back(workspace, actor)
     try:
         change(request_author(request), tie, form.cleaned_data)
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -277,7 +283,9 @@ def tie_strength(
         actor,
         tie_id,
         TieStrengthForm(request.POST),
-        lambda author, tie, data: tie_set_strength(author, tie, data["strength"]),
+        lambda author, tie, data: tie_set_strength(
+            author, tie, data["strength"], version=data["version"]
+        ),
         _("The strength of the tie has been changed."),
     )
 
@@ -292,6 +300,6 @@ def tie_finish(
         actor,
         tie_id,
         TieEndForm(request.POST),
-        lambda author, tie, data: tie_end(author, tie, data["until"]),
+        lambda author, tie, data: tie_end(author, tie, data["until"], version=data["version"]),
         _("The tie has been ended."),
     )

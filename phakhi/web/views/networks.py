@@ -24,6 +24,7 @@ from phakhi.core.areas import province_name
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
+from phakhi.core.versions import EditConflict
 from phakhi.networks.models import Membership, Network, Role
 from phakhi.networks.selectors import (
     MEMBER_STATUSES,
@@ -39,11 +40,12 @@ from phakhi.networks.services import (
     network_update,
 )
 from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
+from phakhi.web.conflicts import ConflictRow, reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.networks_forms import (
     MemberAddForm,
+    NetworkChangeForm,
     NetworkCreateForm,
-    NetworkEditForm,
 )
 from phakhi.web.views.networks_text import role_heading, sector_shares, status_choices
 
@@ -230,16 +232,25 @@ def network_edit(
     children: list[Network],
 ) -> HttpResponse:
     initial = {name: getattr(network, name) for name in NETWORK_EDITABLE_FIELDS}
-    form = NetworkEditForm(request.POST or None, initial=initial)
+    data = resolved(request.POST) if request.method == "POST" else None
+    form = NetworkChangeForm(data, initial={**initial, "version": network.version})
+    conflicts: list[ConflictRow] = []
     if request.method == "POST" and form.is_valid():
+        edited = {name: form.cleaned_data[name] for name in form.edited}
         try:
-            network_update(request_author(request), network, **form.cleaned_data)
+            version = form.cleaned_data["version"]
+            network_update(request_author(request), network, version=version, **edited)
+        except EditConflict as conflict:
+            network.refresh_from_db()
+            current = {name: getattr(network, name) for name in NETWORK_EDITABLE_FIELDS}
+            form, conflicts = reopen(form, conflict, current)  # type: ignore[assignment]
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The network has been saved."))
             return back_to_network(workspace, network)
     context = {
+        "conflicts": conflicts,
         "workspace": workspace,
         "access": access,
         "form": form,
@@ -249,4 +260,5 @@ def network_edit(
             "web:network", kwargs={"workspace": workspace.slug, "slug": network.slug}
         ),
     }
-    return render(request, "web/network_form.html", context, status=400 if form.is_bound else 200)
+    status = 409 if conflicts else 400 if form.is_bound else 200
+    return render(request, "web/network_form.html", context, status=status)

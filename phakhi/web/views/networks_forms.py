@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phakhi.networks.models import Network, Role
+from phakhi.web.conflicts import VersionedForm
 from phakhi.web.forms import DateText
 
 SLUG_LENGTH = 60
@@ -40,6 +41,10 @@ class NetworkEditForm(forms.Form):
         help_text=gettext_lazy("One goal a line."),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+
+class NetworkChangeForm(NetworkEditForm, VersionedForm):
+    """Editing a network: it remembers the version and values it was opened with."""
 
 
 class NetworkCreateForm(NetworkEditForm):
@@ -78,7 +83,7 @@ class NetworkCreateForm(NetworkEditForm):
         return data
 
 
-class MemberChangeForm(forms.Form):
+class MemberChangeForm(VersionedForm):
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices)
     since = DateText(label=gettext_lazy("Member since"), required=False)
     until = DateText(label=gettext_lazy("Member until"), required=False)

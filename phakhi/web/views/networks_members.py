@@ -3,6 +3,8 @@ membership on a date. For the users who may edit the network."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,10 +16,12 @@ from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor
 from phakhi.actors.search import actors_by_key_or_name
 from phakhi.core.models import Workspace
+from phakhi.core.versions import EditConflict
 from phakhi.networks.models import Membership, Network, Role
 from phakhi.networks.selectors import membership_in
 from phakhi.networks.services import membership_end, membership_set
 from phakhi.web.access import request_author
+from phakhi.web.conflicts import ConflictRow, reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.networks import back_to_network, network_editor, network_page_response
 from phakhi.web.views.networks_forms import MemberAddForm, MemberChangeForm, MemberEndForm
@@ -98,17 +102,28 @@ def _member_page(
     change_form: MemberChangeForm | None = None,
     end_form: MemberEndForm | None = None,
     status: int = 200,
+    conflicts: list[ConflictRow] | None = None,
 ) -> HttpResponse:
-    initial = {"role": membership.role, "since": membership.since, "until": membership.until}
     context = {
         "workspace": workspace,
         "access": access,
         "network": network,
         "membership": membership,
-        "change_form": change_form or MemberChangeForm(initial=initial),
+        "conflicts": conflicts or [],
+        "change_form": change_form or MemberChangeForm(initial=_shown(membership)),
         "end_form": end_form or (MemberEndForm() if membership.until is None else None),
     }
     return render(request, "web/network_member.html", context, status=status)
+
+
+def _shown(membership: Membership) -> dict[str, Any]:
+    """A membership's values as its change form shows them."""
+    return {
+        "role": membership.role,
+        "since": membership.since,
+        "until": membership.until,
+        "version": membership.version,
+    }
 
 
 @network_editor
@@ -123,10 +138,32 @@ def member_change(
     membership = _membership_or_404(network, membership_id)
     if request.method != "POST":
         return _member_page(request, workspace, access, network, membership)
-    form = MemberChangeForm(request.POST)
+    form = MemberChangeForm(resolved(request.POST), initial=_shown(membership))
     if form.is_valid():
+        # Only what the person changed; the rest as stored now (a colleague may have changed it).
+        values = _shown(membership) | {name: form.cleaned_data[name] for name in form.edited}
+        del values["version"]
         try:
-            membership_set(request_author(request), network, membership.actor, **form.cleaned_data)
+            membership_set(
+                request_author(request),
+                network,
+                membership.actor,
+                version=form.cleaned_data["version"],
+                **values,
+            )
+        except EditConflict as conflict:
+            membership.refresh_from_db()
+            again, rows = reopen(form, conflict, _shown(membership))
+            return _member_page(
+                request,
+                workspace,
+                access,
+                network,
+                membership,
+                change_form=again,  # type: ignore[arg-type]
+                status=409,
+                conflicts=rows,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
