@@ -1,4 +1,6 @@
-"""Import the demo network written as CSV into SQLite and PostgreSQL, then export it to GEXF.
+"""Import the demo network written as CSV into SQLite and PostgreSQL, import it again with a
+column changed in every row (every actor and tie updated: the version checks' cost), then
+export it to GEXF.
 
     .venv/bin/python benchmarks/bench_import.py [--size national] [--repeat 3]
         [--postgres postgres://user:pass@localhost:5432/dbname]
@@ -9,6 +11,7 @@ written to benchmarks/out/import-<size>.json.
 """
 
 import argparse
+import csv
 import json
 import os
 import platform
@@ -62,6 +65,12 @@ def one_round(database: str, env: dict[str, str], files: Path) -> dict[str, tupl
         "import ties": run(
             ["import", "ties", str(files / "ties.csv"), "--workspace", "bench"], env
         ),
+        "update actors": run(
+            ["import", "actors", str(files / "actors-changed.csv"), "--workspace", "bench"], env
+        ),
+        "update ties": run(
+            ["import", "ties", str(files / "ties-changed.csv"), "--workspace", "bench"], env
+        ),
     }
     with tempfile.TemporaryDirectory() as out:
         figures["export gexf"] = run(
@@ -72,6 +81,28 @@ def one_round(database: str, env: dict[str, str], files: Path) -> dict[str, tupl
     figures["import total"] = (total, peak)
     print(database, {k: f"{s:.1f} s, {m:.2f} GiB" for k, (s, m) in figures.items()}, flush=True)
     return figures
+
+
+def write_changed(files: Path) -> None:
+    """Copies of the files with one column changed in every row: a subsector for the actors,
+    the strength (1→2 … 4→1) for the ties."""
+    for name, column, change in (
+        ("actors", "subsector", lambda value: f"{value} (changed)"),
+        ("ties", "strength", lambda value: str(int(value) % 4 + 1)),
+    ):
+        target = files / f"{name}-changed.csv"
+        if target.exists():
+            continue
+        with (files / f"{name}.csv").open(encoding="utf-8-sig", newline="") as source:
+            rows = csv.reader(source)
+            header = next(rows)
+            index = header.index(column)
+            with target.open("w", encoding="utf-8", newline="") as out:
+                writer = csv.writer(out)
+                writer.writerow(header)
+                for row in rows:
+                    row[index] = change(row[index])
+                    writer.writerow(row)
 
 
 def main() -> None:
@@ -86,6 +117,7 @@ def main() -> None:
         subprocess.run(
             [*PHAKHI, "demo", "--size", args.size, "--write-csv", str(files)], cwd=ROOT, check=True
         )
+    write_changed(files)
     results: dict[str, dict[str, dict[str, float]]] = {}
     databases = ([] if args.skip_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
     for database in databases:
