@@ -262,6 +262,11 @@ PHAKHI_IMPORT_MAX_BYTES = int(os.environ.get("PHAKHI_IMPORT_MAX_BYTES", 50 * 102
 PHAKHI_IMPORT_INLINE_ROWS = int(os.environ.get("PHAKHI_IMPORT_INLINE_ROWS", "5000"))
 PHAKHI_IMPORT_INLINE_BYTES = int(os.environ.get("PHAKHI_IMPORT_INLINE_BYTES", 1024**2))
 PHAKHI_IMPORT_KEEP_DAYS = int(os.environ.get("PHAKHI_IMPORT_KEEP_DAYS", "30"))
+# What one imported file may hold (docs/operations.md, "Limits"): an XLSX workbook unzipped, and
+# columns up to the last named one. The column mapping form posts one field per column.
+PHAKHI_IMPORT_MAX_EXPANDED_MB = int(os.environ.get("PHAKHI_IMPORT_MAX_EXPANDED_MB", "500"))
+PHAKHI_IMPORT_MAX_COLUMNS = int(os.environ.get("PHAKHI_IMPORT_MAX_COLUMNS", "200"))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = max(1000, PHAKHI_IMPORT_MAX_COLUMNS + 100)
 
 # Background work (large analyses) goes through the database: no extra server to run. A worker
 # process takes it: `phakhi worker`. PHAKHI_TASKS=immediate runs tasks in the request instead.

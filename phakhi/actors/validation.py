@@ -10,6 +10,7 @@ from phakhi.actors.vocabulary import KINDS, SECTORS
 from phakhi.core import areas
 from phakhi.core.cells import cell_text
 from phakhi.core.contacts import ContactError, normalize_email, normalize_phone
+from phakhi.core.limits import ATTRIBUTE_NAME_LENGTH, ATTRIBUTE_VALUE_LENGTH, MAX_ATTRIBUTES
 from phakhi.core.thai import clean_text, name_key, word_key
 from phakhi.core.vocabulary import VocabularyError
 
@@ -97,9 +98,10 @@ def clean_actor(
     if "name" in values:
         kind = values.get("kind", Kind.PERSON)
         values["name_key"] = actor_name_key(text["name"], str(kind))
+    extra = {str(k): cell_text(v) for k, v in (attributes or {}).items()}
+    problems += attribute_problems(extra)
     if problems:
         return None, problems
-    extra = {str(k): cell_text(v) for k, v in (attributes or {}).items()}
     return (
         ActorFields(
             key=key,
@@ -111,6 +113,33 @@ def clean_actor(
         ),
         [],
     )
+
+
+def attribute_problems(attributes: Mapping[str, str]) -> list[Problem]:
+    """The extra attributes beyond the limits the API, the forms and the importers share."""
+    problems: list[Problem] = []
+    if len(attributes) > MAX_ATTRIBUTES:
+        problems.append(
+            (
+                "attributes",
+                _("%(count)d extra attributes; an actor keeps at most %(limit)d.")
+                % {"count": len(attributes), "limit": MAX_ATTRIBUTES},
+            )
+        )
+    for name, value in attributes.items():
+        if len(name) > ATTRIBUTE_NAME_LENGTH:
+            problems.append(
+                (
+                    name[:ATTRIBUTE_NAME_LENGTH] + "…",
+                    _("An attribute's name has at most %(limit)d characters.")
+                    % {"limit": ATTRIBUTE_NAME_LENGTH},
+                )
+            )
+        elif len(value) > ATTRIBUTE_VALUE_LENGTH:
+            problems.append(
+                (name, _("Longer than %(limit)d characters.") % {"limit": ATTRIBUTE_VALUE_LENGTH})
+            )
+    return problems
 
 
 def _clean_area(text: dict[str, str], values: dict[str, object], problems: list[Problem]) -> None:

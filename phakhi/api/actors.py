@@ -24,7 +24,7 @@ from phakhi.api.errors import ERROR_RESPONSES as ERRORS
 from phakhi.api.errors import FieldError, forbidden, invalid, unknown
 from phakhi.api.lookups import ActorRef, actor_in, actor_ref, network_in
 from phakhi.api.pagination import PageMeta, PageParams, page_meta
-from phakhi.api.types import Id, Input, Slug, Text60, Text100, Text200, Text300
+from phakhi.api.types import Attributes, Id, Input, Slug, Text60, Text100, Text200, Text300
 from phakhi.core.areas import district_name, province_code_or_name, province_name, subdistrict_name
 from phakhi.core.dates import current_language
 from phakhi.core.personal import personal_view
@@ -87,7 +87,7 @@ class ActorFields(Input):
     phone: Text60 | None = Field(None, description="one or more numbers, comma-separated")
     line_id: Text100 | None = None
     tags: Annotated[list[Text100], Field(max_length=100)] | None = None
-    attributes: Annotated[dict[Text100, Text300], Field(max_length=100)] | None = Field(
+    attributes: Attributes | None = Field(
         None, description="other columns; an empty value removes one"
     )
 

@@ -9,6 +9,8 @@ from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from phakhi.core.limits import ATTRIBUTE_NAME_LENGTH, ATTRIBUTE_VALUE_LENGTH, MAX_ATTRIBUTES
+
 MAX_ID = 2**63 - 1
 _NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 
@@ -21,6 +23,12 @@ Text100 = Annotated[str, StringConstraints(max_length=100, pattern=_NO_NUL)]
 Text200 = Annotated[str, StringConstraints(max_length=200, pattern=_NO_NUL)]
 Text300 = Annotated[str, StringConstraints(max_length=300, pattern=_NO_NUL)]
 LongText = Annotated[str, StringConstraints(max_length=20_000, pattern=_NO_NUL)]
+# An actor's extra attributes: the limits an import file's columns are held to as well.
+AttributeName = Annotated[str, StringConstraints(max_length=ATTRIBUTE_NAME_LENGTH, pattern=_NO_NUL)]
+AttributeValue = Annotated[
+    str, StringConstraints(max_length=ATTRIBUTE_VALUE_LENGTH, pattern=_NO_NUL)
+]
+Attributes = Annotated[dict[AttributeName, AttributeValue], Field(max_length=MAX_ATTRIBUTES)]
 Strength = Annotated[int, Field(ge=1, le=4)]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

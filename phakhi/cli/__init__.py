@@ -135,12 +135,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from phakhi.cli import accounts, server
     from phakhi.core.selectors import NotFound
+    from phakhi.exports.errors import ExportError
     from phakhi.imports.readers import ImportFileError
 
     handler = {**_HANDLERS, **accounts.HANDLERS, **server.HANDLERS}[args.command]
     try:
         return handler(args)
-    except (NotFound, ImportFileError) as error:
+    except (NotFound, ImportFileError, ExportError) as error:
         print(f"phakhi: {error}", file=sys.stderr)
         return EXIT_FAILED
     except ValidationError as error:

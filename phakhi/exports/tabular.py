@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from phakhi.core.cells import neutralize
+from phakhi.core.limits import CELL_LENGTH, SHEET_ROWS
 from phakhi.exports.errors import ExportError
 from phakhi.exports.selectors import (
     TIE_FIELDS,
@@ -27,8 +28,8 @@ from phakhi.exports.selectors import (
 from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS, headers_for
 
 SHEETS = {False: ("actors", "ties"), True: ("ภาคี", "ความสัมพันธ์")}
-XLSX_MAX_ROWS = 1_048_576
-XLSX_MAX_CELL = 32_767
+XLSX_MAX_ROWS = SHEET_ROWS
+XLSX_MAX_CELL = CELL_LENGTH
 
 
 class Table:
@@ -121,12 +122,12 @@ def write_xlsx(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
                     cells[strength] = int(row[strength])
                 sheet.append(cells)
     except BaseException:
-        _discard(workbook)
+        discard(workbook)
         raise
     workbook.save(paths[0])
 
 
-def _discard(workbook: Workbook) -> None:
+def discard(workbook: Workbook) -> None:
     """Remove the temporary file openpyxl keeps each write-only sheet in until it is saved;
     otherwise a failed export in a long-running server leaves it behind until exit."""
     for sheet in workbook.worksheets:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from phakhi.core.limits import ATTRIBUTE_NAME_LENGTH, MAX_ATTRIBUTES
 from phakhi.core.thai import word_key
 
 # Columns the error file adds; an import ignores them, so a fixed error file imports as it is.
@@ -87,6 +88,9 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
         if name is None:
             if text in attributes:
                 raise HeaderError(_("The column “%(name)s” appears twice.") % {"name": text})
+            problem = attribute_problem(text, len(attributes))
+            if problem:
+                raise HeaderError(problem)
             attributes[text] = index
             continue
         if name in fields:
@@ -104,6 +108,21 @@ def map_headers(headers: list[str], columns: tuple[Column, ...]) -> HeaderMap:
             % {"wanted": wanted, "found": found}
         )
     return HeaderMap(fields, attributes, tuple(ignored))
+
+
+def attribute_problem(header: str, kept_before: int) -> str:
+    """Why a column cannot be kept as an extra attribute (after ``kept_before`` others), or ""."""
+    if len(header) > ATTRIBUTE_NAME_LENGTH:
+        return _(
+            "The column “%(name)s…” has a name of %(length)d characters; a column kept as an "
+            "extra attribute has a name of at most %(limit)d. Shorten it or leave it out."
+        ) % {"name": header[:40], "length": len(header), "limit": ATTRIBUTE_NAME_LENGTH}
+    if kept_before >= MAX_ATTRIBUTES:
+        return _(
+            "The column “%(name)s” would be extra attribute number %(number)d; at most %(limit)d "
+            "columns that are not Phakhi's own can be kept. Leave out the ones you do not need."
+        ) % {"name": header, "number": kept_before + 1, "limit": MAX_ATTRIBUTES}
+    return ""
 
 
 def headers_for(columns: tuple[Column, ...], thai: bool = False) -> list[str]:

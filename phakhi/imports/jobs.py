@@ -18,14 +18,26 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from phakhi.core import audit
 from phakhi.core.cells import cell_text
+from phakhi.core.limits import MAX_ATTRIBUTES
 from phakhi.core.models import AuditEvent, Workspace
-from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS, Column, map_headers
+from phakhi.imports.columns import (
+    ACTOR_COLUMNS,
+    TIE_COLUMNS,
+    Column,
+    attribute_problem,
+    map_headers,
+)
 from phakhi.imports.models import ImportJob
-from phakhi.imports.readers import XLSX_MAGIC, ImportFileError, open_table, workbook_sheets
+from phakhi.imports.readers import (
+    XLSX_MAGIC,
+    ImportFileError,
+    open_table,
+    workbook_rows,
+    workbook_sheets,
+)
 from phakhi.imports.report import Progress
 from phakhi.imports.services import ATTRIBUTE, IGNORE, actors_import, ties_import
 from phakhi.networks.models import Network
@@ -82,6 +94,7 @@ def mapping_problems(what: str, headers: list[str], mapping: Mapping[str, str]) 
     optional = _matching_one_header(what)
     problems: list[str] = []
     first_for: dict[str, str] = {}
+    kept = 0
     for header in headers:
         chosen = mapping.get(header, IGNORE)
         if chosen not in allowed:
@@ -91,6 +104,12 @@ def mapping_problems(what: str, headers: list[str], mapping: Mapping[str, str]) 
                 _("“%(header)s” is the name of a column; choose that column or ignore it.")
                 % {"header": header}
             )
+        elif chosen == ATTRIBUTE:
+            # Of the columns beyond the number kept, only the first is named (with the number).
+            problem = attribute_problem(str(header).strip(), kept if kept <= MAX_ATTRIBUTES else 0)
+            if problem:
+                problems.append(problem)
+            kept += 1
         elif chosen not in (ATTRIBUTE, IGNORE):
             if chosen in first_for:
                 problems.append(
@@ -107,8 +126,8 @@ def mapping_problems(what: str, headers: list[str], mapping: Mapping[str, str]) 
     return problems
 
 
-def _read_head(path: Path, sheet: str | None) -> tuple[list[str], list[list[str]]]:
-    table = open_table(path, sheet)
+def _read_head(path: Path, sheet: str | None, name: str) -> tuple[list[str], list[list[str]]]:
+    table = open_table(path, sheet, name)
     try:
         rows = [
             [cell_text(c) for c in cells]
@@ -121,24 +140,20 @@ def _read_head(path: Path, sheet: str | None) -> tuple[list[str], list[list[str]
     return [str(h) for h in table.headers], rows
 
 
-def _count_rows(path: Path, sheet: str | None) -> int:
+def _count_rows(path: Path, sheet: str | None, name: str) -> int:
     """About how many rows of data the file holds (lines of a CSV; the sheet's recorded size
     for XLSX), to tell a large file from a small one before reading it all."""
     if sheet is None:
         with path.open("rb") as handle:
             lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
         return max(lines, 1) - 1
-    workbook = load_workbook(path, read_only=True)
-    try:
-        return max((workbook[sheet].max_row or 1) - 1, 0)
-    finally:
-        workbook.close()
+    return max(workbook_rows(path, sheet, name) - 1, 0)
 
 
 def _read_file(job: ImportJob, sheet: str | None) -> None:
-    job.headers, job.preview = _read_head(job.file_path(), sheet)
+    job.headers, job.preview = _read_head(job.file_path(), sheet, job.file_name)
     job.sheet = sheet or ""
-    job.rows_total = _count_rows(job.file_path(), sheet)
+    job.rows_total = _count_rows(job.file_path(), sheet, job.file_name)
     job.mapping = guess_mapping(job.what, job.headers)
 
 
@@ -193,7 +208,7 @@ def job_upload(
         for chunk in upload.chunks():
             handle.write(chunk)
     try:
-        job.sheets = workbook_sheets(job.file_path()) if suffix == ".xlsx" else []
+        job.sheets = workbook_sheets(job.file_path(), name) if suffix == ".xlsx" else []
         _read_file(job, job.sheets[0] if job.sheets else None)
     except ImportFileError as error:
         job.file_path().unlink(missing_ok=True)

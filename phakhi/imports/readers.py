@@ -1,26 +1,25 @@
 """Opening a CSV or XLSX file as a header and a stream of rows, refusing files that are not
-tables (empty, binary, zip bombs) before they cost memory."""
+tables (empty, binary, zip bombs) or that hold more than an import reads (docs/operations.md,
+"Limits") before they cost memory: a row is read at a time, never the whole file."""
 
 import codecs
 import csv
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import iterparse
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
+
+from phakhi.core.limits import CELL_LENGTH, import_max_columns
+from phakhi.imports.workbooks import WorkbookRefused, merged_ranges, open_workbook
 
 SAMPLE_BYTES = 256 * 1024
-MAX_XLSX_UNCOMPRESSED = 2 * 1024**3
-MAX_XLSX_RATIO = 200
 XLSX_MAGIC = b"PK\x03\x04"
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# One row of a CSV (one line, or several within quotes) is read whole: at most this much.
+ROW_BYTES = 16 * 1024 * 1024
 
-csv.field_size_limit(16 * 1024 * 1024)
+csv.field_size_limit(ROW_BYTES)
 
 
 class ImportFileError(ValueError):
@@ -34,38 +33,56 @@ class Table:
     description: str  # "CSV, UTF-8, comma" or "XLSX, sheet ภาคี"
 
 
-def open_table(path: Path, sheet: str | None = None) -> Table:
+def open_table(path: Path, sheet: str | None = None, name: str | None = None) -> Table:
+    """The file's table. ``name`` is how messages call the file (the name a browser upload
+    had); by default its path, as the user typed it."""
+    name = name or str(path)
     if not path.exists():
-        raise ImportFileError(_("The file %(path)s does not exist.") % {"path": path})
+        raise ImportFileError(_("The file %(path)s does not exist.") % {"path": name})
     if path.stat().st_size == 0:
         raise ImportFileError(_("The file is empty."))
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
     if head.startswith(XLSX_MAGIC):
-        return _open_xlsx(path, sheet)
+        return _open_xlsx(path, sheet, name)
     if sheet:
         raise ImportFileError(_("--sheet applies to XLSX workbooks; this file is CSV."))
-    return _open_csv(path, head)
+    return _open_csv(path, head, name)
 
 
-def _load_workbook(path: Path) -> Any:
-    """The workbook, read-only with cached values, after the zip-bomb check."""
-    _check_zip(path).close()
+def _load_workbook(path: Path, name: str) -> Any:
+    """The workbook, read-only with cached values, opened in bounded memory (workbooks.py)."""
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return open_workbook(path, name)
+    except WorkbookRefused as refused:
+        raise ImportFileError(str(refused)) from None
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        # openpyxl wraps the parser's error in its own, which names the stored file's path.
+        reason = (str(error.__cause__ or error).splitlines() or ["?"])[0]
         raise ImportFileError(
-            _("The XLSX file cannot be opened: %(error)s") % {"error": error}
+            _("“%(name)s” cannot be opened as an XLSX workbook: %(error)s")
+            % {"name": name, "error": reason.replace(str(path), name)}
         ) from None
 
 
-def workbook_sheets(path: Path) -> list[str]:
+def workbook_sheets(path: Path, name: str | None = None) -> list[str]:
     """The sheets of an XLSX workbook that hold cells (all of them if none does), after the same
-    zip-bomb check as ``open_table``; the browser import lets the user choose one."""
-    workbook = _load_workbook(path)
+    checks as ``open_table``; the browser import lets the user choose one."""
+    workbook = _load_workbook(path, name or str(path))
     try:
         filled = [name for name in workbook.sheetnames if _has_cells(workbook[name])]
         return filled or list(workbook.sheetnames)
+    except WorkbookRefused as refused:
+        raise ImportFileError(str(refused)) from None
+    finally:
+        workbook.close()
+
+
+def workbook_rows(path: Path, sheet: str, name: str | None = None) -> int:
+    """The number of rows a sheet says it has (its recorded size), without reading them."""
+    workbook = _load_workbook(path, name or str(path))
+    try:
+        return int(workbook[sheet].max_row or 1)
     finally:
         workbook.close()
 
@@ -76,7 +93,9 @@ def table_from_rows(headers: list[str], rows: list[list[Any]], description: str)
 
 
 def _detect_encoding(head: bytes) -> str:
-    if b"\x00" in head:
+    # A stray NUL in a text file is named with its line and column as the rows are read; many
+    # of them make a binary file.
+    if head.count(b"\x00") > max(len(head) // 100, 1):
         raise ImportFileError(
             _("This is not a text table (it contains binary data). Save it as CSV or XLSX.")
         )
@@ -114,18 +133,33 @@ def _detect_delimiter(sample: str) -> str:
 
 class _DecodedLines:
     """The file's lines decoded one by one, so that a line in another encoding is named by its
-    own number rather than by wherever a read-ahead buffer happened to end."""
+    own number rather than by wherever a read-ahead buffer happened to end. A row (its lines)
+    longer than ROW_BYTES is refused before it is read whole; a line holding a NUL is noted,
+    for the rows to name its cell."""
 
     def __init__(self, path: Path, encoding: str):
         self.handle = path.open("rb")
         self.encoding = "utf-8" if encoding == "utf-8-sig" else encoding
         self.line = 0
+        self.row_bytes = 0  # read since the current row began
+        self.nul_line = 0  # the first line of the current row holding a NUL
 
     def __iter__(self) -> Iterator[str]:
-        for raw in self.handle:
+        while raw := self.handle.readline(ROW_BYTES + 1 - self.row_bytes):
             self.line += 1
+            self.row_bytes += len(raw)
+            if self.row_bytes > ROW_BYTES:
+                raise ImportFileError(
+                    _(
+                        "Line %(line)d: the row is longer than %(limit)d MB, far more than a "
+                        "row of a table; is this a CSV file?"
+                    )
+                    % {"line": self.line, "limit": ROW_BYTES // 1024**2}
+                )
             if self.line == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
+            if b"\x00" in raw and not self.nul_line:
+                self.nul_line = self.line
             try:
                 yield raw.decode(self.encoding)
             except UnicodeDecodeError:
@@ -134,33 +168,107 @@ class _DecodedLines:
                     % {"line": self.line, "encoding": self.encoding}
                 ) from None
 
+    def next_row(self) -> None:
+        self.row_bytes = 0
+
     def close(self) -> None:
         self.handle.close()
 
 
-def _open_csv(path: Path, head: bytes) -> Table:
+def _column_name(headers: list[str], index: int) -> str:
+    header = str(headers[index]).strip() if index < len(headers) else ""
+    if not header:
+        return _("column %(number)d") % {"number": index + 1}
+    return header if len(header) <= 100 else header[:100] + "…"
+
+
+def check_cells(line: int, cells: list[Any], headers: list[str], nul_line: int = 0) -> None:
+    """Refuse a row with a cell no spreadsheet can hold (longer than CELL_LENGTH) or that the
+    database cannot store (a NUL character), naming its line and column."""
+    for index, value in enumerate(cells):
+        if value.__class__ is not str:
+            continue
+        if "\x00" in value:
+            raise ImportFileError(
+                _(
+                    "Line %(line)d, column “%(column)s”: the cell holds a NUL character (binary "
+                    "data), which cannot be stored. Remove it and import the file again."
+                )
+                % {"line": nul_line or line, "column": _column_name(headers, index)}
+            )
+        if len(value) > CELL_LENGTH:
+            raise ImportFileError(
+                _(
+                    "Line %(line)d, column “%(column)s”: the cell holds %(length)d characters; a "
+                    "cell may hold at most %(limit)d (a spreadsheet's limit). Shorten it and "
+                    "import the file again."
+                )
+                % {
+                    "line": line,
+                    "column": _column_name(headers, index),
+                    "length": len(value),
+                    "limit": CELL_LENGTH,
+                }
+            )
+
+
+def checked_headers(cells: list[Any], name: str) -> list[str]:
+    """The header row as text, up to its last named column, within the column limit."""
+    headers = ["" if h is None else str(h) for h in cells]
+    while headers and not headers[-1].strip():
+        headers.pop()
+    check_cells(1, headers, headers)
+    limit = import_max_columns()
+    if len(headers) > limit:
+        raise ImportFileError(
+            _(
+                "“%(name)s” has %(count)d columns; an import reads at most %(limit)d. The column "
+                "“%(column)s” is number %(number)d: delete the columns you do not need, or ask "
+                "the administrator to raise PHAKHI_IMPORT_MAX_COLUMNS."
+            )
+            % {
+                "name": name,
+                "count": len(headers),
+                "limit": limit,
+                "column": _column_name(headers, limit),
+                "number": limit + 1,
+            }
+        )
+    return headers
+
+
+def _open_csv(path: Path, head: bytes, name: str) -> Table:
     encoding = _detect_encoding(head)
     sample = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head, final=False)
     delimiter = _detect_delimiter(sample)
     lines = _DecodedLines(path, encoding)
     reader = csv.reader(lines, delimiter=delimiter)
     try:
-        headers = next(reader)
+        header_cells = next(reader)
+        headers = checked_headers(header_cells, name)
     except StopIteration:
         lines.close()
         raise ImportFileError(_("The file is empty.")) from None
-    except (ImportFileError, csv.Error) as error:
+    except ImportFileError:
+        lines.close()
+        raise
+    except csv.Error as error:
         lines.close()
         raise ImportFileError(
             _("The first line cannot be read: %(error)s") % {"error": error}
         ) from None
+    width = len(headers)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             start = lines.line + 1
+            lines.next_row()
             for cells in reader:
-                yield start, cells
+                if lines.nul_line or max(map(len, cells), default=0) > CELL_LENGTH:
+                    check_cells(start, cells, headers, lines.nul_line)
+                yield start, cells if len(cells) <= width else cells[:width]
                 start = lines.line + 1
+                lines.next_row()
         except csv.Error as error:
             raise ImportFileError(
                 _("Line %(line)d cannot be read: %(error)s") % {"line": start, "error": error}
@@ -173,31 +281,22 @@ def _open_csv(path: Path, head: bytes) -> Table:
     return Table(headers, rows(), f"CSV, {label}, {names[delimiter]}")
 
 
-def _check_zip(path: Path) -> zipfile.ZipFile:
+def _open_xlsx(path: Path, sheet: str | None, name: str) -> Table:
+    workbook = _load_workbook(path, name)
     try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise ImportFileError(_("The XLSX file is damaged and cannot be opened.")) from None
-    total = 0
-    for info in archive.infolist():
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if total > MAX_XLSX_UNCOMPRESSED or (
-            info.file_size > 10 * 1024**2 and ratio > MAX_XLSX_RATIO
-        ):
-            archive.close()
-            raise ImportFileError(
-                _("The XLSX file expands to far more data than it holds (a “zip bomb”); refused.")
-            )
-    return archive
+        return _sheet_table(workbook, sheet, name)
+    except WorkbookRefused as refused:
+        workbook.close()
+        raise ImportFileError(str(refused)) from None
+    except BaseException:
+        workbook.close()
+        raise
 
 
-def _open_xlsx(path: Path, sheet: str | None) -> Table:
-    workbook = _load_workbook(path)
+def _sheet_table(workbook: Any, sheet: str | None, name: str) -> Table:
     names = workbook.sheetnames
     if sheet is not None:
         if sheet not in names:
-            workbook.close()
             raise ImportFileError(
                 _("The workbook has no sheet “%(sheet)s”; its sheets are: %(names)s.")
                 % {"sheet": sheet, "names": ", ".join(names)}
@@ -206,33 +305,37 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     else:
         filled = [name for name in names if _has_cells(workbook[name])]
         if len(filled) > 1:
-            workbook.close()
             raise ImportFileError(
                 _("The workbook has several sheets (%(names)s); choose one with --sheet.")
                 % {"names": ", ".join(filled)}
             )
         chosen = filled[0] if filled else names[0]
     worksheet = workbook[chosen]
-    merges = _Merges(_merged_ranges(workbook, worksheet))
-    stream = worksheet.iter_rows(values_only=True)
-    try:
-        header_row = next(stream)
-    except StopIteration:
-        workbook.close()
-        raise ImportFileError(_("The sheet “%(sheet)s” is empty.") % {"sheet": chosen}) from None
+    # Rows are read as they are in the sheet, not as its recorded size says: a size that is
+    # wrong would cut rows off or pad every row to it.
+    worksheet.reset_dimensions()
+    merges = _Merges(merged_ranges(workbook, worksheet))
+    header_row = next(worksheet.iter_rows(max_row=1, values_only=True), None)
+    if header_row is None:
+        raise ImportFileError(_("The sheet “%(sheet)s” is empty.") % {"sheet": chosen})
     merges.fill(1, list(header_row))  # a range may start in the header; headers stay as written
+    headers = checked_headers(list(header_row), name)
+    width = max(len(headers), 1)
+    stream = worksheet.iter_rows(min_row=2, max_col=width, values_only=True)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for number, cells in enumerate(stream, start=2):
-                values = list(cells)
+            for number, row in enumerate(stream, start=2):
+                values = list(row)
                 if merges.ranges:
                     merges.fill(number, values)
+                check_cells(number, values, headers)
                 yield number, values
+        except WorkbookRefused as refused:
+            raise ImportFileError(str(refused)) from None
         finally:
             workbook.close()
 
-    headers = [("" if h is None else str(h)) for h in header_row]
     return Table(headers, rows(), f"XLSX, {chosen}")
 
 
@@ -243,18 +346,6 @@ def _has_cells(worksheet: Any) -> bool:
 
 
 Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row
-
-
-def _merged_ranges(workbook: Any, worksheet: Any) -> list[Range]:
-    """The sheet's merged ranges. Read-only worksheets do not expose merges, so they are read
-    from the sheet's XML, streamed."""
-    refs: list[str] = []
-    with workbook._archive.open(worksheet._worksheet_path) as xml:
-        for _event, element in iterparse(xml):
-            if element.tag == f"{_MAIN_NS}mergeCell":
-                refs.append(element.get("ref", ""))
-            element.clear()
-    return [range_boundaries(ref) for ref in refs]  # type: ignore[misc]
 
 
 class _Merges:

@@ -53,11 +53,15 @@ def _report(
 
 
 def _finish(
-    report: ImportReport, path: Path, sheet: str | None, errors_path: Path | None
+    report: ImportReport,
+    path: Path,
+    sheet: str | None,
+    errors_path: Path | None,
+    file_name: str | None,
 ) -> ImportReport:
     errors_path = errors_path or errors_path_for(path)
     if report.rejected:
-        write_errors_file(report, open_table(path, sheet), errors_path)
+        write_errors_file(report, open_table(path, sheet, file_name), errors_path)
         report.errors_file = str(errors_path)
     elif errors_path.exists():
         errors_path.unlink()  # a stale list from an earlier run would mislead
@@ -65,9 +69,9 @@ def _finish(
 
 
 def _opener(
-    path: Path, sheet: str | None, mapping: Mapping[str, str] | None
+    path: Path, sheet: str | None, mapping: Mapping[str, str] | None, file_name: str | None
 ) -> Callable[[], Table]:
-    return lambda: mapped_table(open_table(path, sheet), mapping)
+    return lambda: mapped_table(open_table(path, sheet, file_name), mapping)
 
 
 def actors_import(
@@ -88,13 +92,13 @@ def actors_import(
     with bulk.collector_paused():
         import_actors(
             workspace,
-            _opener(path, sheet, mapping),
+            _opener(path, sheet, mapping, file_name),
             report,
             author=author,
             network=network,
             progress=progress,
         )
-    return _finish(report, path, sheet, errors_path)
+    return _finish(report, path, sheet, errors_path, file_name)
 
 
 def ties_import(
@@ -113,6 +117,10 @@ def ties_import(
     report = _report("ties", path, dry_run, all_or_nothing, file_name)
     with bulk.collector_paused():
         import_ties(
-            workspace, _opener(path, sheet, mapping), report, author=author, progress=progress
+            workspace,
+            _opener(path, sheet, mapping, file_name),
+            report,
+            author=author,
+            progress=progress,
         )
-    return _finish(report, path, sheet, errors_path)
+    return _finish(report, path, sheet, errors_path, file_name)

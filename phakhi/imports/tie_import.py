@@ -17,6 +17,7 @@ from phakhi.actors.selectors import actor_ids_by_key
 from phakhi.core import audit, bulk
 from phakhi.core.cells import cell_text, cell_texts
 from phakhi.core.dates import DateError, parse_date
+from phakhi.core.limits import ATTRIBUTE_VALUE_LENGTH
 from phakhi.core.models import Workspace
 from phakhi.core.vocabulary import VocabularyError
 from phakhi.imports.columns import TIE_COLUMNS, HeaderError, map_headers
@@ -114,6 +115,10 @@ class RowParser:
         if not directed and source > target:
             source, target = target, source
         extra = {h: cell_text(cells[i]) for h, i in self.attributes.items() if i < len(cells)}
+        long = [h for h, value in extra.items() if len(value) > ATTRIBUTE_VALUE_LENGTH]
+        if long:
+            reason = _("Longer than %(limit)d characters.") % {"limit": ATTRIBUTE_VALUE_LENGTH}
+            return None, None, [(h, reason) for h in long]
         return (source, target, kind[:100], directed), (strength, via, since, until, extra), []
 
 

@@ -37,7 +37,7 @@ from phakhi.core.models import Workspace
 from phakhi.core.personal import personal_view
 from phakhi.exports.errors import ExportError
 from phakhi.exports.selectors import Scope, actor_attribute_keys, actor_keys, iter_actors
-from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, xlsx_cell
+from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, discard, xlsx_cell
 from phakhi.imports.columns import ACTOR_COLUMNS, headers_for
 from phakhi.networks.selectors import networks_by_name
 from phakhi.web.access import workspace_view
@@ -225,13 +225,17 @@ def _xlsx_response(table: _Table, found: QuerySet[Actor], filename: str) -> File
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
     sheet.append([neutralize(h) for h in table.headers])
-    for cells in table.rows():
-        sheet.append(
-            [
-                xlsx_cell(v, sheet_name, cells[0], h)
-                for v, h in zip(cells, table.headers, strict=True)
-            ]
-        )
+    try:
+        for cells in table.rows():
+            sheet.append(
+                [
+                    xlsx_cell(v, sheet_name, cells[0], h)
+                    for v, h in zip(cells, table.headers, strict=True)
+                ]
+            )
+    except BaseException:
+        discard(workbook)  # a cell it cannot hold: its temporary file goes now, not at exit
+        raise
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it)
     workbook.save(handle)
     handle.seek(0)
