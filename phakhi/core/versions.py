@@ -155,6 +155,20 @@ def save_changes(
     audit.record(author, AuditEvent.Action.UPDATE, obj, changes=changes)
 
 
+def change(
+    author: audit.Author, current: models.Model, wanted: Mapping[str, Any], version: int | None
+) -> dict[str, Any]:
+    """Set the ``wanted`` fields of the locked row ``current`` as its next version, once
+    ``check`` lets an edit from ``version`` through; returns what changed (recorded)."""
+    old = {name: getattr(current, name) for name in wanted}
+    check(current, version, wanted, old)
+    changes = audit.diff(old, wanted)
+    for name, value in wanted.items():
+        setattr(current, name, value)
+    save_changes(author, current, changes, sorted(changes))
+    return changes
+
+
 def bump(obj: models.Model) -> None:
     """Raise the version of a row saved whole by a tool that knows nothing of versions (the
     admin), so that edits opened before it are checked against its change."""

@@ -86,12 +86,7 @@ def membership_set(
             changes = audit.diff({}, wanted)
             audit.record(author, AuditEvent.Action.CREATE, membership, changes=changes)
             return membership
-        old = {name: getattr(membership, name) for name in wanted}
-        versions.check(membership, version, wanted, old)
-        changes = audit.diff(old, wanted)
-        for name, value in wanted.items():
-            setattr(membership, name, value)
-        versions.save_changes(author, membership, changes, sorted(changes))
+        versions.change(author, membership, wanted, version)
     return membership
 
 
@@ -111,13 +106,7 @@ def network_update(
     checked = Network(**{**{f: getattr(network, f) for f in NETWORK_EDITABLE_FIELDS}, **wanted})
     checked.full_clean(exclude=["workspace", "parent", "slug"], validate_unique=False)
     with transaction.atomic():
-        current = versions.locked(network)
-        old = {name: getattr(current, name) for name in wanted}
-        versions.check(current, version, wanted, old)
-        changes = audit.diff(old, wanted)
-        for name, value in wanted.items():
-            setattr(current, name, value)
-        versions.save_changes(author, current, changes, sorted(changes))
+        versions.change(author, versions.locked(network), wanted, version)
     network.refresh_from_db()
     return network
 
@@ -139,8 +128,6 @@ def membership_end(
                     % {"date": show_date(current.until)}
                 }
             )
-        changes = audit.diff({"until": None}, {"until": until})
-        current.until = until
-        versions.save_changes(author, current, changes, ["until"])
+        versions.change(author, current, {"until": until}, version)
     membership.refresh_from_db()
     return membership

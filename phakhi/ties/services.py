@@ -82,11 +82,7 @@ def tie_set_strength(
     else changed since raises ``versions.EditConflict``."""
     _check_strength(strength)
     with transaction.atomic():
-        current = versions.locked(tie)
-        versions.check(current, version, {"strength": strength}, {"strength": current.strength})
-        changes = audit.diff({"strength": current.strength}, {"strength": strength})
-        current.strength = strength
-        versions.save_changes(author, current, changes, ["strength"])
+        versions.change(author, versions.locked(tie), {"strength": strength}, version)
     tie.refresh_from_db()
     return tie
 
@@ -97,9 +93,6 @@ def tie_end(author: audit.Author, tie: Tie, until: dt.date, *, version: int | No
         current = versions.locked(tie)
         if current.since and until <= current.since:
             raise ValidationError({"until": _("The end date must be after the start date.")})
-        versions.check(current, version, {"until": until}, {"until": current.until})
-        changes = audit.diff({"until": current.until}, {"until": until})
-        current.until = until
-        versions.save_changes(author, current, changes, ["until"])
+        versions.change(author, current, {"until": until}, version)
     tie.refresh_from_db()
     return tie
