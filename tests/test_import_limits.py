@@ -213,6 +213,20 @@ def test_a_cell_longer_than_a_spreadsheet_holds_is_refused_naming_line_and_colum
     assert not Actor.objects.exists()
 
 
+def test_a_long_cell_of_many_short_lines_is_refused_too(workspace, tmp_path):
+    note = "\n".join(["บันทึกการประชุม"] * 2_500)  # 2,500 lines of 15 characters: 39,999
+    path = write_csv(tmp_path / "notes.csv", [["key", "name", "บันทึก"], ["K1", "ภาคี", note]])
+    with pytest.raises(ImportFileError, match="Line 2, column “บันทึก”: the cell holds 39999"):
+        run(workspace, path)
+
+
+def test_a_line_longer_than_a_row_can_be_is_refused_before_it_is_read(workspace, tmp_path):
+    path = tmp_path / "one-line.csv"
+    path.write_bytes(b"key,name\nK1," + b"x" * (17 * 1024 * 1024) + b"\n")
+    with pytest.raises(ImportFileError, match="Line 2: the row is longer than 16 MB"):
+        run(workspace, path)
+
+
 @pytest.mark.parametrize("where", ["first block", "after the first block"])
 def test_a_nul_character_in_a_csv_is_refused_with_its_line_and_column(workspace, tmp_path, where):
     lines = ["key,name,หมายเหตุ"]

@@ -131,35 +131,61 @@ def _detect_delimiter(sample: str) -> str:
         return max(counts, key=lambda d: counts[d])
 
 
-class _DecodedLines:
-    """The file's lines decoded one by one, so that a line in another encoding is named by its
-    own number rather than by wherever a read-ahead buffer happened to end. A row (its lines)
-    longer than ROW_BYTES is refused before it is read whole; a line holding a NUL is noted,
-    for the rows to name its cell."""
+@dataclass
+class _Scan:
+    """What a pass over a CSV file's bytes found, before its rows are read."""
 
-    def __init__(self, path: Path, encoding: str):
-        self.handle = path.open("rb")
-        self.encoding = "utf-8" if encoding == "utf-8-sig" else encoding
-        self.line = 0
-        self.row_bytes = 0  # read since the current row began
-        self.nul_line = 0  # the first line of the current row holding a NUL
+    nul: bool = False  # a NUL character somewhere
+    long_lines: bool = False  # a line that may hold a cell longer than CELL_LENGTH
 
-    def __iter__(self) -> Iterator[str]:
-        while raw := self.handle.readline(ROW_BYTES + 1 - self.row_bytes):
-            self.line += 1
-            self.row_bytes += len(raw)
-            if self.row_bytes > ROW_BYTES:
+
+def _scan_csv(path: Path) -> _Scan:
+    """One quick pass over the file's bytes (at the speed of reading it): a line longer than
+    ROW_BYTES is refused here, before any is read whole, and the rows are then checked cell by
+    cell only where a NUL or a line long enough for a cell beyond CELL_LENGTH may be."""
+    scan = _Scan()
+    window = CELL_LENGTH // 2  # a line longer than a cell covers a whole window without "\n"
+    line, run = 1, 0  # the line the chunk starts in, and its bytes in earlier chunks
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            scan.nul = scan.nul or b"\x00" in chunk
+            first = chunk.find(b"\n")
+            if run + (len(chunk) if first < 0 else first) > ROW_BYTES:
                 raise ImportFileError(
                     _(
                         "Line %(line)d: the row is longer than %(limit)d MB, far more than a "
                         "row of a table; is this a CSV file?"
                     )
-                    % {"line": self.line, "limit": ROW_BYTES // 1024**2}
+                    % {"line": line, "limit": ROW_BYTES // 1024**2}
                 )
+            if first < 0:
+                run += len(chunk)
+                continue
+            if not scan.long_lines:
+                scan.long_lines = run + first > CELL_LENGTH or any(
+                    chunk.find(b"\n", at, at + window) < 0
+                    for at in range(first, len(chunk) - window, window)
+                )
+            line += chunk.count(b"\n")
+            run = len(chunk) - chunk.rfind(b"\n") - 1
+    scan.long_lines = scan.long_lines or run > CELL_LENGTH
+    return scan
+
+
+class _DecodedLines:
+    """The file's lines decoded one by one, so that a line in another encoding is named by its
+    own number rather than by wherever a read-ahead buffer happened to end."""
+
+    def __init__(self, path: Path, encoding: str):
+        self.handle = path.open("rb")
+        self.encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+        self.line = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.handle:
+            self.line += 1
             if self.line == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
-            if b"\x00" in raw and not self.nul_line:
-                self.nul_line = self.line
             try:
                 yield raw.decode(self.encoding)
             except UnicodeDecodeError:
@@ -167,9 +193,6 @@ class _DecodedLines:
                     _("Line %(line)d is not valid %(encoding)s text; the file mixes encodings.")
                     % {"line": self.line, "encoding": self.encoding}
                 ) from None
-
-    def next_row(self) -> None:
-        self.row_bytes = 0
 
     def close(self) -> None:
         self.handle.close()
@@ -182,7 +205,7 @@ def _column_name(headers: list[str], index: int) -> str:
     return header if len(header) <= 100 else header[:100] + "…"
 
 
-def check_cells(line: int, cells: list[Any], headers: list[str], nul_line: int = 0) -> None:
+def check_cells(line: int, cells: list[Any], headers: list[str]) -> None:
     """Refuse a row with a cell no spreadsheet can hold (longer than CELL_LENGTH) or that the
     database cannot store (a NUL character), naming its line and column."""
     for index, value in enumerate(cells):
@@ -194,7 +217,7 @@ def check_cells(line: int, cells: list[Any], headers: list[str], nul_line: int =
                     "Line %(line)d, column “%(column)s”: the cell holds a NUL character (binary "
                     "data), which cannot be stored. Remove it and import the file again."
                 )
-                % {"line": nul_line or line, "column": _column_name(headers, index)}
+                % {"line": line, "column": _column_name(headers, index)}
             )
         if len(value) > CELL_LENGTH:
             raise ImportFileError(
@@ -241,6 +264,8 @@ def _open_csv(path: Path, head: bytes, name: str) -> Table:
     encoding = _detect_encoding(head)
     sample = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head, final=False)
     delimiter = _detect_delimiter(sample)
+    scan = _scan_csv(path)
+    check_every_row = scan.nul or scan.long_lines
     lines = _DecodedLines(path, encoding)
     reader = csv.reader(lines, delimiter=delimiter)
     try:
@@ -262,13 +287,12 @@ def _open_csv(path: Path, head: bytes, name: str) -> Table:
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             start = lines.line + 1
-            lines.next_row()
             for cells in reader:
-                if lines.nul_line or max(map(len, cells), default=0) > CELL_LENGTH:
-                    check_cells(start, cells, headers, lines.nul_line)
+                # A row over several lines (a quoted line break) may add up to a long cell.
+                if check_every_row or lines.line != start:
+                    check_cells(start, cells, headers)
                 yield start, cells if len(cells) <= width else cells[:width]
                 start = lines.line + 1
-                lines.next_row()
         except csv.Error as error:
             raise ImportFileError(
                 _("Line %(line)d cannot be read: %(error)s") % {"line": start, "error": error}
