@@ -1,11 +1,12 @@
 // Bundles the front-end sources into assets/build/phakhi/, which Django serves as the static
-// files phakhi/app.js, phakhi/app.css, phakhi/admin.css and phakhi/map.js (STATICFILES_DIRS in
-// config/settings.py). Nothing is inline in the templates: the Content-Security-Policy forbids it.
+// files phakhi/app.js, phakhi/app.css, phakhi/admin.css, phakhi/map.js and the Thai web font's
+// phakhi/fonts/*.woff2 (STATICFILES_DIRS in config/settings.py). Nothing is inline in the templates: the Content-Security-Policy forbids it.
 //
 //   node assets/build.mjs            one minified build
 //   node assets/build.mjs --watch    rebuild on every change (development)
 import * as esbuild from "esbuild";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -41,6 +42,43 @@ const sizeClasses = {
   },
 };
 
+// The Thai web font, so that no page depends on the fonts a machine happens to have (a Debian
+// without fonts-thai-tlwg shows Thai as boxes). @font-face rules for Sarabun (@fontsource/sarabun,
+// SIL OFL 1.1) in the weights the stylesheets use, one file per script with its unicode-range, so
+// a browser fetches only the scripts a page shows; the woff2 files are copied into
+// assets/build/phakhi/fonts/ and served from this site (font-src 'self').
+//   @import "phakhi-fonts";   in app.css and admin.css
+const FONT_WEIGHTS = [400, 600, 700];
+const FONT_SUBSETS = ["thai", "latin", "latin-ext"];
+const thaiFont = {
+  name: "thai-font",
+  setup(build) {
+    const sarabun = dirname(createRequire(import.meta.url).resolve("@fontsource/sarabun/package.json"));
+    const ranges = JSON.parse(readFileSync(join(sarabun, "unicode.json"), "utf8"));
+    build.onResolve({ filter: /^phakhi-fonts$/ }, () => ({ path: "phakhi-fonts", namespace: "fonts" }));
+    build.onLoad({ filter: /.*/, namespace: "fonts" }, () => {
+      const rules = [];
+      for (const weight of FONT_WEIGHTS) {
+        for (const subset of FONT_SUBSETS) {
+          const file = join(sarabun, "files", `sarabun-${subset}-${weight}-normal.woff2`);
+          rules.push(
+            `@font-face{font-family:"Sarabun";font-style:normal;font-weight:${weight};` +
+              `font-display:swap;src:url(${JSON.stringify(file)}) format("woff2");` +
+              `unicode-range:${ranges[subset]}}`,
+          );
+        }
+      }
+      return { contents: rules.join("\n"), loader: "css", resolveDir: sarabun };
+    });
+    // The font's licence (SIL OFL 1.1) travels with the font files.
+    build.onEnd(() => {
+      const fonts = join(build.initialOptions.outdir, "fonts");
+      mkdirSync(fonts, { recursive: true });
+      copyFileSync(join(sarabun, "LICENSE"), join(fonts, "Sarabun-LICENSE.txt"));
+    });
+  },
+};
+
 const options = {
   entryPoints: [
     { in: join(here, "js", "app.js"), out: "app" },
@@ -56,7 +94,9 @@ const options = {
   target: ["es2020", "chrome100", "firefox100", "safari15"],
   legalComments: "linked",
   logLevel: "warning",
-  plugins: [optionalLayout, sizeClasses],
+  loader: { ".woff2": "file" },
+  assetNames: "fonts/[name]-[hash]",
+  plugins: [optionalLayout, sizeClasses, thaiFont],
 };
 
 if (watch) {
