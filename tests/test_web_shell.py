@@ -118,7 +118,7 @@ def test_an_unknown_workspace_gets_a_friendly_404(workspace):
 
 def test_home_shows_counts_sectors_networks_and_recent_changes(workspace, data):
     html = _text(_html(client_for(user_with_role(workspace, "member")), _home(workspace)))
-    assert "3 actors" in html and "1 ties" in html and "1 networks" in html
+    assert "3 actors" in html and "1 ties in force today" in html and "1 networks" in html
     assert "person: 2" in html and "organization: 1" in html
     assert "people, civil society and private 1 (33%)" in html
     assert "government 1 (33%)" in html and "sector not given 1 (33%)" in html
@@ -182,7 +182,9 @@ def test_home_runs_a_bounded_number_of_queries(
     user = user_with_role(workspace, "admin")
     member_set(AUTHOR, Workspace.objects.create(slug="second", name="second"), user, "viewer")
     client = client_for(user)
-    with django_assert_max_num_queries(18):  # 15 to read, 3 to remember the workspace
+    with django_assert_max_num_queries(
+        21
+    ):  # 15 to read, 3 for the changes' links, 3 to remember the workspace
         _html(client, _home(workspace))
 
 

@@ -43,10 +43,15 @@ def latest_run(workspace: Workspace, network: Network | None = None) -> Analysis
 
 def leading_actors(run: AnalysisRun, measure: str, limit: int) -> list[tuple[str, Any]]:
     """The actors with the highest value of ``measure`` in the run, as (name, value)."""
+    return [(name, value) for _id, name, value in leading_actor_rows(run, measure, limit)]
+
+
+def leading_actor_rows(run: AnalysisRun, measure: str, limit: int) -> list[tuple[int, str, Any]]:
+    """The actors with the highest value of ``measure`` in the run, as (id, name, value)."""
     if measure not in ACTOR_KEYS:
         raise ValueError(f"unknown measure {measure!r}")
     rows = ActorResult.objects.filter(run=run).order_by(f"-{measure}", "actor_id")
-    return list(rows.values_list("actor__name", measure)[:limit])
+    return list(rows.values_list("actor_id", "actor__name", measure)[:limit])
 
 
 def articulation_count(run: AnalysisRun) -> int:

@@ -9,13 +9,15 @@ from typing import Any, cast
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, Kind, Sector
 from phakhi.analysis.models import ActorResult, AnalysisRun
-from phakhi.analysis.selectors import articulation_count, latest_run, leading_actors
+from phakhi.analysis.selectors import articulation_count, latest_run, leading_actor_rows
 from phakhi.analysis.summary import shape_label
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.networks.models import Network
@@ -41,6 +43,16 @@ class Change:
     at: Any
     who: str
     text: str
+    url: str = ""  # the page of what changed, while it exists
+
+
+@dataclass(frozen=True)
+class Named:
+    """An actor the summary names, with its page."""
+
+    id: int
+    name: str
+    value: Any = None
 
 
 @dataclass
@@ -49,22 +61,24 @@ class Analysis:
     shape: str
     cohesion: str
     articulation_count: int
-    articulation_names: list[str]
+    articulation_names: list[Named]
     bridges: int
     fragility: list[dict[str, Any]]
-    brokers: list[tuple[str, Any]]
-    hubs: list[tuple[str, Any]]
+    brokers: list[Named]
+    hubs: list[Named]
 
 
 @dataclass
 class Overview:
     actors: int
-    ties: int
+    ties: int  # in force today, at every level
+    ties_not_in_force: int  # ended, or not begun yet
     kinds: list[Share]
     sectors: list[Share]
     networks: Sequence[Network]  # with their membership_count
     network_count: int
     changes: list[Change] = field(default_factory=list)
+    command_line_hidden: bool = False
     analysis: Analysis | None = None
     pending: AnalysisRun | None = None
 
@@ -101,14 +115,56 @@ def describe(event: AuditEvent) -> str:
     }
 
 
-def _recent(workspace: Workspace, limit: int = RECENT_CHANGES) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(workspace=workspace).order_by("-at", "-id")[:limit])
+COMMAND_LINE = "cli:"
+
+
+def _recent(
+    workspace: Workspace, *, hide_command_line: bool = False, limit: int = RECENT_CHANGES
+) -> list[AuditEvent]:
+    events = AuditEvent.objects.filter(workspace=workspace)
+    if hide_command_line:  # imports, demo data and other bulk work run by `phakhi`
+        events = events.exclude(by__startswith=COMMAND_LINE)
+    return list(events.order_by("-at", "-id")[:limit])
+
+
+def _newest(workspace: Workspace) -> AuditEvent | None:
+    return AuditEvent.objects.filter(workspace=workspace).order_by("-at", "-id").first()
+
+
+def _ids(events: list[AuditEvent], model: Any) -> list[int]:
+    label = model._meta.label_lower
+    return [int(e.object_id) for e in events if e.object_type == label and e.object_id.isdigit()]
+
+
+def _links(workspace: Workspace, events: list[AuditEvent]) -> dict[tuple[str, str], str]:
+    """The page of each changed actor, network or tie that still exists (a tie's: its first
+    actor's page, where its history shows), in at most three queries."""
+    slug = workspace.slug
+    links: dict[tuple[str, str], str] = {}
+    label = Actor._meta.label_lower
+    for pk in Actor.objects.filter(workspace=workspace, pk__in=_ids(events, Actor)).values_list(
+        "pk", flat=True
+    ):
+        links[(label, str(pk))] = reverse("web:actor", kwargs={"workspace": slug, "pk": pk})
+    label = Network._meta.label_lower
+    networks = Network.objects.filter(workspace=workspace, pk__in=_ids(events, Network))
+    for pk, network_slug in networks.values_list("pk", "slug"):
+        links[(label, str(pk))] = reverse(
+            "web:network", kwargs={"workspace": slug, "slug": network_slug}
+        )
+    label = Tie._meta.label_lower
+    ties = Tie.objects.filter(workspace=workspace, pk__in=_ids(events, Tie))
+    for pk, source_id in ties.values_list("pk", "source_id"):
+        links[(label, str(pk))] = reverse("web:actor", kwargs={"workspace": slug, "pk": source_id})
+    return links
 
 
 def _counts(workspace: Workspace, newest: AuditEvent | None) -> tuple[dict[str, int], ...]:
-    """Actors by kind and by sector, and ties ({"all": n}), kept until the workspace's next
-    audited change (every service records one) or COUNTS_CACHE_SECONDS: counting 600,000
-    actors and 3,000,000 ties took 0.15–0.2 s of every home page (national demo)."""
+    """Actors by kind and by sector, and ties ({"in_force": n, "all": n}, in force today as
+    the map counts them by default), kept until the workspace's next audited change (every
+    service records one), the next day or COUNTS_CACHE_SECONDS: counting 600,000 actors and
+    3,000,000 ties took 0.15–0.2 s of every home page (national demo)."""
+    today = timezone.localdate()
 
     def count() -> tuple[dict[str, int], ...]:
         by_kind: dict[str, int] = {}
@@ -117,10 +173,16 @@ def _counts(workspace: Workspace, newest: AuditEvent | None) -> tuple[dict[str, 
         for kind, sector, n in rows.annotate(n=Count("id")).order_by():
             by_kind[kind] = by_kind.get(kind, 0) + n
             by_sector[sector] = by_sector.get(sector, 0) + n
-        return by_kind, by_sector, {"all": Tie.objects.filter(workspace=workspace).count()}
+        in_force = (Q(since__isnull=True) | Q(since__lte=today)) & (
+            Q(until__isnull=True) | Q(until__gt=today)
+        )
+        ties = Tie.objects.filter(workspace=workspace).aggregate(
+            all=Count("id"), in_force=Count("id", filter=in_force)
+        )
+        return by_kind, by_sector, ties
 
-    key = "phakhi:overview-counts:{}:{}:{}".format(
-        workspace.pk, workspace.created_at.isoformat(), newest.pk if newest else ""
+    key = "phakhi:overview-counts:{}:{}:{}:{}".format(
+        workspace.pk, workspace.created_at.isoformat(), newest.pk if newest else "", today
     )
     return cast(tuple[dict[str, int], ...], cache.get_or_set(key, count, COUNTS_CACHE_SECONDS))
 
@@ -129,7 +191,7 @@ def _analysis(run: AnalysisRun) -> Analysis:
     results = run.results
     structure = results.get("structure", {})
     cut = ActorResult.objects.filter(run=run, articulation=True).order_by("-betweenness")
-    names = list(cut.values_list("actor__name", flat=True)[:10])
+    names = [Named(pk, name) for pk, name in cut.values_list("actor_id", "actor__name")[:10]]
     return Analysis(
         run=run,
         shape=shape_label(structure.get("shape", "")),
@@ -141,8 +203,8 @@ def _analysis(run: AnalysisRun) -> Analysis:
             {"k": step["k"], "percent": round(100 * step["share"])}
             for step in results.get("fragility", [])
         ],
-        brokers=leading_actors(run, "betweenness", TOP),
-        hubs=leading_actors(run, "degree", TOP),
+        brokers=[Named(*row) for row in leading_actor_rows(run, "betweenness", TOP)],
+        hubs=[Named(*row) for row in leading_actor_rows(run, "degree", TOP)],
     )
 
 
@@ -150,13 +212,15 @@ def _analysis_cached(run: AnalysisRun) -> Analysis:
     """The run's summary, computed once per run and language: a finished run never changes,
     and ranking its 600,000 actors' results takes over half a second (national demo). The
     key has the run's creation time as well as its id, as a rolled-back run's id is reused."""
-    key = f"phakhi:overview:{run.pk}:{run.created_at.isoformat()}:{get_language()}"
+    key = f"phakhi:overview:2:{run.pk}:{run.created_at.isoformat()}:{get_language()}"
     return cast(Analysis, cache.get_or_set(key, lambda: _analysis(run), ANALYSIS_CACHE_SECONDS))
 
 
-def workspace_overview(workspace: Workspace) -> Overview:
-    events = _recent(workspace)
-    by_kind, by_sector, ties = _counts(workspace, events[0] if events else None)
+def workspace_overview(workspace: Workspace, *, hide_command_line: bool = False) -> Overview:
+    events = _recent(workspace, hide_command_line=hide_command_line)
+    newest = _newest(workspace) if hide_command_line else (events[0] if events else None)
+    by_kind, by_sector, ties = _counts(workspace, newest)
+    links = _links(workspace, events)
     total = sum(by_kind.values())
     shown = list(networks_of(workspace)[:NETWORKS_SHOWN])
     run = latest_run(workspace)
@@ -170,7 +234,8 @@ def workspace_overview(workspace: Workspace) -> Overview:
     )
     return Overview(
         actors=total,
-        ties=ties["all"],
+        ties=ties["in_force"],
+        ties_not_in_force=ties["all"] - ties["in_force"],
         kinds=_shares(by_kind, Kind.choices, total, _("not given")),
         sectors=_shares(by_sector, Sector.choices, total, _("sector not given")),
         networks=shown,
@@ -179,7 +244,16 @@ def workspace_overview(workspace: Workspace) -> Overview:
             if len(shown) < NETWORKS_SHOWN
             else Network.objects.filter(workspace=workspace).count()
         ),
-        changes=[Change(event.at, _who(event), describe(event)) for event in events],
+        changes=[
+            Change(
+                event.at,
+                _who(event),
+                describe(event),
+                links.get((event.object_type, event.object_id), ""),
+            )
+            for event in events
+        ],
+        command_line_hidden=hide_command_line,
         analysis=_analysis_cached(run) if run is not None else None,
         pending=pending,
     )

@@ -15,6 +15,8 @@ from phakhi.core.models import Workspace
 from phakhi.web.access import LAST_WORKSPACE, request_author, workspace_view
 from phakhi.web.overview import workspace_overview
 
+HIDE_COMMAND_LINE = "without-command-line"  # ?changes=… hides bulk work run by `phakhi`
+
 
 @login_required
 def chooser(request: HttpRequest) -> HttpResponse:
@@ -27,7 +29,9 @@ def chooser(request: HttpRequest) -> HttpResponse:
 
 @workspace_view()
 def home(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
-    context = {"workspace": workspace, "access": access, "overview": workspace_overview(workspace)}
+    hide = request.GET.get("changes") == HIDE_COMMAND_LINE
+    overview = workspace_overview(workspace, hide_command_line=hide)
+    context = {"workspace": workspace, "access": access, "overview": overview}
     return render(request, "web/home.html", context)
 
 
