@@ -1,8 +1,10 @@
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models.functions import Cast
 
-from phakhi.core.models import Workspace
+from phakhi.actors.models import Actor
+from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.selectors import of_workspace_row_by_row
 from phakhi.ties.models import Tie
 
@@ -35,3 +37,24 @@ def tie_list(
             Q(until__isnull=True) | Q(until__gt=active_on),
         )
     return ties.order_by("-id")
+
+
+def actor_tie_history(actor: Actor, limit: int = 20) -> list[tuple[AuditEvent, Tie]]:
+    """The latest changes recorded for the ties the actor has now (added, changed, ended),
+    newest first, each with its tie and both actors; found through the audit trail's
+    (object type, object id) index, however many ties the actor has."""
+    label = Tie._meta.label_lower
+    ties = Tie.objects.filter(Q(source=actor) | Q(target=actor)).annotate(
+        text_id=Cast("pk", output_field=CharField())
+    )
+    events = list(
+        AuditEvent.objects.filter(
+            workspace=actor.workspace_id, object_type=label, object_id__in=ties.values("text_id")
+        ).order_by("-at", "-id")[:limit]
+    )
+    found = Tie.objects.select_related("source", "target").in_bulk(
+        {int(event.object_id) for event in events}
+    )
+    return [
+        (event, found[int(event.object_id)]) for event in events if int(event.object_id) in found
+    ]

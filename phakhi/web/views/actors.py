@@ -28,7 +28,7 @@ from phakhi.core.selectors import NotFound
 from phakhi.core.versions import EditConflict
 from phakhi.imports.merge import merge_candidates
 from phakhi.ties.models import Strength, Tie
-from phakhi.ties.selectors import tie_list
+from phakhi.ties.selectors import actor_tie_history, tie_list
 from phakhi.ties.services import tie_create, tie_end, tie_set_strength
 from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
 from phakhi.web.conflicts import conflict_message
@@ -85,11 +85,11 @@ def area_text(actor: Actor) -> str:
     return ", ".join(name for name in names if name)
 
 
-def _field_label(name: str) -> str:
+def _field_label(name: str, model: type[Actor] | type[Tie] = Actor) -> str:
     if name == "merged":
         return _("Merged with")
     try:
-        field = Actor._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return name
     return str(getattr(field, "verbose_name", name))
@@ -103,19 +103,30 @@ def _change_text(value: Any) -> Any:
     return value
 
 
-def _history_rows(view: PersonalView, events: list[AuditEvent]) -> list[dict[str, Any]]:
-    """The actor's changes, old → new per field, as the user may see them (old and new
-    contacts and personal columns masked for viewers)."""
+HISTORY_SHOWN = 20
+
+
+def _history_rows(view: PersonalView, actor: Actor) -> list[dict[str, Any]]:
+    """The changes of the actor and of its ties (added, changed, ended: with the other actor
+    named), newest first, old → new per field, as the user may see them (old and new contacts
+    and personal columns masked for viewers)."""
+    events: list[tuple[AuditEvent, Tie | None]] = [
+        (event, None) for event in actor_history(actor, HISTORY_SHOWN)
+    ]
+    events += actor_tie_history(actor, HISTORY_SHOWN)
+    events.sort(key=lambda pair: (pair[0].at, pair[0].pk), reverse=True)
     rows = []
-    for event in events:
+    for event, tie in events[:HISTORY_SHOWN]:
+        model = Actor if tie is None else Tie
         changes = []
         for name, values in view.changes(event.changes or {}).items():
             old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
             if name == "merged":  # who was merged in and what moved with them
                 new = _merged_words(new)
             old, new = _change_text(old), _change_text(new)
-            changes.append({"field": _field_label(name), "old": old, "new": new})
-        rows.append({"event": event, "changes": changes})
+            changes.append({"field": _field_label(name, model), "old": old, "new": new})
+        other = None if tie is None else tie.target if tie.source_id == actor.pk else tie.source
+        rows.append({"event": event, "changes": changes, "other": other})
     return rows
 
 
@@ -176,7 +187,7 @@ def _page(
         "run": run,
         "measures": measures_of(result) if result is not None else None,
         "brokerage": brokerage_of(result) if result is not None else None,
-        "history": _history_rows(view, actor_history(actor)),
+        "history": _history_rows(view, actor),
         "can_edit": can_edit,
         "can_merge": access.can_merge_actors,
         "add_form": add_form or (TieAddForm(initial={"strength": 1}) if can_edit else None),
