@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from phakhi.accounts.permissions import PERMISSIONS, Access, access_for
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
+from phakhi.networks.selectors import networks_by_name
 
 LAST_WORKSPACE = "phakhi_last_workspace"
 ACCESS_ATTRIBUTE = "phakhi_access"  # the request's Access, for the layout (context processor)
@@ -31,7 +32,19 @@ def request_access(request: HttpRequest) -> Access | None:
 
 
 def forbidden(request: HttpRequest, access: Access, permission: str) -> HttpResponse:
-    context = {"workspace": access.workspace, "access": access, "permission": permission}
+    """The 403 page: why (``permission``: one of PERMISSIONS, or "edit_actor", "edit_network",
+    "create_network", "merge") and, for a coordinator limited to some networks, which ones
+    they may change."""
+    own = None
+    if access.is_restricted:
+        mine = set(access.network_ids or ())
+        own = [network for network in networks_by_name(access.workspace) if network.pk in mine]
+    context = {
+        "workspace": access.workspace,
+        "access": access,
+        "permission": permission,
+        "own_networks": own,
+    }
     return render(request, "web/forbidden.html", context, status=403)
 
 

@@ -83,8 +83,8 @@ def network_list(request: HttpRequest, workspace: Workspace, access: Access) -> 
 @workspace_view("edit")
 def network_add(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
     if not can_create_networks(access):
-        return forbidden(request, access, "edit")
-    parents = list(networks_by_name(workspace).values_list("id", "name"))
+        return forbidden(request, access, "create_network")
+    parents = [(network.pk, network.name) for network in networks_by_name(workspace)]
     form = NetworkCreateForm(request.POST or None, parents=parents)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -217,7 +217,7 @@ def network_editor(view: Callable[..., HttpResponse]) -> WorkspaceView:
     ) -> HttpResponse:
         network, children = _network_or_404(workspace, slug)
         if not access.can_edit_network(network.pk):
-            return forbidden(request, access, "edit")
+            return forbidden(request, access, "edit_network")
         return view(request, workspace, access, network, children, **kwargs)
 
     return wrapper
