@@ -29,6 +29,8 @@ from phakhi.ties.vocabulary import parse_directed, parse_strength
 TieKey = tuple[int, int, str, bool]
 # strength, via id, since, until, attributes
 TieValues = tuple[int, int | None, dt.date | None, dt.date | None, dict[str, str]]
+Stored = tuple[int, TieValues, int]  # id, values, version
+Changed = tuple[int, TieValues, dict[str, list[object]], int]  # id, values, changes, version read
 _STRENGTHS = {"1": 1, "2": 2, "3": 3, "4": 4}
 _FIELDS = ("strength", "via_id", "since", "until", "attributes")
 _ORDER = ("source", "target", "strength", "kind", "directed", "via", "since", "until")
@@ -122,13 +124,13 @@ class RowParser:
         return (source, target, kind[:100], directed), (strength, via, since, until, extra), []
 
 
-def load_stored(workspace: Workspace) -> dict[TieKey, tuple[int, TieValues]]:
+def load_stored(workspace: Workspace) -> dict[TieKey, Stored]:
     rows = Tie.objects.filter(workspace=workspace).values_list(
-        "id", "source_id", "target_id", "kind", "directed", *_FIELDS
+        "id", "source_id", "target_id", "kind", "directed", *_FIELDS, "version"
     )
     return {
-        (s, t, k, d): (i, (st, v, since, until, attrs or {}))
-        for i, s, t, k, d, st, v, since, until, attrs in rows.iterator(chunk_size=50_000)
+        (s, t, k, d): (i, (st, v, since, until, attrs or {}), version)
+        for i, s, t, k, d, st, v, since, until, attrs, version in rows.iterator(chunk_size=50_000)
     }
 
 
@@ -199,12 +201,12 @@ def read_rows(
     table: Table,
     parser: RowParser,
     present: set[str],
-    stored: dict[TieKey, tuple[int, TieValues]],
+    stored: dict[TieKey, Stored],
     inserter: bulk.Inserter,
     report: ImportReport,
-) -> list[tuple[int, TieValues, dict[str, list[object]]]]:
+) -> list[Changed]:
     seen: dict[TieKey, tuple[int, TieValues]] = {}
-    changed: list[tuple[int, TieValues, dict[str, list[object]]]] = []
+    changed: list[Changed] = []
     for line, cells in table.rows:
         if not any(cell_text(c) for c in cells):
             continue
@@ -231,7 +233,7 @@ def read_rows(
             changes = audit.diff(
                 dict(zip(_FIELDS, old[1], strict=True)), dict(zip(_FIELDS, merged, strict=True))
             )
-            changed.append((old[0], merged, changes))
+            changed.append((old[0], merged, changes, old[2]))
             report.updated += 1
         else:
             report.unchanged += 1
@@ -282,7 +284,7 @@ def row_maker(workspace: Workspace) -> Callable[[tuple[TieKey, TieValues]], list
 def write(
     workspace: Workspace,
     inserter: bulk.Inserter,
-    changed: list[tuple[int, TieValues, dict[str, list[object]]]],
+    changed: list[Changed],
     author: audit.Author,
     report: ImportReport,
 ) -> None:
@@ -305,21 +307,29 @@ def write(
 
 
 def over_stored_now(
-    changed: list[tuple[int, TieValues, dict[str, list[object]]]], report: ImportReport
+    changed: list[Changed], report: ImportReport
 ) -> list[tuple[int, TieValues, dict[str, list[object]], int]]:
     """The import's changes laid over the ties as stored now (locked until the import commits,
     on PostgreSQL), with the version each write makes: a field a colleague changed after the
     import read the tie keeps their value unless the file changes that very field."""
-    now: dict[int, tuple[int, TieValues]] = {}
-    ids = [tie_id for tie_id, _values, _changes in changed]
+    versions: dict[int, int] = {}
+    ids = [tie_id for tie_id, _values, _changes, _version in changed]
     for start in range(0, len(ids), bulk.BATCH):
         rows = Tie.objects.select_for_update().filter(id__in=ids[start : start + bulk.BATCH])
-        for tie_id, version, *values in rows.values_list("id", "version", *_FIELDS):
+        versions.update(rows.values_list("id", "version"))
+    moved = [tie_id for tie_id, _v, _c, version in changed if versions[tie_id] != version]
+    now: dict[int, TieValues] = {}
+    for start in range(0, len(moved), bulk.BATCH):
+        rows = Tie.objects.filter(id__in=moved[start : start + bulk.BATCH])
+        for tie_id, *values in rows.values_list("id", *_FIELDS):
             values[4] = values[4] or {}
-            now[tie_id] = (version, tuple(values))  # type: ignore[assignment]
+            now[tie_id] = tuple(values)  # type: ignore[assignment]
     rebased = []
-    for tie_id, values, changes in changed:
-        version, current = now[tie_id]
+    for tie_id, values, changes, read in changed:
+        if tie_id not in now:
+            rebased.append((tie_id, values, changes, read + 1))
+            continue
+        current = now[tie_id]
         merged = [values[i] if _FIELDS[i] in changes else current[i] for i in range(4)]
         attributes = dict(current[4])
         if "attributes" in changes:
@@ -335,7 +345,7 @@ def over_stored_now(
             dict(zip(_FIELDS, current, strict=True)), dict(zip(_FIELDS, result, strict=True))
         )
         if made:
-            rebased.append((tie_id, result, made, version + 1))
+            rebased.append((tie_id, result, made, versions[tie_id] + 1))
         else:
             report.updated -= 1
             report.unchanged += 1
