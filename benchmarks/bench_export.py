@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         seconds = []
         for run in range(1, args.repeat + 1):
             started = time.perf_counter()
-            paths = export(workspace, args.format, folder / f"bench.{args.format}", network)
+            target = folder if args.format == "csv" else folder / f"bench.{args.format}"
+            paths = export(workspace, args.format, target, network)
             seconds.append(time.perf_counter() - started)
             size = sum(p.stat().st_size for p in paths)
             print(f"run {run}: {seconds[-1]:.2f} s, {size / 2**20:,.0f} MiB written", flush=True)

@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import json
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import networkx as nx
 import openpyxl
 import pytest
 
+from phakhi import cli
 from phakhi.actors.models import Actor, ActorTag, Tag
 from phakhi.core.areas import district_name, province_name, subdistrict_name
 from phakhi.core.audit import Author
@@ -93,14 +95,29 @@ def world(db: None) -> World:
     return World(ws, network, actors)
 
 
-def expected_actors(world: World, keys: set[str] | None = None) -> dict[str, dict[str, str]]:
+# The Thai labels the pages show, which a file with Thai headers holds instead.
+THAI = {
+    "person": "บุคคล", "group": "กลุ่ม", "organization": "องค์กร",
+    "civil": "ภาคประชาชน ประชาสังคม และเอกชน", "academic": "ภาควิชาการ", "government": "ภาครัฐ",
+    "true": "ใช่", "false": "ไม่ใช่",
+}  # fmt: skip
+
+
+def _label(value: str, thai: bool) -> str:
+    return THAI.get(value, value) if thai else value
+
+
+def expected_actors(
+    world: World, keys: set[str] | None = None, thai: bool = False
+) -> dict[str, dict[str, str]]:
     """Each actor's columns as text, read from the database the slow, obvious way."""
     found = {}
     for a in Actor.objects.filter(workspace=world.workspace).select_related("organization"):
         if keys is not None and a.key not in keys:
             continue
         found[a.key] = {
-            "key": a.key, "name": a.name, "kind": a.kind, "sector": a.sector,
+            "key": a.key, "name": a.name, "kind": _label(a.kind, thai),
+            "sector": _label(a.sector, thai),
             "subsector": a.subsector, "province": province_name(a.province_code),
             "district": district_name(a.district_code),
             "subdistrict": subdistrict_name(a.subdistrict_code),
@@ -112,14 +129,16 @@ def expected_actors(world: World, keys: set[str] | None = None) -> dict[str, dic
     return found
 
 
-def expected_ties(world: World, keys: set[str] | None = None) -> dict[tuple[str, str], dict]:
+def expected_ties(
+    world: World, keys: set[str] | None = None, thai: bool = False
+) -> dict[tuple[str, str], dict]:
     found = {}
     for t in Tie.objects.filter(workspace=world.workspace).select_related():
         if keys is not None and not {t.source.key, t.target.key} <= keys:
             continue
         found[(t.source.key, t.target.key)] = {
             "source": t.source.key, "target": t.target.key, "strength": str(t.strength),
-            "kind": t.kind, "directed": "true" if t.directed else "false",
+            "kind": t.kind, "directed": _label("true" if t.directed else "false", thai),
             "via": t.via.key if t.via else "", "since": t.since.isoformat() if t.since else "",
             "until": t.until.isoformat() if t.until else "",
         }  # fmt: skip
@@ -143,8 +162,8 @@ def tie_rows(rows: list[list[Any]]) -> dict[tuple[str, str], dict]:
 
 @pytest.mark.parametrize("thai", [False, True])
 def test_csv_two_files_with_bom_headers_and_neutralized_cells(world: World, tmp_path, thai):
-    paths = export(world.workspace, "csv", tmp_path / "out.csv", thai_headers=thai)
-    assert paths == [tmp_path / "out-actors.csv", tmp_path / "out-ties.csv"]
+    paths = export(world.workspace, "csv", tmp_path / "out", thai_headers=thai)
+    assert paths == [tmp_path / "out/export-test-actors.csv", tmp_path / "out/export-test-ties.csv"]
     headers, rows = read_csv(paths[0])
     columns = [c.thai if thai else c.name for c in ACTOR_COLUMNS]
     assert headers == [*columns, *ATTRIBUTES]
@@ -157,11 +176,11 @@ def test_csv_two_files_with_bom_headers_and_neutralized_cells(world: World, tmp_
     assert got["P1"]["tags"] == "การศึกษา; สุขภาพ"
     assert got["P1"]["province"] == "ขอนแก่น"
     assert {k: {c: unneutralize(v) for c, v in row.items()} for k, row in got.items()} == (
-        expected_actors(world)
+        expected_actors(world, thai=thai)
     )
     headers, rows = read_csv(paths[1])
     assert headers == [c.thai if thai else c.name for c in TIE_COLUMNS]
-    assert tie_rows(rows) == expected_ties(world)
+    assert tie_rows(rows) == expected_ties(world, thai=thai)
 
 
 @pytest.mark.parametrize("thai", [False, True])
@@ -171,16 +190,19 @@ def test_xlsx_sheets_headers_values_and_no_formulas(world: World, tmp_path, thai
     assert book.sheetnames == (["ภาคี", "ความสัมพันธ์"] if thai else ["actors", "ties"])
     actors, ties = (list(sheet.iter_rows()) for sheet in book.worksheets)
     assert all(c.data_type != "f" for row in actors + ties for c in row)
-    text = [
-        [unneutralize(c.value) if isinstance(c.value, str) else c.value for c in r] for r in actors
-    ]
+    text = [[c.value for c in r] for r in actors]
     assert text[0] == [*(c.thai if thai else c.name for c in ACTOR_COLUMNS), *ATTRIBUTES]
     got = actor_rows([[v or "" for v in r] for r in text[1:]])
-    assert got == expected_actors(world)
-    assert actors[3][0].value == "EVIL" and actors[3][1].value == "'" + EVIL_NAME
-    assert ties[1][2].value == 4  # strength is a number
+    assert got == expected_actors(world, thai=thai)  # as stored: no apostrophe in any cell
     rows = [[str(c.value) if c.value is not None else "" for c in r] for r in ties[1:]]
-    assert tie_rows(rows) == expected_ties(world)
+    assert tie_rows(rows) == expected_ties(world, thai=thai)
+    assert ties[1][2].value == 4  # strength is a number
+    # Text a spreadsheet would run as a formula is a text cell in the Text format.
+    evil = {ACTOR_FIELDS[i]: cell for i, cell in enumerate(actors[3][:13])}
+    assert actors[3][0].value == "EVIL"
+    for cell, value in ((evil["name"], EVIL_NAME), (evil["phone"], "+66898765432")):
+        assert (cell.value, cell.data_type, cell.number_format) == (value, "s", "@")
+    assert evil["key"].number_format == "General"  # other cells keep the usual format
 
 
 def _compare_graph(graph: nx.Graph, world: World, keys: set[str] | None = None) -> None:
@@ -209,6 +231,40 @@ def test_gexf_read_back_by_networkx(world: World, tmp_path):
     assert graph.graph["name"] == "เครือข่ายสุขภาพขอนแก่น"
     _compare_graph(graph, world)
     assert 'xmlns="http://www.gexf.net/1.2draft"' in path.read_text(encoding="utf-8")
+
+
+def _read_with_graphology(path: Path) -> dict[str, Any]:
+    """The file as Gephi Lite reads it: graphology with graphology-gexf (tests/js)."""
+    script = Path(__file__).parent / "js" / "gexf_columns.mjs"
+    done = subprocess.run(
+        ["node", str(script), str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_gexf_columns_are_named_in_gephi_lite(world: World, tmp_path):
+    """graphology names a column by its attribute's id unless the id is a number: the ids
+    are the columns' names, so no column reads "n0" or "e0"."""
+    [path] = export(world.workspace, "gexf", tmp_path / "out.gexf")
+    graph = _read_with_graphology(path)
+    actors = expected_actors(world)
+    for key, attributes in graph["nodes"].items():
+        want = actors[key]
+        assert attributes.pop("label") == want["name"]
+        assert set(attributes) <= {*NODE_COLUMNS, *ATTRIBUTES}, attributes
+        assert attributes == {
+            name: want[name] for name in (*NODE_COLUMNS, *ATTRIBUTES) if want[name]
+        }
+    ties = expected_ties(world)
+    assert len(graph["edges"]) == len(ties)
+    for edge in graph["edges"]:
+        want = ties[(edge["source"], edge["target"])]
+        attributes = edge["attributes"]
+        assert attributes["strength"] == int(want["strength"]) == attributes["weight"]
+        assert attributes["directed"] is (want["directed"] == "true")
+        for name in ("kind", "via", "since", "until"):
+            assert attributes.get(name, "") == want[name], (edge, name)
 
 
 def test_graph_of_directed_ties_only_is_directed(world: World, tmp_path):
@@ -264,7 +320,8 @@ def test_network_scope_exports_members_and_the_ties_among_them(world: World, tmp
     members = {"ORG1", "P1", "P3"}
 
     def scoped(fmt: str) -> list[Path]:
-        return export(world.workspace, fmt, tmp_path / f"n.{fmt}", world.network)
+        target = tmp_path / ("n" if fmt == "csv" else f"n.{fmt}")
+        return export(world.workspace, fmt, target, world.network)
 
     _compare_graph(nx.read_gexf(scoped("gexf")[0]), world, members)
     _compare_graph(nx.read_graphml(scoped("graphml")[0]), world, members)
@@ -280,7 +337,9 @@ def test_network_scope_exports_members_and_the_ties_among_them(world: World, tmp
 
 @pytest.mark.parametrize(("fmt", "thai"), [("csv", False), ("csv", True), ("xlsx", True)])
 def test_export_imports_back_unchanged(world: World, tmp_path, fmt, thai):
-    paths = export(world.workspace, fmt, tmp_path / f"a.{fmt}", thai_headers=thai)
+    paths = export(
+        world.workspace, fmt, tmp_path / ("a" if fmt == "csv" else "a.xlsx"), thai_headers=thai
+    )
     copy = Workspace.objects.create(slug="copy", name="สำเนา")
     author = Author("test:export")
     sheets = (None, None) if fmt == "csv" else ("ภาคี", "ความสัมพันธ์")
@@ -289,8 +348,8 @@ def test_export_imports_back_unchanged(world: World, tmp_path, fmt, thai):
     assert (report.created, report.rejected) == (5, 0), report.errors
     report = ties_import(copy, ties_file, author=author, sheet=sheets[1])
     assert (report.created, report.rejected) == (4, 0), report.errors
-    first = [read_csv(p) for p in export(world.workspace, "csv", tmp_path / "1.csv")]
-    again = [read_csv(p) for p in export(copy, "csv", tmp_path / "2.csv")]
+    first = [read_csv(p) for p in export(world.workspace, "csv", tmp_path / "1")]
+    again = [read_csv(p) for p in export(copy, "csv", tmp_path / "2")]
     assert [(h, sorted(r)) for h, r in first] == [(h, sorted(r)) for h, r in again]
 
 
@@ -330,10 +389,63 @@ def test_a_directory_gets_files_named_after_the_workspace(world: World, tmp_path
 
 def test_custom_attributes_that_are_not_text(world: World, tmp_path):
     _actor(world.workspace, "N1", "ตัวเลข", attributes={"score": 5, "sites": ["ก", "ข"]})
-    headers, rows = read_csv(export(world.workspace, "csv", tmp_path / "a.csv")[0])
+    headers, rows = read_csv(export(world.workspace, "csv", tmp_path / "a")[0])
     row = dict(zip(headers, rows[-1], strict=True))
     assert (row["score"], row["sites"], row["note"]) == ("5", '["ก", "ข"]', "")
     data = json.loads(
         export(world.workspace, "json", tmp_path / "a.json")[0].read_text(encoding="utf-8")
     )
     assert data["actors"][-1]["attributes"] == {"score": 5, "sites": ["ก", "ข"]}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_thai_headers_write_thai_values_that_import_back(world: World, tmp_path, capsys, fmt):
+    """``phakhi export --thai-headers``: kinds, sectors and yes/no in Thai too, and the files
+    import into a fresh workspace as the same data."""
+    target = tmp_path / ("out" if fmt == "csv" else "out.xlsx")
+    argv = ["--lang", "en", "export", "--workspace", "export-test", "--format", fmt]
+    assert cli.main([*argv, "-o", str(target), "--thai-headers"]) == cli.EXIT_OK
+    written = [Path(line) for line in capsys.readouterr().out.split()]
+    if fmt == "csv":
+        tables = [read_csv(path) for path in written]
+        files = [(written[0], None), (written[1], None)]
+    else:
+        book = openpyxl.load_workbook(written[0])
+        tables = [
+            ([str(v) for v in rows[0]], [[str(v or "") for v in r] for r in rows[1:]])
+            for rows in ([list(r) for r in sheet.iter_rows(values_only=True)] for sheet in book)
+        ]
+        files = [(written[0], "ภาคี"), (written[0], "ความสัมพันธ์")]
+    (actor_headers, actors), (tie_headers, ties) = tables
+    kinds = {row[actor_headers.index("ประเภท")] for row in actors}
+    sectors = {row[actor_headers.index("ภาคส่วน")] for row in actors}
+    directed = {row[tie_headers.index("มีทิศทาง")] for row in ties}
+    assert kinds == {"องค์กร", "บุคคล"}
+    assert sectors == {"ภาครัฐ", "ภาคประชาชน ประชาสังคม และเอกชน", "ภาควิชาการ", ""}
+    assert directed == {"ใช่", "ไม่ใช่"}
+
+    Workspace.objects.create(slug="copy", name="สำเนา")
+    for what, (path, sheet) in zip(("actors", "ties"), files, strict=True):
+        command = ["--lang", "en", "import", what, str(path), "--workspace", "copy"]
+        assert cli.main([*command, *(["--sheet", sheet] if sheet else [])]) == cli.EXIT_OK
+    copy = Workspace.objects.get(slug="copy")
+    first = [read_csv(p) for p in export(world.workspace, "csv", tmp_path / "1")]
+    again = [read_csv(p) for p in export(copy, "csv", tmp_path / "2")]
+    assert [(h, sorted(r)) for h, r in first] == [(h, sorted(r)) for h, r in again]
+
+
+def test_a_csv_export_goes_to_a_folder_and_a_file_name_is_refused(world, tmp_path, capsys):
+    """CSV is two files: ``-o x.csv`` is refused, naming the folder to give and the files it
+    would get, and writes nothing; ``-o x`` writes both files there and prints their paths."""
+    argv = ["--lang", "en", "export", "--workspace", "export-test", "--format", "csv", "-o"]
+    assert cli.main([*argv, str(tmp_path / "x.csv")]) == cli.EXIT_FAILED
+    error = capsys.readouterr().err
+    assert "A CSV export is two files, actors and ties" in error
+    for name in ("export-test-actors.csv", "export-test-ties.csv"):
+        assert str(tmp_path / "x" / name) in error
+    assert list(tmp_path.iterdir()) == []
+    assert cli.main([*argv, str(tmp_path / "x")]) == cli.EXIT_OK
+    printed = capsys.readouterr().out.split()
+    written = [tmp_path / "x" / "export-test-actors.csv", tmp_path / "x" / "export-test-ties.csv"]
+    assert printed == [str(path) for path in written]
+    assert all(path.is_file() for path in written)

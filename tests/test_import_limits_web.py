@@ -115,7 +115,7 @@ def test_an_xlsx_export_names_the_cell_it_cannot_write_without_a_traceback(
     assert "Traceback" not in error
     assert not list(tmp_path.iterdir())
     csv_argv = ["--lang", "en", "export", "--workspace", workspace.slug, "--format", "csv"]
-    assert main([*csv_argv, "-o", str(tmp_path / "out.csv")]) == 0
+    assert main([*csv_argv, "-o", str(tmp_path / "out")]) == 0
 
 
 def test_the_directory_download_names_the_cell_it_cannot_write(client, workspace, long_note):

@@ -21,6 +21,7 @@ SECTORS = Vocabulary(
             "ภาคประชาชน",
             "ภาคประชาสังคม",
             "ภาคเอกชน",
+            "ภาคประชาชน ประชาสังคม และเอกชน",  # the label the pages show
             "ชุมชน",
             "people",
             "civil society",

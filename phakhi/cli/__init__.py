@@ -90,8 +90,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", choices=["csv", "xlsx", "gexf", "graphml", "json"], required=True
     )
-    export.add_argument("-o", "--output", type=Path, required=True)
-    export.add_argument("--thai-headers", action="store_true")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the file to write; for csv a folder, which gets WORKSPACE-actors.csv and "
+        "WORKSPACE-ties.csv",
+    )
+    export.add_argument(
+        "--thai-headers",
+        action="store_true",
+        help="csv and xlsx: Thai column headers and Thai kinds, sectors and yes/no",
+    )
     export.add_argument(
         "--role",
         choices=["admin", "coordinator", "member", "viewer"],

@@ -1,25 +1,26 @@
 """Spreadsheet cells: their text as a person reads it, and protection against formula injection.
 
 A cell that begins with = + - @ (or a tab or carriage return) would run as a formula when a
-spreadsheet opens the file, so exports put an apostrophe in front of it (OWASP's advice) and
-imports take that apostrophe off again: an exported file imports back unchanged.
+spreadsheet opens the file, so CSV exports put an apostrophe in front of it (OWASP's advice) and
+imports take that apostrophe off again: an exported file imports back unchanged. (Workbooks mark
+such a cell as text instead: ``phakhi.exports.tabular.xlsx_text``.)
 """
 
 import datetime as dt
 
 from phakhi.core.thai import clean_text
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralize(text: str) -> str:
     # A value that already begins with apostrophes before a trigger gets one more, so that
     # unneutralize gives it back exactly.
-    return "'" + text if text.lstrip("'").startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def unneutralize(text: str) -> str:
-    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_STARTS):
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
         return text[1:]
     return text
 

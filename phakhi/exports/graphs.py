@@ -59,11 +59,12 @@ def _xml(text: str) -> str:
 
 
 def _titles(custom: list[str], taken: Iterable[str]) -> list[str]:
-    """Names for custom attributes that cannot be mistaken for a built-in one."""
+    """Names for custom attributes that cannot be mistaken for a built-in one or for each other
+    once the characters XML cannot hold are dropped (the GEXF file uses them as ids)."""
     used = set(taken)
     titles = []
     for name in custom:
-        title = name
+        title = _INVALID.sub("", name)
         while title in used:
             title += "_"
         used.add(title)
@@ -106,20 +107,16 @@ class _Graph:
         network = scope.network
         self.name = scope.workspace.name if network is None else network.name
 
-        self.node_ids = [f"n{i}" for i in range(len(self.node_titles))]
-        self.edge_ids = [f"e{i}" for i in range(len(self.edge_titles))]
-        self._edge_custom = list(
-            zip(self.edge_ids[len(EDGE_FIELDS) :], self.edge_custom, strict=True)
-        )
-
-    def node_values(self, row: ActorRow) -> list[tuple[str, str]]:
-        """(attribute id, escaped text) of a node's non-empty attributes."""
-        values = zip(self.node_ids, _node_values(row, self.node_custom), strict=True)
+    def node_values(self, row: ActorRow, ids: list[str]) -> list[tuple[str, str]]:
+        """(attribute id, escaped text) of a node's non-empty attributes, ``ids`` in the order
+        of ``node_titles``."""
+        values = zip(ids, _node_values(row, self.node_custom), strict=True)
         return [(i, _xml(v)) for i, v in values if v]
 
-    def edge_values(self, row: TieRow) -> list[tuple[str, str]]:
-        """(attribute id, escaped text) of an edge's non-empty attributes."""
-        strength, kind, directed, via, since, until = self.edge_ids[: len(EDGE_FIELDS)]
+    def edge_values(self, row: TieRow, ids: list[str]) -> list[tuple[str, str]]:
+        """(attribute id, escaped text) of an edge's non-empty attributes, ``ids`` in the order
+        of ``edge_titles``."""
+        strength, kind, directed, via, since, until = ids[: len(EDGE_FIELDS)]
         values = [(strength, str(row.strength)), (directed, "true" if row.directed else "false")]
         if row.kind:
             values.append((kind, _xml(row.kind)))
@@ -129,7 +126,7 @@ class _Graph:
             values.append((since, str(row.since)))
         if row.until:
             values.append((until, str(row.until)))
-        for i, key in self._edge_custom:
+        for i, key in zip(ids[len(EDGE_FIELDS) :], self.edge_custom, strict=True):
             if value := attribute_text(row.attributes.get(key)):
                 values.append((i, _xml(value)))
         return values
@@ -148,25 +145,31 @@ def _open(path: Path) -> TextIO:
 
 
 def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
-    # Attribute ids are neutral ("n0", "e0") so that none can clash with a column Gephi keeps.
+    # An attribute's id is its name: graphology (Gephi Lite's reader) names a column by its id
+    # unless the id is a number, so ids such as "n0" would show as columns "n0", "n1", ….
+    # Names are unique within nodes and within edges, which is all GEXF asks of an id.
     graph = _Graph(scope)
+    node_ids = [_xml(t) for t in graph.node_titles]
+    edge_ids = [_xml(t) for t in graph.edge_titles]
 
     def node(row: ActorRow) -> str:
-        values = "".join(f'<attvalue for="{i}" value="{v}"/>' for i, v in graph.node_values(row))
+        pairs = graph.node_values(row, node_ids)
+        values = "".join(f'<attvalue for="{i}" value="{v}"/>' for i, v in pairs)
         head = f'<node id="{_xml(row.key)}" label="{_xml(row.name)}">'
         return f"{head}<attvalues>{values}</attvalues></node>\n"
 
     def edge(row: TieRow) -> str:
-        values = "".join(f'<attvalue for="{i}" value="{v}"/>' for i, v in graph.edge_values(row))
+        pairs = graph.edge_values(row, edge_ids)
+        values = "".join(f'<attvalue for="{i}" value="{v}"/>' for i, v in pairs)
         return (
             f'<edge id="{row.id}" source="{_xml(row.source)}" target="{_xml(row.target)}" '
             f'weight="{row.strength}"><attvalues>{values}</attvalues></edge>\n'
         )
 
-    def declare(cls: str, pairs: Iterable[tuple[str, str]], types: dict[str, str]) -> str:
+    def declare(cls: str, ids: list[str], titles: list[str], types: dict[str, str]) -> str:
         lines = "".join(
-            f'<attribute id="{i}" title="{_xml(t)}" type="{types.get(t, "string")}"/>\n'
-            for i, t in pairs
+            f'<attribute id="{i}" title="{i}" type="{types.get(t, "string")}"/>\n'
+            for i, t in zip(ids, titles, strict=True)
         )
         return f'<attributes class="{cls}" mode="static">\n{lines}</attributes>\n'
 
@@ -181,9 +184,9 @@ def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             f"<description>{_xml(graph.name)}</description></meta>\n"
             f'<graph mode="static" defaultedgetype="{graph.edge_type}" name="{_xml(graph.name)}">\n'
         )
-        out.write(declare("node", zip(graph.node_ids, graph.node_titles, strict=True), {}))
+        out.write(declare("node", node_ids, graph.node_titles, {}))
         edge_types = {k: gexf for k, (gexf, _) in EDGE_TYPES.items()}
-        out.write(declare("edge", zip(graph.edge_ids, graph.edge_titles, strict=True), edge_types))
+        out.write(declare("edge", edge_ids, graph.edge_titles, edge_types))
         out.write("<nodes>\n")
         graph.nodes(out.write, node)
         out.write("</nodes>\n<edges>\n")
@@ -193,16 +196,19 @@ def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
 
 def write_graphml(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
     # Edges have no id: they are optional, and igraph's reader fills an edge "id" attribute
-    # with the ids of vertices when they are present.
+    # with the ids of vertices when they are present. Keys are neutral ("n0", "e0"): a GraphML
+    # key id is unique in the whole file, and readers name a column by its attr.name.
     graph = _Graph(scope)
+    node_ids = [f"n{i}" for i in range(len(graph.node_titles))]
+    edge_ids = [f"e{i}" for i in range(len(graph.edge_titles))]
 
     def node(row: ActorRow) -> str:
-        values = "".join(f'<data key="{i}">{v}</data>' for i, v in graph.node_values(row))
+        values = "".join(f'<data key="{i}">{v}</data>' for i, v in graph.node_values(row, node_ids))
         head = f'<node id="{_xml(row.key)}"><data key="label">{_xml(row.name)}</data>'
         return f"{head}{values}</node>\n"
 
     def edge(row: TieRow) -> str:
-        values = "".join(f'<data key="{i}">{v}</data>' for i, v in graph.edge_values(row))
+        values = "".join(f'<data key="{i}">{v}</data>' for i, v in graph.edge_values(row, edge_ids))
         return (
             f'<edge source="{_xml(row.source)}" target="{_xml(row.target)}">'
             f'<data key="weight">{row.strength}</data>{values}</edge>\n'
@@ -224,10 +230,10 @@ def write_graphml(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
         )
         out.write(declare("node", [("label", "label")], {}))
-        out.write(declare("node", zip(graph.node_ids, graph.node_titles, strict=True), {}))
+        out.write(declare("node", zip(node_ids, graph.node_titles, strict=True), {}))
         out.write(declare("edge", [("weight", "weight")], {"weight": "double"}))
         edge_types = {k: graphml for k, (_, graphml) in EDGE_TYPES.items()}
-        out.write(declare("edge", zip(graph.edge_ids, graph.edge_titles, strict=True), edge_types))
+        out.write(declare("edge", zip(edge_ids, graph.edge_titles, strict=True), edge_types))
         out.write(f'<graph id="G" edgedefault="{graph.edge_type}">\n')
         graph.nodes(out.write, node)
         graph.edges(out.write, edge)

@@ -1,19 +1,29 @@
 """CSV and XLSX: the import columns, so an exported file imports back unchanged.
 
 Text that a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage
-return) gets an apostrophe in front (``phakhi.core.cells.neutralize``); the importer takes it
-off again (``unneutralize`` in ``cell_text``).
+return) must stay text. A workbook says so with the cell's type: such a cell is written as a
+text cell in the Text number format ("@"), which Excel and LibreOffice show as it is and keep as
+text when it is edited, so "+66812345678" reads "+66812345678". A CSV has no types: there the
+text gets an apostrophe in front (``phakhi.core.cells.neutralize``, OWASP's advice), which the
+importer takes off again (``unneutralize`` in ``cell_text``).
+
+With Thai headers the closed vocabularies are written in Thai too (บุคคล, ภาครัฐ, ใช่): the
+labels the pages show, which the importer reads back.
 """
 
 import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from phakhi.core.cells import neutralize
+from phakhi.actors.models import Kind, Sector
+from phakhi.core.cells import FORMULA_STARTS, neutralize
 from phakhi.core.limits import CELL_LENGTH, SHEET_ROWS
 from phakhi.exports.errors import ExportError
 from phakhi.exports.selectors import (
@@ -30,6 +40,24 @@ from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS, headers_for
 SHEETS = {False: ("actors", "ties"), True: ("ภาคี", "ความสัมพันธ์")}
 XLSX_MAX_ROWS = SHEET_ROWS
 XLSX_MAX_CELL = CELL_LENGTH
+TEXT_FORMAT = "@"
+
+# Yes and no as the tie vocabulary reads them (phakhi.ties.vocabulary.DIRECTED).
+THAI_DIRECTED = {"true": "ใช่", "false": "ไม่ใช่"}
+
+
+def thai_values() -> dict[str, dict[str, str]]:
+    """Column → stored value → the Thai label the pages show for it."""
+    with translation.override("th"):
+        return {
+            "kind": {value: str(label) for value, label in Kind.choices},
+            "sector": {value: str(label) for value, label in Sector.choices},
+            "directed": THAI_DIRECTED,
+        }
+
+
+def _in_thai(columns: list[str], labels: dict[str, dict[str, str]]) -> list[tuple[int, dict]]:
+    return [(columns.index(name), labels[name]) for name in labels if name in columns]
 
 
 class Table:
@@ -42,14 +70,23 @@ class Table:
         self.actor_headers = [*headers_for(ACTOR_COLUMNS, thai_headers), *self.actor_attributes]
         self.tie_headers = [*headers_for(TIE_COLUMNS, thai_headers), *self.tie_attributes]
         self.keys = actor_keys(scope)
+        labels = thai_values() if thai_headers else {}
+        self._actor_thai = _in_thai(headers_for(ACTOR_COLUMNS), labels)
+        self._tie_thai = _in_thai(headers_for(TIE_COLUMNS), labels)
 
     def actor_rows(self) -> Iterator[list[str]]:
         for row in iter_actors(self.scope, self.keys):
-            yield row.cells(self.actor_attributes)
+            yield _translated(row.cells(self.actor_attributes), self._actor_thai)
 
     def tie_rows(self) -> Iterator[list[str]]:
         for row in iter_ties(self.scope, self.keys):
-            yield row.cells(self.tie_attributes)
+            yield _translated(row.cells(self.tie_attributes), self._tie_thai)
+
+
+def _translated(cells: list[str], columns: list[tuple[int, dict[str, str]]]) -> list[str]:
+    for index, labels in columns:
+        cells[index] = labels.get(cells[index], cells[index])
+    return cells
 
 
 def write_csv(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
@@ -66,7 +103,25 @@ def write_csv(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             writer.writerows([neutralize(v) if v else v for v in row] for row in rows)
 
 
-def xlsx_cell(value: str, sheet: str, key: str, header: str) -> str | None:
+def xlsx_text(sheet: WriteOnlyWorksheet, text: str) -> Cell | str:
+    """A text for a workbook: as it is, or, when a spreadsheet would run it as a formula, as a
+    text cell in the Text format (openpyxl would otherwise store it as a formula)."""
+    if not text.lstrip("'").startswith(FORMULA_STARTS):
+        return text
+    if text.startswith("'"):
+        # An apostrophe the text itself begins with: the importer takes one off (files of
+        # earlier versions had one added), so it gets one more, as in a CSV.
+        text = neutralize(text)
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    cell.number_format = TEXT_FORMAT
+    return cell
+
+
+def xlsx_cell(
+    sheet: WriteOnlyWorksheet, value: str, key: str, header: str
+) -> Cell | str | None:
+    """A value of the row of ``key`` for the column ``header``; refused if no cell holds it."""
     if not value:
         return None
     if len(value) > XLSX_MAX_CELL:
@@ -78,13 +133,13 @@ def xlsx_cell(value: str, sheet: str, key: str, header: str) -> str | None:
             % {
                 "column": header,
                 "key": key,
-                "sheet": sheet,
+                "sheet": sheet.title,
                 "length": len(value),
                 "limit": XLSX_MAX_CELL,
             }
         )
     # Control characters cannot be stored in a workbook at all (openpyxl refuses them).
-    return neutralize(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return xlsx_text(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def _check_size(scope: Scope, sheets: tuple[str, str]) -> None:
@@ -112,11 +167,11 @@ def write_xlsx(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
             (sheets[1], table.tie_headers, table.tie_rows()),
         ):
             sheet = workbook.create_sheet(title)
-            sheet.append([neutralize(h) for h in headers])
+            sheet.append([xlsx_text(sheet, h) for h in headers])
             numbers = title == sheets[1]  # tie strength is a number: Excel can sum and sort it
             for row in rows:
-                cells: list[str | int | None] = [
-                    xlsx_cell(v, title, row[0], h) for v, h in zip(row, headers, strict=True)
+                cells: list[Cell | str | int | None] = [
+                    xlsx_cell(sheet, v, row[0], h) for v, h in zip(row, headers, strict=True)
                 ]
                 if numbers:
                     cells[strength] = int(row[strength])

@@ -35,17 +35,32 @@ FORMATS = tuple(WRITERS)
 def export_paths(
     workspace: Workspace, fmt: str, path: Path | str, network: Network | None = None
 ) -> list[Path]:
-    """The files an export writes: CSV gives ``<stem>-actors.csv`` and ``<stem>-ties.csv``
-    beside ``path``; the other formats write ``path`` itself. A directory gets files named
-    after the workspace (and network)."""
+    """The files an export writes. A CSV export is two files, so ``path`` is a folder (made if
+    need be) that gets ``<workspace>-actors.csv`` and ``<workspace>-ties.csv`` (with the
+    network's slug after the workspace's); a path naming one .csv file is refused, saying so.
+    The other formats write ``path`` itself, or a file named that way in a folder."""
     path = Path(path)
+    name = workspace.slug if network is None else f"{workspace.slug}-{network.slug}"
+    if fmt == "csv":
+        if path.suffix.lower() == ".csv" and not path.is_dir():
+            folder = path.with_suffix("")
+            raise ExportError(
+                _(
+                    "A CSV export is two files, actors and ties: give a folder to write them "
+                    "in instead of %(path)s, for example %(folder)s (the files will be "
+                    "%(actors)s and %(ties)s)."
+                )
+                % {
+                    "path": path,
+                    "folder": folder,
+                    "actors": folder / f"{name}-actors.csv",
+                    "ties": folder / f"{name}-ties.csv",
+                }
+            )
+        return [path / f"{name}-actors.csv", path / f"{name}-ties.csv"]
     if path.is_dir():
-        name = workspace.slug if network is None else f"{workspace.slug}-{network.slug}"
         path = path / f"{name}.{fmt}"
-    if fmt != "csv":
-        return [path]
-    stem = path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
-    return [path.with_name(f"{stem}-actors.csv"), path.with_name(f"{stem}-ties.csv")]
+    return [path]
 
 
 def export(
@@ -57,12 +72,13 @@ def export(
     view: PersonalView | None = None,
 ) -> list[Path]:
     """Write the workspace (or only ``network``: its members and the ties among them) in
-    ``fmt`` — csv, xlsx, gexf, graphml or json — and return the paths written.
+    ``fmt`` — csv, xlsx, gexf, graphml or json — and return the paths written (see
+    ``export_paths``: a CSV export goes into a folder).
 
-    ``thai_headers`` gives CSV and XLSX Thai column headers (and XLSX Thai sheet names); an
-    importer reads both. Graph and JSON files always use the English column names. ``view``
-    writes contacts and personal columns as one user may see them (see
-    ``phakhi.core.personal``); without it, as they are stored.
+    ``thai_headers`` gives CSV and XLSX Thai column headers, Thai kinds, sectors and yes/no
+    (and XLSX Thai sheet names); an importer reads both. Graph and JSON files always use the
+    English column names. ``view`` writes contacts and personal columns as one user may see
+    them (see ``phakhi.core.personal``); without it, as they are stored.
     """
     writer = WRITERS.get(fmt)
     if writer is None:

@@ -306,10 +306,10 @@ def test_api_output_by_role(marked: Ctx, output: Output, role: str, author: Any)
 
 
 def _exported(tmp_path: Path, fmt: str, role: str | None) -> str:
-    target = tmp_path / f"out.{fmt}"
+    target = tmp_path / ("out" if fmt == "csv" else f"out.{fmt}")  # CSV: a folder of two files
     argv = ["export", "--workspace", "khon-kaen", "--format", fmt, "-o", str(target)]
     assert cli.main([*argv, *(["--role", role] if role else [])]) == cli.EXIT_OK
-    paths = sorted(tmp_path.glob("out*"))
+    paths = sorted(tmp_path.glob("out/*" if fmt == "csv" else "out*"))
     kind = fmt
     return "\n".join(_read(path.read_bytes(), kind) for path in paths)
 

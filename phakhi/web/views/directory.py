@@ -37,7 +37,7 @@ from phakhi.core.models import Workspace
 from phakhi.core.personal import personal_view
 from phakhi.exports.errors import ExportError
 from phakhi.exports.selectors import Scope, actor_attribute_keys, actor_keys, iter_actors
-from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, discard, xlsx_cell
+from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, discard, xlsx_cell, xlsx_text
 from phakhi.imports.columns import ACTOR_COLUMNS, headers_for
 from phakhi.networks.selectors import networks_by_name
 from phakhi.web.access import workspace_view
@@ -224,12 +224,12 @@ def _xlsx_response(table: _Table, found: QuerySet[Actor], filename: str) -> File
         )
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
-    sheet.append([neutralize(h) for h in table.headers])
+    sheet.append([xlsx_text(sheet, h) for h in table.headers])
     try:
         for cells in table.rows():
             sheet.append(
                 [
-                    xlsx_cell(v, sheet_name, cells[0], h)
+                    xlsx_cell(sheet, v, cells[0], h)
                     for v, h in zip(cells, table.headers, strict=True)
                 ]
             )
