@@ -157,11 +157,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's checks with messages in the application's catalogue (Django's Thai one lacks them).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "phakhi.accounts.validation.UserAttributeSimilarityValidator"},
+    {"NAME": "phakhi.accounts.validation.MinimumLengthValidator"},
+    {"NAME": "phakhi.accounts.validation.CommonPasswordValidator"},
+    {"NAME": "phakhi.accounts.validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "th"

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.accounts.models import ApiToken, Invitation, Role, WorkspaceMember
 from phakhi.accounts.selectors import invitation_problem, token_hash
+from phakhi.accounts.validation import username_problem
 from phakhi.accounts.vocabulary import ROLES
 from phakhi.core import audit
 from phakhi.core.contacts import ContactError, normalize_email
@@ -32,6 +33,13 @@ from phakhi.networks.models import Network
 
 Action = AuditEvent.Action
 INVITATION_VALID_FOR = dt.timedelta(days=7)
+# Without PHAKHI_EMAIL_HOST e-mails are printed on the server's console: nobody receives them.
+UNDELIVERED_EMAIL_BACKENDS = frozenset(
+    {
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.dummy.EmailBackend",
+    }
+)
 TOKEN_TOUCH_INTERVAL = dt.timedelta(minutes=1)
 
 
@@ -125,16 +133,14 @@ def member_remove(author: audit.Author, workspace: Workspace, user: Any) -> None
 
 
 def _new_user_errors(username: str, email: str, password: str | None) -> dict[str, Any]:
+    """``username`` as ``user_name`` gives it (stripped, NFKC as Django's log-in form)."""
     users = get_user_model()
     errors: dict[str, Any] = {}
-    try:
-        users._meta.get_field("username").run_validators(username)
-        if not username:
-            errors["username"] = _("Enter a user name.")
-        elif users.objects.filter(username__iexact=username).exists():
-            errors["username"] = _("The user name “%(name)s” is taken.") % {"name": username}
-    except ValidationError as error:
-        errors["username"] = error.messages
+    problem = username_problem(username)
+    if problem is not None:
+        errors["username"] = problem
+    elif users.objects.filter(username__iexact=username).exists():
+        errors["username"] = _("The user name “%(name)s” is taken.") % {"name": username}
     if email and users.objects.filter(email__iexact=email).exists():
         errors["email"] = _("Another user has the e-mail address %(email)s.") % {"email": email}
     if password is not None:
@@ -143,6 +149,11 @@ def _new_user_errors(username: str, email: str, password: str | None) -> dict[st
         except ValidationError as error:
             errors["password"] = error.messages
     return errors
+
+
+def user_name(text: str) -> str:
+    """A user name as it is stored and as the log-in form reads it (NFKC, no outer spaces)."""
+    return str(get_user_model().normalize_username(text.strip()))
 
 
 def _email(text: str) -> str:
@@ -162,7 +173,7 @@ def user_create(
 ) -> Any:
     """A new user with a role in the workspace. Without a password the user cannot log in
     until they set one (``password_setup_send`` e-mails them the link)."""
-    username, email = username.strip(), _email(email)
+    username, email = user_name(username), _email(email)
     role = _role(role)
     errors = _new_user_errors(username, email, password)
     if errors:
@@ -173,6 +184,11 @@ def user_create(
         audit.record(author, Action.CREATE, user, workspace=workspace, changes=changes)
         member_set(author, workspace, user, role)
     return user
+
+
+def email_is_delivered() -> bool:
+    """Whether an e-mail sent reaches its addressee (an SMTP server is configured)."""
+    return settings.EMAIL_BACKEND not in UNDELIVERED_EMAIL_BACKENDS
 
 
 def _absolute(path: str, base_url: str | None) -> str:
@@ -267,7 +283,7 @@ def invitation_accept(
     with transaction.atomic():
         invitation = _open_invitation(token)
         if user is None:
-            username = username.strip()
+            username = user_name(username)
             errors = _new_user_errors(username, invitation.email, password or None)
             if not password:
                 errors["password"] = _("Choose a password.")

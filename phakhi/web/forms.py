@@ -111,7 +111,7 @@ class InvitationAcceptForm(forms.Form):
     username = forms.CharField(
         label=_("User name"),
         max_length=150,
-        help_text=_("Letters, digits and @ . + - _ only."),
+        help_text=_("Letters (Thai or other), digits and @ . + - _, no spaces."),
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     password = forms.CharField(

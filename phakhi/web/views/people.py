@@ -6,13 +6,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phakhi.accounts.models import Role, WorkspaceMember
 from phakhi.accounts.permissions import Access
 from phakhi.accounts.selectors import invitations_pending, members_of
-from phakhi.accounts.services import invitation_create, member_remove, member_set
+from phakhi.accounts.services import (
+    email_is_delivered,
+    invitation_create,
+    member_remove,
+    member_set,
+)
 from phakhi.core.models import Workspace
 from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
@@ -114,7 +120,7 @@ def invite(request: HttpRequest, workspace: Workspace, access: Access) -> HttpRe
     if form.is_valid():
         data: dict[str, Any] = form.cleaned_data
         try:
-            invitation_create(
+            invitation, token = invitation_create(
                 request_author(request),
                 workspace,
                 data["email"],
@@ -125,8 +131,19 @@ def invite(request: HttpRequest, workspace: Workspace, access: Access) -> HttpRe
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if not email_is_delivered():  # say so, and give the link to pass on by hand
+                link = request.build_absolute_uri(
+                    reverse("web:invitation_accept", kwargs={"token": token})
+                )
+                context = {
+                    "workspace": workspace,
+                    "access": access,
+                    "invitation": invitation,
+                    "link": link,
+                }
+                return render(request, "web/people/invitation_link.html", context)
             messages.success(
-                request, _("An invitation was sent to %(email)s.") % {"email": data["email"]}
+                request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
             )
             return redirect("web:people", workspace=workspace.slug)
     return _page(request, workspace, access, invite=form, status=400)
