@@ -212,7 +212,9 @@ def national_databases(args: argparse.Namespace) -> Iterator[tuple[str, dict[str
             env["DATABASE_URL"] = args.postgres
         else:
             env.pop("DATABASE_URL", None)
-            env["PHAKHI_DATA_DIR"] = str(ROOT / "benchmarks" / "out" / "db-national")
+            # PHAKHI_BENCH_DATA_DIR: another demo's SQLite folder (a region-size one, say).
+            default = ROOT / "benchmarks" / "out" / "db-national"
+            env["PHAKHI_DATA_DIR"] = os.environ.get("PHAKHI_BENCH_DATA_DIR", str(default))
         start = time.perf_counter()
         subprocess.run([*PHAKHI, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
         yield database, env, time.perf_counter() - start

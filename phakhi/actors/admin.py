@@ -17,7 +17,7 @@ from phakhi.core import areas
 from phakhi.core.admin_base import AuditedAdmin, AuditedForm, AuditedInline
 from phakhi.core.contacts import ContactError, normalize_email, normalize_phone
 from phakhi.core.dates import current_language
-from phakhi.core.thai import name_key, word_key
+from phakhi.core.thai import name_key, sort_key, word_key
 
 
 def province_options(language: str) -> list[tuple[str, str]]:
@@ -176,6 +176,7 @@ class ActorAdmin(AuditedAdmin):
 
     def prepare(self, obj: Actor) -> None:
         obj.name_key = actor_name_key(obj.name, obj.kind)
+        obj.sort_key = sort_key(obj.name_key)
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str

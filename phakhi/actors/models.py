@@ -48,6 +48,9 @@ class Actor(WorkspaceScoped, Versioned):
     name = models.CharField(_("name"), max_length=300)
     # Collated "C" on PostgreSQL (migration 0003): a change of this field must keep it.
     name_key = models.CharField(_("comparable name"), max_length=300, editable=False)
+    # ``phakhi.core.thai.sort_key`` of name_key: Thai dictionary order by code point. Collated
+    # "C" on PostgreSQL (migration 0007), as name_key: a change of this field must keep it.
+    sort_key = models.CharField(_("sort key"), max_length=300, editable=False, default="")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, blank=True)
     subsector = models.CharField(_("subsector"), max_length=100, blank=True)
@@ -75,7 +78,7 @@ class Actor(WorkspaceScoped, Versioned):
     class Meta:
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
-        ordering = ["name"]
+        ordering = ["sort_key", "id"]
         constraints = [
             models.UniqueConstraint(fields=["workspace", "key"], name="actor_key_unique"),
             models.CheckConstraint(condition=~Q(key=""), name="actor_key_not_empty"),
@@ -88,7 +91,8 @@ class Actor(WorkspaceScoped, Versioned):
             ),
         ]
         indexes = [
-            models.Index(fields=["workspace", "name_key"]),
+            models.Index(fields=["workspace", "name_key"]),  # a prefix as a range of names
+            models.Index(fields=["workspace", "sort_key"], name="actor_sort_key"),  # name order
             # With the ids (PostgreSQL; SQLite's indexes hold them anyway): the actors of a
             # sector or kind among those of an issue or a network, from the index alone.
             models.Index(

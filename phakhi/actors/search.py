@@ -51,11 +51,12 @@ __all__ = [
     "actors_by_key_or_name",
 ]
 
+# Names in Thai dictionary order (Actor.sort_key); each order has its index (migration 0007).
 SORTS: dict[str, tuple[str, ...]] = {
-    "name": ("name_key", "id"),
-    "kind": ("kind", "name_key", "id"),
-    "sector": ("sector", "name_key", "id"),
-    "province": ("province_code", "name_key", "id"),
+    "name": ("sort_key", "id"),
+    "kind": ("kind", "sort_key", "id"),
+    "sector": ("sector", "sort_key", "id"),
+    "province": ("province_code", "sort_key", "id"),
     "updated": ("-updated_at", "-id"),
 }
 

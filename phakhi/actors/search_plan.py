@@ -314,8 +314,8 @@ def sort_columns(order: tuple[str, ...]) -> dict[str, Any]:
 def in_order(counted: Counted, order: tuple[str, ...], end: int) -> list[int]:
     """The first ``end`` ids of ``counted`` in sort order, sorted here from the sort columns
     read as they were counted: reading thousands of actors again by id to have the database
-    sort them costs more than the whole count. The order is the database's: names compare by
-    code point (a "C" collation on PostgreSQL, migration 0003; SQLite's own)."""
+    sort them costs more than the whole count. The order is the database's: sort keys compare
+    by code point (a "C" collation on PostgreSQL, migration 0007; SQLite's own)."""
     descending = order[0].startswith("-")
     assert all(column.startswith("-") == descending for column in order), order
     ordered = sorted(counted.items(), key=lambda item: item[1], reverse=descending)

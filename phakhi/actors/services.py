@@ -10,7 +10,7 @@ from phakhi.actors.models import Actor, ActorTag, Tag
 from phakhi.actors.validation import clean_actor, stored_values
 from phakhi.core import audit, versions
 from phakhi.core.models import AuditEvent, Workspace
-from phakhi.core.thai import word_key
+from phakhi.core.thai import sort_key, word_key
 
 
 def _checked(workspace: Workspace, fields: dict[str, Any]) -> tuple[Any, Actor | None]:
@@ -59,6 +59,7 @@ def actor_create(author: audit.Author, workspace: Workspace, **fields: Any) -> A
             key=cleaned.key,
             organization=organization,
             attributes={k: v for k, v in cleaned.attributes.items() if v},
+            sort_key=sort_key(str(cleaned.values["name_key"])),
             **cleaned.values,
         )
         _set_tags(actor, cleaned.tags)
@@ -125,6 +126,9 @@ def actor_update(
             _set_tags(current, cleaned.tags)
         changes = audit.diff(old, _snapshot(current))
         columns = sorted(name for name in changes if name != "tags")
+        if "name_key" in changes:
+            current.sort_key = sort_key(current.name_key)
+            columns.append("sort_key")
         versions.save_changes(author, current, changes, columns)
     actor.refresh_from_db()
     return actor

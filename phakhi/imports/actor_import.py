@@ -13,7 +13,7 @@ from phakhi.actors.validation import STORED_FIELDS, ActorFields, clean_actor
 from phakhi.core import audit, bulk
 from phakhi.core.cells import cell_text
 from phakhi.core.models import Workspace
-from phakhi.core.thai import word_key
+from phakhi.core.thai import sort_key, word_key
 from phakhi.imports.columns import ACTOR_COLUMNS, HeaderError, map_headers
 from phakhi.imports.duplicates import find_possible_duplicates
 from phakhi.imports.readers import ImportFileError, Table
@@ -252,7 +252,15 @@ def write(
     with transaction.atomic():
         replan_edited_meanwhile(planned, report)
         changed = [row for row in planned.values() if row.stored is not None and row.changes]
-        columns = ["workspace_id", "key", *STORED_FIELDS, "attributes", "created_at", "updated_at"]
+        columns = [
+            "workspace_id",
+            "key",
+            *STORED_FIELDS,
+            "sort_key",
+            "attributes",
+            "created_at",
+            "updated_at",
+        ]
         bulk.insert_rows(
             Actor,
             columns,
@@ -261,6 +269,7 @@ def write(
                     workspace.pk,
                     row.fields.key,
                     *(row.values[f] for f in STORED_FIELDS),
+                    sort_key(str(row.values["name_key"])),
                     json.dumps(row.attributes, ensure_ascii=False),
                     now,
                     now,
@@ -270,10 +279,11 @@ def write(
         )
         bulk.update_rows(
             Actor,
-            [*STORED_FIELDS, "attributes", "updated_at", "version"],
+            [*STORED_FIELDS, "sort_key", "attributes", "updated_at", "version"],
             (
                 [
                     *(row.values[f] for f in STORED_FIELDS),
+                    sort_key(str(row.values["name_key"])),
                     json.dumps(row.attributes, ensure_ascii=False),
                     now,
                     row.stored.version + 1,

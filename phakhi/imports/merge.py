@@ -19,6 +19,7 @@ from phakhi.actors.models import Actor, ActorTag
 from phakhi.actors.validation import actor_name_key, stored_values
 from phakhi.core import audit
 from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.thai import sort_key
 from phakhi.imports.duplicates import find_possible_duplicates
 from phakhi.networks.models import Membership, Role
 from phakhi.ties.models import Tie
@@ -114,6 +115,7 @@ def _take_fields(kept: Actor, merged: Actor, fields: Mapping[str, str]) -> None:
         other = merged.organization_id
         kept.organization_id = other if other not in (kept.pk, merged.pk) else None
     kept.name_key = actor_name_key(kept.name, kept.kind)
+    kept.sort_key = sort_key(kept.name_key)
     kept.attributes = {**merged.attributes, **kept.attributes}
 
 
@@ -259,7 +261,7 @@ def merge_candidates(
         Actor.objects.filter(alike)
         .exclude(pk=actor.pk)
         .select_related("organization")
-        .order_by("name_key", "id")[:limit]
+        .order_by("sort_key", "id")[:limit]
     )
     return _with_reasons(actor, list(found))
 

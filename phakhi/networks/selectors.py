@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
+from phakhi.core.thai import thai_sorted
 from phakhi.networks.models import Membership, Network, Role
 
 
@@ -40,13 +41,15 @@ def memberships_of(network: Network) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(network=network)
         .select_related("actor")
-        .order_by("actor__name", "id")
+        .order_by("actor__sort_key", "id")
     )
 
 
-def networks_by_name(workspace: Workspace) -> QuerySet[Network]:
-    """A workspace's networks by name, without counts: for choices and pickers."""
-    return Network.objects.filter(workspace=workspace).order_by("name", "id")
+def networks_by_name(workspace: Workspace) -> list[Network]:
+    """A workspace's networks in Thai dictionary order of their names, without counts: for
+    choices and pickers (a workspace has tens of networks, sorted here)."""
+    networks = Network.objects.filter(workspace=workspace).order_by("id")
+    return thai_sorted(networks, key=lambda network: network.name)
 
 
 # Which memberships a network page lists: not ended yet, ended, or every one.
@@ -166,7 +169,7 @@ def members_in_role(
         Membership.objects.filter(network=network, role=role)
         .filter(_status_filter(status, today))
         .select_related("actor")
-        .order_by("actor__name", "id")
+        .order_by("actor__sort_key", "id")
     )
 
 

@@ -9,12 +9,14 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from phakhi.accounts.models import Role
 from phakhi.actors.selectors import provinces_present
 from phakhi.core.areas import province_name
 from phakhi.core.dates import DateError, current_language, parse_date
 from phakhi.core.models import Workspace
+from phakhi.core.thai import thai_sorted
 from phakhi.networks.models import Network
 
 
@@ -30,10 +32,10 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 def province_options(workspace: Workspace) -> list[tuple[str, str]]:
     """(code, name) of the provinces the workspace's actors are in, named in the page's language
-    and sorted by name."""
+    and in dictionary order (Thai: เชียงใหม่ under ช)."""
     language = current_language()
     named = ((code, province_name(code, language)) for code in provinces_present(workspace))
-    return sorted(named, key=lambda option: option[1])
+    return thai_sorted(named, key=lambda option: option[1])
 
 
 class DateText(forms.CharField):
@@ -81,7 +83,9 @@ class MemberForm(forms.Form):
     """A role, and for a coordinator the networks they are limited to. The networks are read
     once per page and passed in, so a page of many members' forms runs one query for them."""
 
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=pgettext_lazy("a user's role in a workspace", "Role"), choices=Role.choices
+    )
     networks = forms.TypedMultipleChoiceField(
         label=_("Limited to networks"),
         help_text=_("Coordinators only; none chosen: all networks."),

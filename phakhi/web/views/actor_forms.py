@@ -22,6 +22,7 @@ from phakhi.actors.validation import clean_actor
 from phakhi.core import areas
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
+from phakhi.core.thai import thai_sorted
 from phakhi.core.versions import EditConflict
 from phakhi.imports.merge import merge_candidates
 from phakhi.networks.models import Network
@@ -102,7 +103,7 @@ class ActorForm(forms.Form):
         language = current_language()
         self.fields["sector"].choices = [("", "–"), *Sector.choices]  # type: ignore[attr-defined]
         provinces = [(c, areas.province_name(c, language)) for c, _n in areas.province_choices()]
-        provinces.sort(key=lambda option: option[1])
+        provinces = thai_sorted(provinces, key=lambda option: option[1])
         self.fields["province"].choices = [("", "–"), *provinces]  # type: ignore[attr-defined]
         if networks is None:  # editing: memberships are changed on the network pages
             del self.fields["networks"]

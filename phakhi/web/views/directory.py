@@ -82,7 +82,7 @@ class DirectoryForm(forms.Form):
             ("kind", _("All kinds"), Kind.choices),
             ("sector", _("All sectors"), Sector.choices),
             ("province", _("All provinces"), provinces),
-            ("network", _("All networks"), networks_by_name(workspace).values_list("id", "name")),
+            ("network", _("All networks"), [(n.pk, n.name) for n in networks_by_name(workspace)]),
             ("tag", _("All issues"), tags_of(workspace).values_list("id", "name")),
         ):
             field = self.fields[name]

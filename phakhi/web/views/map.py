@@ -94,7 +94,7 @@ class MapFilterForm(forms.Form):
     def __init__(self, data: Any, *, workspace: Workspace, run: AnalysisRun | None) -> None:
         super().__init__(data)
         everything = [("", _("All"))]
-        networks = networks_by_name(workspace).values_list("slug", "name")
+        networks = [(network.slug, network.name) for network in networks_by_name(workspace)]
         self._choices("network", [("", _("Whole workspace")), *networks])
         self._choices("sector", [*everything, *Sector.choices, ("none", _("not given"))])
         self._choices("province", [*everything, *province_options(workspace)])
