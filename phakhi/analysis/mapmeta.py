@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Sector
+from phakhi.analysis.measures import measure_names
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.summary import shape_label
 from phakhi.core.dates import format_date
@@ -48,50 +49,15 @@ def legend(sectors: list[str]) -> dict[str, Any]:
     return {"sectors": rows, "strengths": strengths}
 
 
+PANEL_MEASURES = (
+    "degree", "strength", "betweenness", "eigenvector", "pagerank", "closeness", "constraint",
+    "brokerage", "articulation", "community",
+)  # fmt: skip
+
+
 def metric_labels() -> dict[str, dict[str, str]]:
-    """Each measure the side panel shows, named and explained in plain words."""
-    return {
-        "degree": {
-            "label": _("Direct partners"),
-            "help": _("How many actors this one is tied to directly."),
-        },
-        "strength": {
-            "label": _("Strength of ties"),
-            "help": _("The tie levels (1–4) with every partner, added up."),
-        },
-        "betweenness": {
-            "label": _("Go-between"),
-            "help": _("How much of the network's shortest paths pass through this actor."),
-        },
-        "eigenvector": {
-            "label": _("Tied to well-connected partners"),
-            "help": _("High when this actor's partners are themselves well connected."),
-        },
-        "pagerank": {
-            "label": _("Influence through ties"),
-            "help": _("Influence that flows along ties; stronger ties carry more."),
-        },
-        "closeness": {
-            "label": _("Reach"),
-            "help": _("How few steps it takes to reach everyone else."),
-        },
-        "constraint": {
-            "label": _("Tied into one closed group"),
-            "help": _("High when all of this actor's partners know each other (few new ideas)."),
-        },
-        "brokerage": {
-            "label": _("Broker roles across sectors"),
-            "help": _("How often this actor links two others who are not tied to each other."),
-        },
-        "articulation": {
-            "label": _("Single point of failure"),
-            "help": _("Without this actor part of the network would be cut off."),
-        },
-        "community": {
-            "label": _("Cluster"),
-            "help": _("A group of actors tied more among themselves than to others."),
-        },
-    }
+    """Each measure the side panel shows, with its name and one line in plain words."""
+    return measure_names(PANEL_MEASURES)
 
 
 def run_info(run: AnalysisRun | None, network: Network | None, language: str) -> dict | None:
@@ -101,6 +67,7 @@ def run_info(run: AnalysisRun | None, network: Network | None, language: str) ->
     structure = run.results.get("structure", {})
     return {
         "id": run.pk,
+        "number": run.number,
         "at": run.at.isoformat(),
         "at_display": format_date(run.at, language),
         "scope": run.scope,

@@ -22,6 +22,8 @@ class AnalysisRun(WorkspaceScoped):
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
 
+    # Counted per workspace (1, 2, …): a workspace's runs never show how busy others are.
+    number = models.PositiveIntegerField(_("number"))
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("network")
@@ -53,9 +55,12 @@ class AnalysisRun(WorkspaceScoped):
         verbose_name = _("analysis run")
         verbose_name_plural = _("analysis runs")
         indexes = [models.Index(fields=["workspace", "status", "-id"], name="run_latest")]
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "number"], name="run_number_unique")
+        ]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.get_scope_display()} {self.at.isoformat()}"
+        return f"#{self.number} {self.get_scope_display()} {self.at.isoformat()}"
 
 
 class ActorResult(models.Model):

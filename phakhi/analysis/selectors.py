@@ -22,12 +22,13 @@ from phakhi.engine.graph import active, simple_graph
 from phakhi.networks.models import Network
 
 
-def run_get(workspace: Workspace, run_id: int) -> AnalysisRun:
+def run_get(workspace: Workspace, number: int) -> AnalysisRun:
+    """The workspace's run with that number (runs are numbered 1, 2, … in each workspace)."""
     try:
-        return AnalysisRun.objects.get(workspace=workspace, pk=run_id)
+        return AnalysisRun.objects.get(workspace=workspace, number=number)
     except ObjectDoesNotExist:
         raise NotFound(
-            _("There is no analysis run %(id)s in this workspace.") % {"id": run_id}
+            _("There is no analysis run %(id)s in this workspace.") % {"id": number}
         ) from None
 
 
@@ -61,6 +62,7 @@ def articulation_count(run: AnalysisRun) -> int:
 def run_summary(run: AnalysisRun) -> dict[str, Any]:
     return {
         "id": run.pk,
+        "number": run.number,
         "workspace": run.workspace.slug,
         "scope": run.scope,
         "network": run.network.slug if run.network_id else None,  # type: ignore[union-attr]
@@ -138,7 +140,7 @@ def run_compare(before: AnalysisRun, after: AnalysisRun) -> dict[str, Any]:
     figures, the actors whose measures moved most, communities split or merged."""
     for run in (before, after):
         if run.status != AnalysisRun.Status.DONE:
-            raise NotFound(_("Analysis run %(id)s has not finished.") % {"id": run.pk})
+            raise NotFound(_("Analysis run %(id)s has not finished.") % {"id": run.number})
     return {"before": run_summary(before), "after": run_summary(after),
             **compare(_snapshot(before), _snapshot(after))}  # fmt: skip
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -99,6 +100,7 @@ def analysis_request(
         requested_by=author.label,
     )
     with transaction.atomic():
+        run.number = _next_number(workspace)
         run.save()
         changes = {"scope": [None, run.scope], "at": [None, run.at.isoformat()]}
         audit.record(author, AuditEvent.Action.CREATE, run, changes=changes)
@@ -110,6 +112,14 @@ def analysis_request(
         analysis_task.enqueue(run.pk)
         return run
     return analysis_execute(run.pk, author=author, progress=progress)
+
+
+def _next_number(workspace: Workspace) -> int:
+    """The workspace's next run number. The workspace row stays locked until the caller's
+    transaction commits, so two runs requested at once never get the same number."""
+    list(Workspace.objects.select_for_update().filter(pk=workspace.pk).values_list("pk"))
+    last = AnalysisRun.objects.filter(workspace=workspace).aggregate(last=Max("number"))["last"]
+    return (last or 0) + 1
 
 
 def _report(run_id: int, progress: Progress | None) -> Progress:

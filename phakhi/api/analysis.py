@@ -12,6 +12,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from phakhi.accounts.permissions import Access
+from phakhi.analysis.measures import english_description
 from phakhi.analysis.models import ActorResult, AnalysisRun
 from phakhi.analysis.selectors import actor_results, latest_run, run_summary, runs_of
 from phakhi.api.access import workspace_access
@@ -27,6 +28,7 @@ router = Router(tags=["analysis"])
 
 class RunOut(Schema):
     id: int
+    number: int = Field(description="the run's number in its workspace: 1, 2, …")
     workspace: str
     scope: str = Field(description="workspace, network, filter or ego")
     network: str | None
@@ -54,30 +56,35 @@ class RunDetail(RunOut):
     communities: list[Any]
 
 
+def _about(key: str) -> Any:
+    return Field(description=english_description(key))
+
+
 class ActorMeasures(Schema):
-    """One actor's measures in a run; null where a measure is undefined."""
+    """One actor's measures in a run (names as the pages and docs/metrics.md give them); null
+    where a measure is undefined."""
 
     actor: ActorRef
-    degree: int
-    strength: float
-    betweenness: float
-    closeness: float
-    harmonic: float
-    eigenvector: float
-    pagerank: float
-    clustering: float
-    core: int
-    constraint: float | None
-    effective_size: float | None
-    articulation: bool = Field(description="removing the actor splits the network")
-    community: int | None
-    coordinator: int
-    itinerant: int
-    gatekeeper: int
-    representative: int
-    liaison: int
-    boundary: int
-    brokerage: int
+    degree: int = _about("degree")
+    strength: float = _about("strength")
+    betweenness: float = _about("betweenness")
+    closeness: float = _about("closeness")
+    harmonic: float = _about("harmonic")
+    eigenvector: float = _about("eigenvector")
+    pagerank: float = _about("pagerank")
+    clustering: float = _about("clustering")
+    core: int = _about("core")
+    constraint: float | None = _about("constraint")
+    effective_size: float | None = _about("effective_size")
+    articulation: bool = _about("articulation")
+    community: int | None = _about("community")
+    coordinator: int = _about("coordinator")
+    itinerant: int = _about("itinerant")
+    gatekeeper: int = _about("gatekeeper")
+    representative: int = _about("representative")
+    liaison: int = _about("liaison")
+    boundary: int = _about("boundary")
+    brokerage: int = _about("brokerage")
 
 
 class ActorMeasuresPage(PageMeta):

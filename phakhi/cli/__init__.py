@@ -309,7 +309,9 @@ def _analyze(args: argparse.Namespace) -> int:
             background=args.background, progress=progress,
         )  # fmt: skip
     if args.background:
-        print(_("Analysis #%(id)s is queued; `phakhi worker` runs it.") % {"id": run.pk}, file=out)
+        print(
+            _("Analysis #%(id)s is queued; `phakhi worker` runs it.") % {"id": run.number}, file=out
+        )
         return EXIT_OK
     print(summary_text(run), file=out)
     document = selectors.run_json(run) if args.json else {}

@@ -22,16 +22,17 @@ THRESHOLDS: dict[str, float] = {
     "decentralized_community_size": 3,
     "decentralized_transitivity": 0.2,
     "decentralized_community_tie_share": 0.8,
-    "tight_mean_strength": 3.0,
-    "tight_transitivity": 0.2,
+    "tight_collaborate_share": 0.5,
 }
+# The workshop's bands of tie strength (แน่นแฟ้น = collaborate; หลวม ๆ = co-ordinate, co-operate).
+COLLABORATE = 4
 SHAPES_TH = {
     "centralized": "รวมศูนย์",
     "hub": "ผ่าน hub / หลายจุดร่วม",
     "decentralized": "กระจายศูนย์",
     "distributed": "กระจายไปทั่ว",
 }
-COHESION_TH = {"tight": "แน่นแฟ้น", "loose": "หลวม"}
+COHESION_TH = {"tight": "แน่นแฟ้น", "loose": "หลวม ๆ"}
 BRIDGES_LISTED = 1_000
 
 
@@ -45,7 +46,10 @@ def shape(
     transitivity: float,
 ) -> dict[str, Any]:
     """The workshop's shapes — centralized, hub, decentralized, distributed — and tight or loose,
-    with the figures and thresholds that decided it (see docs/metrics.md)."""
+    with the figures and thresholds that decided it (see docs/metrics.md). Tight or loose is the
+    workshop's reading of tie strength: tight (แน่นแฟ้น) when at least half the ties are at the
+    collaborate level, loose (หลวม ๆ) when most are co-ordinate, co-operate or weaker, however
+    closed or dense the network is."""
     t = THRESHOLDS
     mean, sd = (float(degree.mean()), float(degree.std())) if len(degree) else (0.0, 0.0)
     hub_floor = max(mean + t["hub_degree_sd"] * sd, t["hub_degree_times_mean"] * mean)
@@ -63,6 +67,7 @@ def shape(
         "communities_of_3_or_more": big_communities,
         "community_tie_share": inside,
         "mean_strength": float(sg.weight.mean()) if sg.m else None,
+        "collaborate_tie_share": float((sg.weight >= COLLABORATE).mean()) if sg.m else None,
         "transitivity": transitivity,
     }
     if (degree_centralization or 0) >= t["centralized_degree_centralization"]:
@@ -78,9 +83,7 @@ def shape(
         verdict = "decentralized"
     else:
         verdict = "distributed"
-    tight = (figures["mean_strength"] or 0) >= t["tight_mean_strength"] and (
-        transitivity >= t["tight_transitivity"]
-    )
+    tight = (figures["collaborate_tie_share"] or 0) >= t["tight_collaborate_share"]
     cohesion = "tight" if tight else "loose"
     return {
         "shape": verdict,

@@ -102,8 +102,7 @@ DOCUMENTED_THRESHOLDS = {
     "decentralized_modularity": 0.4,
     "decentralized_communities": 3,
     "decentralized_community_size": 3,
-    "tight_mean_strength": 3.0,
-    "tight_transitivity": 0.2,
+    "tight_collaborate_share": 0.5,
 }
 SHAPE_NAMES_TH = {
     "centralized": "รวมศูนย์",
@@ -116,7 +115,7 @@ SHAPE_NAMES_TH = {
 def verdict(analysis: Analysis) -> dict[str, Any]:
     structure = analysis.network["structure"]
     assert structure["shape_th"] == SHAPE_NAMES_TH[structure["shape"]]
-    assert structure["cohesion_th"] == {"tight": "แน่นแฟ้น", "loose": "หลวม"}[structure["cohesion"]]
+    assert structure["cohesion_th"] == {"tight": "แน่นแฟ้น", "loose": "หลวม ๆ"}[structure["cohesion"]]
     for name, value in DOCUMENTED_THRESHOLDS.items():
         assert structure["thresholds"][name] == value, name
     return structure
@@ -184,28 +183,56 @@ def test_a_lattice_is_distributed(name: str) -> None:
     )
 
 
+# Tight and loose are the workshop's bands of tie strength (INVENTORY §1.2, W 306–310):
+# แน่นแฟ้น = collaborate (4); หลวม ๆ = co-ordinate (2) and co-operate (3). Density and closure do
+# not make a network tight, nor their absence loose.
+TRIANGLE = [("a", "b"), ("b", "c"), ("a", "c")]
+
+
 @pytest.mark.parametrize(
-    ("graph", "strength", "cohesion"),
+    ("edges", "strength", "share", "cohesion"),
     [
-        (nx.complete_graph(6), 4, "tight"),
-        (nx.complete_graph(6), 2, "loose"),  # everyone tied to everyone, but weakly
-        (nx.balanced_tree(2, 3), 1, "loose"),
-        (nx.balanced_tree(2, 3), 4, "loose"),  # strong ties, but no triangles at all
+        (TRIANGLE, 4, 1.0, "tight"),  # density 1.0, every tie collaborate
+        (TRIANGLE, 3, 0.0, "loose"),  # density 1.0, but co-operate
+        (TRIANGLE, 2, 0.0, "loose"),  # co-ordinate
+        (star("h", 5), 4, 1.0, "tight"),  # no triangle at all, every tie collaborate
+        (star("h", 5), 3, 0.0, "loose"),
     ],
-    ids=["clique-4", "clique-2", "tree-1", "tree-4"],
+    ids=["triangle-4", "triangle-3", "triangle-2", "star-4", "star-3"],
 )
-def test_cohesion(graph: nx.Graph, strength: int, cohesion: str) -> None:
-    structure = verdict(run_graph(graph, strength=strength))
+def test_tight_means_ties_at_the_collaborate_level(
+    edges: list[tuple[str, str]], strength: int, share: float, cohesion: str
+) -> None:
+    structure = verdict(run(edges, strength=strength))
+    assert structure["figures"]["collaborate_tie_share"] == share
     assert structure["cohesion"] == cohesion
-    assert structure["figures"]["mean_strength"] == strength
 
 
-def test_cohesion_threshold_is_inclusive() -> None:
-    # a 4-clique with mean strength exactly 3 and transitivity 1
-    edges = [("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")]
-    structure = verdict(run(edges, strength=[2, 4, 3, 3, 3, 3]))
-    assert structure["figures"]["mean_strength"] == 3
+def test_a_clique_of_co_operate_ties_is_loose() -> None:
+    structure = verdict(run_graph(nx.complete_graph(6), strength=3))
     assert structure["figures"]["transitivity"] == 1
+    assert structure["cohesion"] == "loose"
+
+
+@pytest.mark.parametrize(
+    ("strengths", "cohesion"),
+    [([4, 4, 4, 3, 2, 1], "tight"), ([4, 4, 3, 3, 3, 3], "loose")],
+    ids=["3-of-6-collaborate", "2-of-6-collaborate"],
+)
+def test_half_the_ties_at_the_collaborate_level_is_tight(
+    strengths: list[int], cohesion: str
+) -> None:
+    # a 4-clique: six ties, the same pair never twice
+    edges = [("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")]
+    structure = verdict(run(edges, strength=strengths))
+    assert structure["figures"]["collaborate_tie_share"] == strengths.count(4) / 6
+    assert structure["cohesion"] == cohesion
+
+
+def test_the_same_pair_counts_at_its_strongest_tie() -> None:
+    # a–b twice (co-ordinate and collaborate): one edge at 4; b–c co-operate
+    structure = verdict(run([("a", "b"), ("a", "b"), ("b", "c")], strength=[2, 4, 3]))
+    assert structure["figures"]["collaborate_tie_share"] == 0.5
     assert structure["cohesion"] == "tight"
 
 

@@ -41,6 +41,7 @@ from phakhi.actors.selectors import actor_by_key, tags_of
 from phakhi.analysis.mapdata import scope_payload
 from phakhi.analysis.mapmeta import metric_labels
 from phakhi.analysis.mapscope import MapScope, map_actor_ids, map_run, map_scope
+from phakhi.analysis.measures import MEASURES
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
 from phakhi.core.models import Workspace
@@ -84,7 +85,7 @@ class MapFilterForm(forms.Form):
     province = forms.ChoiceField(label=gettext_lazy("Province"), required=False)
     tag = forms.ChoiceField(label=gettext_lazy("Issue"), required=False)
     min_strength = forms.ChoiceField(label=gettext_lazy("Minimum tie strength"), required=False)
-    community = forms.ChoiceField(label=gettext_lazy("Cluster"), required=False)
+    community = forms.ChoiceField(label=MEASURES["community"].name, required=False)
     ego = forms.CharField(label=gettext_lazy("Around actor (key)"), required=False)
     radius = forms.ChoiceField(
         label=gettext_lazy("Steps around the actor"), required=False,
@@ -102,8 +103,8 @@ class MapFilterForm(forms.Form):
         self._choices("min_strength", [(str(s.value), f"{s.value} · {s.label}") for s in Strength])
         communities = (run.communities if run else [])[:COMMUNITIES_LISTED]
         self._choices("community", [*everything, *(
-            (str(c["id"]), _("Cluster %(id)s (%(size)s actors)") % {"id": c["id"],
-                                                                   "size": c["size"]})
+            (str(c["id"]), _("Community %(id)s (%(size)s actors)") % {"id": c["id"],
+                                                                     "size": c["size"]})
             for c in communities
         )])  # fmt: skip
 
