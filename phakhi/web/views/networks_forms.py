@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from phakhi.networks.models import Network, Role
 from phakhi.web.conflicts import VersionedForm
@@ -84,7 +84,9 @@ class NetworkCreateForm(NetworkEditForm):
 
 
 class MemberChangeForm(VersionedForm):
-    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=pgettext_lazy("a member's role in a network", "Role"), choices=Role.choices
+    )
     since = DateText(label=gettext_lazy("Member since"), required=False)
     until = DateText(label=gettext_lazy("Member until"), required=False)
 
@@ -95,7 +97,9 @@ class MemberAddForm(forms.Form):
         max_length=200,
         help_text=gettext_lazy("The key shown on the actor's page, or part of the name."),
     )
-    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=pgettext_lazy("a member's role in a network", "Role"), choices=Role.choices
+    )
     since = DateText(label=gettext_lazy("Member since"), required=False)
 
 
