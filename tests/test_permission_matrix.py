@@ -147,12 +147,29 @@ OUTSIDE_WORKSPACES = {
 }  # fmt: skip
 
 
-def _web_names() -> set[str]:
-    names: set[str] = set()
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and entry.namespace == "web":
-            names |= {p.name for p in entry.url_patterns if isinstance(p, URLPattern) and p.name}
+def _names(patterns: list[Any], prefix: str = "") -> dict[str, str]:
+    """Route name → its route, through nested includes."""
+    names: dict[str, str] = {}
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            names |= _names(entry.url_patterns, route)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names[entry.name] = route
     return names
+
+
+def _web_routes() -> dict[str, str]:
+    web = next(
+        entry
+        for entry in get_resolver().url_patterns
+        if isinstance(entry, URLResolver) and entry.namespace == "web"
+    )
+    return _names(web.url_patterns)
+
+
+def _web_names() -> set[str]:
+    return set(_web_routes())
 
 
 @dataclass(frozen=True)
@@ -312,6 +329,15 @@ def test_role_by_api_operation(
 def test_every_route_is_in_the_matrix() -> None:
     web = {route.name for route in WEB}
     assert _web_names() - OUTSIDE_WORKSPACES == web, "add the new page to WEB with its permission"
+    from phakhi.web import urls
+
+    # Every workspace page is in the one include under w/<workspace>/, none outside it.
+    inside = set(_names(urls.workspace_urlpatterns))
+    assert inside == web
+    assert all(_web_routes()[name].startswith("w/<slug:workspace>/") for name in web)
+    assert [str(p.pattern) for p in urls.urlpatterns if str(p.pattern).startswith("w/")] == [
+        "w/<slug:workspace>/"
+    ]
     schema = api.get_openapi_schema()
     operations = {
         (method, path.removeprefix(API))
