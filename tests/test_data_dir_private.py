@@ -15,7 +15,8 @@ UPLOAD = """
 from django.core.files.uploadedfile import SimpleUploadedFile
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
-from phakhi.imports.jobs import job_check, job_upload
+from phakhi.imports.jobs import job_check
+from phakhi.imports.uploads import job_upload
 upload = SimpleUploadedFile("members.csv", b"key,name\\na-1,Somchai\\n,no key\\n")
 job = job_upload(Author.cli(), Workspace.objects.get(slug="ws"), what="actors", upload=upload)
 job = job_check(Author.cli(), job)

@@ -20,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from phakhi.analysis.services import analysis_request
 from phakhi.api.main import api
-from phakhi.imports import jobs
+from phakhi.imports import jobs, uploads
 from phakhi.networks.services import network_create
 from tests.accounts_support import AUTHOR, client_for, user_with_role
 from tests.api_support import API, token_client
@@ -80,7 +80,7 @@ def _job(c: dict[str, Any]) -> dict[str, Any]:
     if "job" not in c:
         rows = "key,name,email\nA1,สมหญิง,\nA2,สมปอง,not-an-email\n".encode()
         upload = SimpleUploadedFile("actors.csv", rows)
-        job = jobs.job_upload(AUTHOR, c["workspace"], what="actors", upload=upload)
+        job = uploads.job_upload(AUTHOR, c["workspace"], what="actors", upload=upload)
         c["job"] = jobs.job_check(AUTHOR, job)
     return {"job_id": c["job"].pk}
 

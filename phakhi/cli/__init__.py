@@ -211,7 +211,7 @@ def _import(args: argparse.Namespace) -> int:
     from phakhi.networks.selectors import network_get
 
     if args.what == "prune":
-        from phakhi.imports.jobs import jobs_prune
+        from phakhi.imports.pruning import jobs_prune
 
         print(f"pruned {jobs_prune()} uploads")
         return EXIT_OK

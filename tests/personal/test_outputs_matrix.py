@@ -159,14 +159,14 @@ def _health(c: Ctx) -> dict[str, Any]:
 
 
 def _job(c: Ctx) -> dict[str, Any]:
-    from phakhi.imports import jobs
+    from phakhi.imports import jobs, uploads
     from tests.accounts_support import AUTHOR
 
     if "job" not in c:
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         upload = SimpleUploadedFile("actors.csv", "key,name,email\nA1,สมหญิง,x\n".encode())
-        job = jobs.job_upload(AUTHOR, c["workspace"], what="actors", upload=upload)
+        job = uploads.job_upload(AUTHOR, c["workspace"], what="actors", upload=upload)
         c["job"] = jobs.job_check(AUTHOR, job)
     return {"job_id": c["job"].pk}
 

@@ -1,6 +1,7 @@
 """Import in the browser: upload a CSV or XLSX file, see its first rows, map its columns, check
-it, apply it and download the rejected rows. The work is phakhi.imports.jobs'; large files run
-in the background and the job page follows their progress with htmx."""
+it, apply it and download the rejected rows. The work is phakhi.imports' (uploads, mapping, jobs
+and pruning); large files run in the background and the job page follows their progress with
+htmx."""
 
 from typing import Any
 
@@ -17,7 +18,8 @@ from django.views.decorators.http import require_POST
 from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
 from phakhi.core.workers import workers_alive, workers_needed
-from phakhi.imports import jobs
+from phakhi.imports import jobs, pruning, uploads
+from phakhi.imports.mapping import columns_for, missing_columns
 from phakhi.imports.models import ImportJob
 from phakhi.imports.services import ATTRIBUTE, IGNORE
 from phakhi.networks.models import Network
@@ -58,7 +60,7 @@ class UploadForm(forms.Form):
 
 
 def _mapping_choices(job: ImportJob) -> list[tuple[str, str]]:
-    columns = [(c.name, f"{c.name} ({c.thai})") for c in jobs.columns_for(job.what)]
+    columns = [(c.name, f"{c.name} ({c.thai})") for c in columns_for(job.what)]
     return [
         *columns,
         (ATTRIBUTE, _("keep as an extra attribute")),
@@ -99,7 +101,7 @@ def import_page(request: HttpRequest, workspace: Workspace, access: Access) -> H
         form = UploadForm(request.POST, request.FILES, access=access)
         if form.is_valid():
             try:
-                job = jobs.job_upload(
+                job = uploads.job_upload(
                     request_author(request),
                     workspace,
                     what=form.cleaned_data["what"],
@@ -147,7 +149,7 @@ def _job_context(
         "workspace": workspace,
         "job": job,
         "form": form or (MappingForm(job=job) if editable else None),
-        "missing": jobs.missing_columns(job),
+        "missing": missing_columns(job),
         "report": report,
         "errors": errors,
         "duplicates": duplicates[:DUPLICATES_SHOWN],
@@ -218,7 +220,9 @@ def import_sheet(
 ) -> HttpResponse:
     job = _job_or_404(workspace, job_id)
     try:
-        jobs.job_set_mapping(request_author(request), job, {}, sheet=request.POST.get("sheet", ""))
+        uploads.job_set_mapping(
+            request_author(request), job, {}, sheet=request.POST.get("sheet", "")
+        )
     except ValidationError as error:
         _service_error(request, error)
     return _back(workspace, job)
@@ -235,7 +239,7 @@ def import_check(
         return _job_page(request, workspace, job, form, status=400)
     author = request_author(request)
     try:
-        job = jobs.job_set_mapping(author, job, form.mapping())
+        job = uploads.job_set_mapping(author, job, form.mapping())
         job = jobs.job_check(author, job)
     except ValidationError as error:
         add_service_errors(form, error)
@@ -274,7 +278,7 @@ def import_delete(
 ) -> HttpResponse:
     job = _job_or_404(workspace, job_id)
     try:
-        jobs.job_delete(request_author(request), job)
+        pruning.job_delete(request_author(request), job)
     except ValidationError as error:
         _service_error(request, error)
         return _back(workspace, job)
