@@ -25,6 +25,7 @@ PORT ?= 8000
 help:
 	@echo "make run    install, create the database, load the demo workspace, print the admin"
 	@echo "            login and serve http://$(HOST):$(PORT)/"
+	@echo "            (another port or address: make run PORT=8080 HOST=127.0.0.1)"
 	@echo "make test   run the test suite on SQLite (and on PostgreSQL if"
 	@echo "            PHAKHI_TEST_DATABASE_URL is set)"
 	@echo "make lint   ruff, ruff format --check, mypy, import-linter"

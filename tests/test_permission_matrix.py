@@ -138,6 +138,7 @@ WEB = [
     Route("import-progress", "get", "import", _job),
     Route("import-errors", "get", "import", _job),
     Route("import-delete", "post", "import", _job),
+    Route("import-template", "get", "import", lambda c: {"name": "phakhi-actors.csv"}),
 ]  # fmt: skip
 # Pages outside a workspace: the log-in and reset pages, and the workspace chooser.
 OUTSIDE_WORKSPACES = {

@@ -11,6 +11,7 @@ from phakhi.web.views import (
     actors,
     directory,
     home,
+    import_template,
     networks,
     networks_members,
     people,
@@ -79,6 +80,7 @@ workspace_urlpatterns = [
     path("import/<int:job_id>/progress/", browser_import.import_progress, name="import-progress"),
     path("import/<int:job_id>/errors/", browser_import.import_errors, name="import-errors"),
     path("import/<int:job_id>/delete/", browser_import.import_delete, name="import-delete"),
+    path("import/template/<str:name>", import_template.import_template, name="import-template"),
     # network map
     path("map/", network_map.map_page, name="map"),
     path("map/data/", network_map.map_data, name="map-data"),
