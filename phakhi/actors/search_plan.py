@@ -155,26 +155,37 @@ WALK_COLUMNS = ("id", "name_key", "kind", "organization_id")
 class Way:
     """One way of matching. ``found`` finds its actors through an index of the match itself
     (search index, organization, issue links); ``tested`` tests one actor at a time, for reading
-    through the sort order or a filter's actors; ``matching`` tests rows a walk has read. A way
-    that is not ``walkable`` has matches that bunch up in sort order (names that contain
-    "โรงเรียน" mostly begin with it): the database is never left to walk the sort order for
-    them."""
+    through the sort order or a filter's actors; ``matching`` tests rows a walk has read.
+
+    Each way is one of the small strategies below, which say how its ``found`` is kept to the
+    workspace (``few``) and whether its matches may be walked to in sort order: a way that is
+    not ``walkable`` has matches that bunch up in sort order (names that contain "โรงเรียน"
+    mostly begin with it), and the database is never left to walk the sort order for them."""
 
     workspace: Workspace
     found: Q
     tested: Q
-    walkable: bool
     matching: Callable[[list[WalkRow]], set[int]]
-    spread: bool = True  # the matches are spread through every sort order, not bunched
     aliases: dict[str, Any] = field(default_factory=dict)
-    found_in_order: bool = False  # ``found`` is a range of the workspace's name index
-    found_in_workspace: bool = False  # ``found`` only finds actors of the workspace
-    # ``found`` is a trigram index of names: on PostgreSQL too, the workspace is tested row by
-    # row (see in_workspace).
-    trigram: bool = False
     # As many rows as ``few()`` (at least as many under filters), read without looking at the
     # actors: in an index alone.
     upper_bound: QuerySet[Any] | None = None
+
+    @property
+    def walkable(self) -> bool:
+        return True
+
+    @property
+    def spread(self) -> bool:
+        """The matches are spread through every sort order, not bunched."""
+        return True
+
+    def within_workspace(self) -> Q:
+        """The workspace, as ``few`` tests it on what ``found`` finds."""
+        return in_workspace(self.workspace, indexed=False)
+
+    def few(self) -> QuerySet[Actor]:
+        return Actor.objects.filter(self.found, self.within_workspace())
 
     def more_than(self, limit: int) -> bool:
         """Whether the way finds more than ``limit`` actors (before filters), read no further."""
@@ -184,17 +195,55 @@ class Way:
         # workspace in a name index (no table) than read the matches the trigrams find.
         return ids_or_more(self.few(), limit, ()) is None
 
-    def few(self) -> QuerySet[Actor]:
-        if self.found_in_workspace:
-            return Actor.objects.filter(self.found)
-        workspace = in_workspace(self.workspace, self.found_in_order, on_postgresql=self.trigram)
-        return Actor.objects.filter(self.found, workspace)
-
     def read(self, filters: Filters, walk: bool = False) -> QuerySet[Actor]:
         """Tested on the actors the filters lead to, or (``walk``) in sort order."""
         actors = Actor.objects.alias(**self.aliases).filter(self.tested)
         workspace = in_workspace(self.workspace, indexed=walk or not filters.leading)
         return actors.filter(workspace, filters.q)
+
+
+class BunchedNames(Way):
+    """Names: their matches bunch up in sort order."""
+
+    @property
+    def walkable(self) -> bool:
+        return False
+
+    @property
+    def spread(self) -> bool:
+        return False
+
+
+class NamePrefix(BunchedNames):
+    """A short query: ``found`` is a range of the workspace's name index."""
+
+    def within_workspace(self) -> Q:
+        return in_workspace(self.workspace, indexed=True)
+
+
+class NameTrigrams(BunchedNames):
+    """``found`` is a trigram index of names: on PostgreSQL too, the workspace is tested row by
+    row (see in_workspace)."""
+
+    def within_workspace(self) -> Q:
+        return in_workspace(self.workspace, indexed=False, on_postgresql=True)
+
+
+class OrganizationPeople(Way):
+    """People whose organization's name matches. ``found`` only finds the workspace's actors."""
+
+    @property
+    def walkable(self) -> bool:
+        # PostgreSQL cannot tell how many people organizations have, and rather than walk
+        # the sort order it reads the whole workspace.
+        return on_sqlite()
+
+    def within_workspace(self) -> Q:
+        return Q()
+
+
+class IssueLinks(Way):
+    """Actors linked to a matching issue: spread through the sort order, walkable."""
 
 
 class Matching:
@@ -225,15 +274,13 @@ class Matching:
             plain = text_q("name_key", terms.plain, terms.short)
             matches = (matches & Q(kind=Kind.PERSON)) | plain
         if terms.short:
-            return Way(
-                self.workspace, matches, matches, False, self.named, False, found_in_order=True
-            )
+            return NamePrefix(self.workspace, found=matches, tested=matches, matching=self.named)
         found = matches
         if on_sqlite():
             found = Q(id__in=fts_ids(SEARCH_TABLE, terms.key))
             if terms.key != terms.plain:  # the index found the title-less form; test the rest
                 found &= Q(kind=Kind.PERSON) | Q(name_key__contains=terms.plain)
-        return Way(self.workspace, found, matches, False, self.named, False, trigram=True)
+        return NameTrigrams(self.workspace, found=found, tested=matches, matching=self.named)
 
     def of_named_organizations(self, rows: list[WalkRow]) -> set[int]:
         organizations = {organization for *_, organization in rows if organization}
@@ -253,16 +300,12 @@ class Matching:
         organizations = named.filter(of_workspace).order_by().values("id")
         # Tested row by row, people are not looked up by organization (``+organization_id``).
         unindexed = Unindexed(F("organization_id"), output_field=IntegerField())
-        return Way(
+        return OrganizationPeople(
             self.workspace,
-            Q(organization_id__in=organizations),
-            Q(organization_unindexed__in=organizations),
-            # PostgreSQL cannot tell how many people organizations have, and rather than walk
-            # the sort order it reads the whole workspace.
-            walkable=on_sqlite(),
+            found=Q(organization_id__in=organizations),
+            tested=Q(organization_unindexed__in=organizations),
             matching=self.of_named_organizations,
             aliases={"organization_unindexed": unindexed},
-            found_in_workspace=True,
             upper_bound=Actor.objects.filter(organization_id__in=organizations).values(
                 "organization_id"
             ),
@@ -278,7 +321,9 @@ class Matching:
         tested = Q(Exists(links.filter(actor_id=OuterRef("id"))))
         # Issues are the workspace's, and so are the actors linked to them.
         linked = links.values("actor_id").distinct()
-        return Way(self.workspace, found, tested, True, self.with_issue, upper_bound=linked)
+        return IssueLinks(
+            self.workspace, found=found, tested=tested, matching=self.with_issue, upper_bound=linked
+        )
 
     def ways(self) -> list[Way]:
         if self.terms.short:  # too short to look up in organizations' names and issues
