@@ -30,6 +30,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from phakhi.core.catalogues import locale_paths
 from phakhi.core.datadir import make_private
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -167,7 +168,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Compiled from the .po files where stale (a checkout), or the wheel's (phakhi.core.catalogues).
+LOCALE_PATHS = locale_paths(BASE_DIR / "locale", DATA_DIR / "locale")
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ROWS_REJECTED = 0, 1, 2, 3
+LANGUAGES = ["th", "en"]
+LANG_HELP = "language of messages (default th, or $PHAKHI_LANGUAGE)"
 
 
 def _setup(language: str) -> None:
@@ -29,9 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
     parser.add_argument(
         "--lang",
-        choices=["th", "en"],
+        choices=LANGUAGES,
         default=os.environ.get("PHAKHI_LANGUAGE", "th"),
-        help="language of messages (default th, or $PHAKHI_LANGUAGE)",
+        help=LANG_HELP,
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -118,7 +120,23 @@ def _parser() -> argparse.ArgumentParser:
     manage.add_argument("args", nargs=argparse.REMAINDER)
 
     commands.add_parser("admin-login", help="make sure an admin login exists and print it")
+    _lang_anywhere(parser, LANGUAGES)
     return parser
+
+
+def _lang_anywhere(parser: argparse.ArgumentParser, choices: list[str]) -> None:
+    """``--lang`` after the subcommand too (``phakhi import actors f.csv --lang en``): every
+    subcommand takes it, and only sets it when given (the main option's default stands)."""
+    for action in parser._actions:  # argparse lists subcommands only in its private fields
+        if isinstance(action, argparse._SubParsersAction):
+            for name, subparser in action.choices.items():
+                if name == "manage":  # its arguments are Django's, passed on as they are
+                    continue
+                if "--lang" not in subparser._option_string_actions:
+                    subparser.add_argument(
+                        "--lang", choices=choices, default=argparse.SUPPRESS, help=LANG_HELP
+                    )
+                _lang_anywhere(subparser, choices)
 
 
 def _analyze_parser(commands: Any) -> None:
