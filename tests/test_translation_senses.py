@@ -58,3 +58,17 @@ def test_words_of_several_meanings_have_one_thai_entry_per_meaning():
         assert {e.msgctxt for e in entries} == contexts, msgid  # none without a context
         assert all(e.msgstr for e in entries), msgid
         assert len({e.msgstr for e in entries}) == len(entries), f"{msgid}: one Thai for all"
+
+
+# Words the catalogue spells one way (the Royal Institute's): the second spelling is refused.
+ONE_SPELLING = {"โทเค็น": "โทเคน"}
+
+
+def test_one_spelling_per_word_across_the_thai_catalogue():
+    catalogue = polib.pofile(str(CATALOGUE))
+    for kept, refused in ONE_SPELLING.items():
+        wrong = [e.msgid for e in catalogue if not e.obsolete and refused in e.msgstr]
+        wrong += [
+            e.msgid for e in catalogue for text in e.msgstr_plural.values() if refused in text
+        ]
+        assert wrong == [], f"spelled {refused}, not {kept}"
