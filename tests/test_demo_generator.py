@@ -212,3 +212,9 @@ def test_write_csv_writes_utf8_with_bom_and_reads_back(tmp_path: Path) -> None:
             read = list(csv.DictReader(file))
         assert tuple(read[0]) == fields
         assert read == list(rows)
+
+
+def test_subsectors_are_thai(province: tuple[Rows, Rows]) -> None:
+    subsectors = Counter(r["subsector"] for r in province[0])
+    assert set(subsectors) - {""} <= set(names.THAI_SUBSECTORS.values()), subsectors
+    assert {"ชุมชน", "ราชการส่วนภูมิภาค", "องค์กรปกครองส่วนท้องถิ่น"} <= set(subsectors)

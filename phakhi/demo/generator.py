@@ -229,7 +229,7 @@ def generate(size: str = "workshop", seed: int = 1) -> DemoData:
         actors["name"],
         as_objects(["organization", "group", "person"])[kind],
         as_objects(SECTORS)[actors["sector"]],
-        actors["subsector"],
+        as_objects(vocab.THAI_SUBSECTORS.get(s, s) for s in actors["subsector"].tolist()),
         as_objects(areas.provinces)[province],
         np.where(level >= 1, as_objects(areas.districts)[district], ""),
         np.where(level >= 2, as_objects(areas.subdistricts)[sub], ""),

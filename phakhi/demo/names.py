@@ -197,6 +197,18 @@ SUBSECTORS = {
     "biz": "business",
     "med": "media",
 }
+# The subsectors as the demo's actors carry them: in Thai, as a Thai agency writes them.
+THAI_SUBSECTORS = {
+    "central government": "ราชการส่วนกลาง",
+    "provincial government": "ราชการส่วนภูมิภาค",
+    "local government": "องค์กรปกครองส่วนท้องถิ่น",
+    "university": "สถาบันอุดมศึกษา",
+    "school": "โรงเรียน",
+    "community": "ชุมชน",
+    "NGO": "องค์กรพัฒนาเอกชน",
+    "business": "ธุรกิจเอกชน",
+    "media": "สื่อมวลชน",
+}
 
 
 def _templates(table: str) -> tuple[Template, ...]:
