@@ -7,6 +7,7 @@ import { downloadAsPNG } from "@sigma/export-image";
 
 import { FILTERS, narrows, queryString, readFilters, visibility, writeFilters } from "./map/filters.js";
 import { adjacency, buildGraph, edgeSize, nodeSizes } from "./map/graph.js";
+import { EGO_RING, labelDrawers } from "./map/labels.js";
 import { renderPanel } from "./map/panel.js";
 import { setUpSearch } from "./map/search.js";
 
@@ -45,8 +46,10 @@ function start(root) {
   };
   const gexfLink = document.getElementById("map-gexf");
   const egoNote = document.getElementById("map-ego-note");
+  const marksLegend = document.getElementById("map-legend-marks");
   const state = { data: null, loaded: null, index: null, graph: null, renderer: null,
-                  visible: null, selected: null, partners: new Set(), request: 0, lines: false };
+                  visible: null, selected: null, partners: new Set(), request: 0, lines: false,
+                  ego: null };
 
   const format = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
   const number = (value) => value.toLocaleString(language);
@@ -63,6 +66,13 @@ function start(root) {
     if (!state.visible.node[i]) return { ...attributes, hidden: true };
     const nodes = state.data.nodes;
     const result = { ...attributes };
+    if (i === state.ego) {
+      // The centre of the view around one actor: ringed and named (labels.js draws the ring).
+      result.ego = true;
+      result.highlighted = true;
+      result.forceLabel = true;
+      result.zIndex = 4;
+    }
     if (marks.length) {
       const marked = marks.some((name) => nodes[name][i]);
       if (marked) {
@@ -169,6 +179,7 @@ function start(root) {
         labelRenderedSizeThreshold: big ? 8 : 5,
         labelFont: getComputedStyle(document.body).fontFamily,
         labelSize: 13,
+        ...labelDrawers(() => canvas.offsetWidth),
         defaultEdgeColor: EDGE,
         minEdgeThickness: 0.6,
         zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio),
@@ -217,8 +228,10 @@ function start(root) {
       text += ` ${format(t.of_total, { nodes: number(data.counts.nodes), edges: number(data.counts.edges) })}`;
     }
     status.textContent = text;
+    const centre = values.ego ? data.nodes.key.indexOf(values.ego) : -1;
+    const egoChanged = (centre >= 0 ? centre : null) !== state.ego;
+    state.ego = centre >= 0 ? centre : null;
     if (values.ego) {
-      const centre = data.nodes.key.indexOf(values.ego);
       egoNote.hidden = false;
       egoNote.querySelector("span").textContent = format(t.ego_on, { name: centre >= 0 ? data.nodes.label[centre] : values.ego });
     } else {
@@ -226,6 +239,23 @@ function start(root) {
     }
     legend();
     state.renderer.refresh();
+    if (egoChanged) frameShown();
+  }
+
+  // Move the camera onto the actors shown (an ego view is a small part of the whole layout).
+  function frameShown() {
+    const renderer = state.renderer;
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    state.graph.forEachNode((key, attributes) => {
+      if (!state.visible.node[attributes.i]) return;
+      const shown = renderer.getNodeDisplayData(key);
+      if (!shown) return;
+      minX = Math.min(minX, shown.x); maxX = Math.max(maxX, shown.x);
+      minY = Math.min(minY, shown.y); maxY = Math.max(maxY, shown.y);
+    });
+    if (minX === Infinity) return;
+    const ratio = Math.min(1, Math.max(0.1, 1.3 * Math.max(maxX - minX, maxY - minY)));
+    renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 300 });
   }
 
   function filtersChanged() {
@@ -261,7 +291,22 @@ function start(root) {
       item.append(swatch, `${row.label} (${number(counts.get(row.value) || 0)})`);
       return item;
     }));
+    marksLegendShow();
   }
+
+  // The legend of what the highlights, the bridges and the ego view draw, for those shown now.
+  function marksLegendShow() {
+    const shown = {
+      ego: state.ego !== null,
+      marked: marks.length > 0,
+      dimmed: marks.length > 0,
+      bridge: Boolean(toggles.bridge && toggles.bridge.checked),
+    };
+    for (const item of marksLegend.querySelectorAll("li[data-mark]")) item.hidden = !shown[item.dataset.mark];
+  }
+  marksLegend.querySelector("[data-mark=dimmed] span").style.background = DIM_NODE;
+  marksLegend.querySelector("[data-mark=bridge] span").style.background = BRIDGE;
+  marksLegend.querySelector("[data-mark=ego] span").style.borderColor = EGO_RING;
 
   // --- the selected actor --------------------------------------------------------------------
   function partnersOf(node) {
@@ -333,6 +378,7 @@ function start(root) {
   for (const box of Object.values(toggles)) {
     box.addEventListener("change", () => {
       readMarks();
+      marksLegendShow();
       if (state.renderer) state.renderer.refresh();
     });
   }

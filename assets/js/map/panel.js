@@ -42,6 +42,7 @@ export function renderPanel(panel, { data, node, shownPartners, config, language
     let value;
     if (raw === null || raw === undefined) value = t.not_analysed;
     else if (name === "articulation") value = raw ? t.yes : t.no;
+    else if (name === "community") value = raw < 0 ? "–" : number.format(raw + 1); // counted from 1
     else value = number.format(raw);
     measures.append(
       element("dt", {}, about.label, element("span", { className: "map-panel__help" }, about.help)),
@@ -65,15 +66,10 @@ export function renderPanel(panel, { data, node, shownPartners, config, language
   close.addEventListener("click", onClose);
 
   const title = element("h2", { id: "map-panel-title", tabindex: "-1" }, nodes.label[node]);
-  panel.replaceChildren(
-    close,
-    title,
-    element("p", { className: "map-panel__key" }, nodes.key[node]),
-    badges.children.length ? badges : null,
-    facts,
-    measures,
-    actions,
-  );
+  // replaceChildren writes a null as the text "null": leave the empty badge list out instead.
+  const parts = [close, title, element("p", { className: "map-panel__key" }, nodes.key[node])];
+  if (badges.children.length) parts.push(badges);
+  panel.replaceChildren(...parts, facts, measures, actions);
   panel.hidden = false;
   return title;
 }
