@@ -130,7 +130,8 @@ def test_the_services_messages_are_shown_in_thai(data):
     tie.save()
     end = _url(workspace, person, "web:actor-tie-end", tie_id=tie.pk)
     client.post(end, {"until": "1/1/2567"})  # 2024, before the tie began
-    assert "วันที่สิ้นสุดต้องอยู่หลังวันที่เริ่มต้น" in _text(client, _url(workspace, person))
+    page = _text(client, _url(workspace, person))
+    assert "วันที่สิ้นสุด 1 ม.ค. 2567 ไม่ได้อยู่หลังวันที่เริ่มต้น 1 ม.ค. 2568" in page
     tie.refresh_from_db()
     assert tie.until is None
 

@@ -59,7 +59,7 @@ def test_a_b_and_b_a_are_one_undirected_tie_and_reimport_changes_nothing(
 @pytest.mark.parametrize(
     ("row", "column", "expected"),
     [
-        (["A", "A", "1", ""], "target", "self-tie"),
+        (["A", "A", "1", ""], "target", "two different actors"),
         (["A", "Z", "1", ""], "target", "“Z”"),
         (["", "B", "1", ""], "source", "missing"),
         (["A", "B", "5", ""], "strength", "outside 1–4"),

@@ -19,12 +19,17 @@ from phakhi.core.cells import cell_text, cell_texts
 from phakhi.core.dates import DateError, parse_date
 from phakhi.core.limits import ATTRIBUTE_VALUE_LENGTH
 from phakhi.core.models import Workspace
-from phakhi.core.vocabulary import VocabularyError
 from phakhi.imports.columns import TIE_COLUMNS, HeaderError, map_headers
 from phakhi.imports.readers import ImportFileError, Table
 from phakhi.imports.report import ImportReport, Progress, record_import, reporting_rows
 from phakhi.ties.models import Origin, Tie
-from phakhi.ties.vocabulary import parse_directed, parse_strength
+from phakhi.ties.validation import (
+    check_kind,
+    clean_directed,
+    clean_strength,
+    stored_reversed,
+    tie_problems,
+)
 
 TieKey = tuple[int, int, str, bool]
 # strength, via id, since, until, attributes
@@ -82,46 +87,28 @@ class RowParser:
         source = ids.get(source_key) or self.actor(source_key, "source", problems)
         target = ids.get(target_key) or self.actor(target_key, "target", problems)
         via = (ids.get(via_key) or self.actor(via_key, "via", problems)) if via_key else None
+        # The rules are phakhi.ties.validation's, as for a tie made on a page or by the API;
+        # the usual cells ("3", "false", empty) are read here without a call.
         strength = _STRENGTHS.get(strength_text) or 1
         if strength_text and strength_text not in _STRENGTHS:
-            try:
-                strength = parse_strength(strength_text)
-            except VocabularyError as error:
-                problems.append(("strength", str(error)))
+            strength = clean_strength(strength_text, problems)
         directed = False
         if directed_text and directed_text != "false":
-            try:
-                directed = parse_directed(directed_text)
-            except VocabularyError as error:
-                problems.append(("directed", str(error)))
+            directed = clean_directed(directed_text, problems)
+        check_kind(kind, problems)
         since = self.date(start, "since", problems) if start else None
         until = self.date(end, "until", problems) if end else None
-        if source is not None and source == target:
-            problems.append(
-                ("target", _("A tie needs two different actors (this one is a self-tie)."))
-            )
-        if via is not None and via in (source, target):
-            problems.append(
-                ("via", _("The broker must be a third actor, not one of the two ends."))
-            )
-        if since and until and since >= until:
-            problems.append(
-                (
-                    "until",
-                    _("The end date %(until)s is not after the start date %(since)s.")
-                    % {"until": until, "since": since},
-                )
-            )
+        problems += tie_problems(source, target, via, since, until)
         if problems or source is None or target is None:
             return None, None, problems
-        if not directed and source > target:
+        if stored_reversed(source, target, directed):
             source, target = target, source
         extra = {h: cell_text(cells[i]) for h, i in self.attributes.items() if i < len(cells)}
         long = [h for h, value in extra.items() if len(value) > ATTRIBUTE_VALUE_LENGTH]
         if long:
             reason = _("Longer than %(limit)d characters.") % {"limit": ATTRIBUTE_VALUE_LENGTH}
             return None, None, [(h, reason) for h in long]
-        return (source, target, kind[:100], directed), (strength, via, since, until, extra), []
+        return (source, target, kind, directed), (strength, via, since, until, extra), []
 
 
 def load_stored(workspace: Workspace) -> dict[TieKey, Stored]:

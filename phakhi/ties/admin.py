@@ -9,25 +9,32 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.actors.models import Actor
-from phakhi.core.admin_base import AuditedAdmin, AuditedForm, check_dates_in_order
+from phakhi.core.admin_base import AuditedAdmin, AuditedForm
 from phakhi.core.dates import show_date
 from phakhi.ties.models import Tie
+from phakhi.ties.validation import stored_reversed, tie_problems
 
 
 class TieForm(AuditedForm):
+    """Checked by the rules a tie made on a page, by the API or by an import is checked by
+    (``phakhi.ties.validation``), with the same messages."""
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        source, target = cleaned.get("source"), cleaned.get("target")
-        if source is not None and target is not None:
-            if source.pk == target.pk:
-                self.add_error("target", _("An actor cannot have a tie with itself."))
-            elif not cleaned.get("directed") and source.pk > target.pk:
-                # An undirected tie is stored once, from the lower actor id: A–B is B–A.
-                cleaned["source"], cleaned["target"] = target, source
-        via = cleaned.get("via")
-        if via is not None and via.pk in {getattr(source, "pk", None), getattr(target, "pk", None)}:
-            self.add_error("via", _("The broker must be a third actor, not an end of the tie."))
-        check_dates_in_order(self, cleaned, "since", "until", strict=True)
+        source, target, via = cleaned.get("source"), cleaned.get("target"), cleaned.get("via")
+        problems = tie_problems(
+            getattr(source, "pk", None),
+            getattr(target, "pk", None),
+            getattr(via, "pk", None),
+            cleaned.get("since"),
+            cleaned.get("until"),
+        )
+        for column, reason in problems:
+            self.add_error(column, reason)
+        if problems or source is None or target is None:
+            return cleaned
+        if stored_reversed(source.pk, target.pk, bool(cleaned.get("directed"))):
+            cleaned["source"], cleaned["target"] = target, source
         return cleaned
 
 

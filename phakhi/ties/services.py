@@ -9,13 +9,16 @@ from django.utils.translation import gettext as _
 from phakhi.actors.models import Actor
 from phakhi.core import audit, versions
 from phakhi.core.models import AuditEvent, Workspace
-from phakhi.core.thai import clean_text
 from phakhi.ties.models import Origin, Tie
-
-
-def _check_strength(strength: int) -> None:
-    if strength not in (1, 2, 3, 4):
-        raise ValidationError({"strength": _("Strength must be 1–4.")})
+from phakhi.ties.validation import (
+    Problem,
+    clean_kind,
+    clean_strength,
+    dates_reason,
+    refuse,
+    stored_reversed,
+    tie_problems,
+)
 
 
 def tie_create(
@@ -32,19 +35,17 @@ def tie_create(
     until: dt.date | None = None,
     origin: str = Origin.MANUAL,
 ) -> Tie:
+    """Create a tie, checked by the rules an import row is checked by
+    (``phakhi.ties.validation``)."""
     for name, actor in (("source", source), ("target", target), ("via", via)):
         if actor is not None and actor.workspace_id != workspace.pk:
             raise ValidationError({name: _("The actor belongs to another workspace.")})
-    if source.pk == target.pk:
-        raise ValidationError({"target": _("A tie needs two different actors.")})
-    if via is not None and via.pk in (source.pk, target.pk):
-        raise ValidationError({"via": _("The broker must be a third actor.")})
-    if since and until and since >= until:
-        raise ValidationError({"until": _("The end date must be after the start date.")})
-    _check_strength(strength)
-    if not directed and source.pk > target.pk:
+    problems = tie_problems(source.pk, target.pk, via.pk if via else None, since, until)
+    strength = clean_strength(strength, problems)
+    kind = clean_kind(kind, problems)
+    refuse(problems)
+    if stored_reversed(source.pk, target.pk, directed):
         source, target = target, source
-    kind = clean_text(kind)
     with transaction.atomic():
         if Tie.objects.filter(
             workspace=workspace, source=source, target=target, kind=kind, directed=directed
@@ -80,7 +81,9 @@ def tie_set_strength(
 ) -> Tie:
     """Change a tie's strength. With ``version`` (the one the editor read), a strength someone
     else changed since raises ``versions.EditConflict``."""
-    _check_strength(strength)
+    problems: list[Problem] = []
+    strength = clean_strength(strength, problems)
+    refuse(problems)
     with transaction.atomic():
         versions.change(author, versions.locked(tie), {"strength": strength}, version)
     tie.refresh_from_db()
@@ -92,7 +95,7 @@ def tie_end(author: audit.Author, tie: Tie, until: dt.date, *, version: int | No
     with transaction.atomic():
         current = versions.locked(tie)
         if current.since and until <= current.since:
-            raise ValidationError({"until": _("The end date must be after the start date.")})
+            raise ValidationError({"until": dates_reason(current.since, until)})
         versions.change(author, current, {"until": until}, version)
     tie.refresh_from_db()
     return tie
