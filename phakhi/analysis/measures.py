@@ -150,7 +150,7 @@ MEASURES: dict[str, Measure] = {
             gettext_lazy("A group of actors tied more among themselves than to others."),
             gettext_lazy(
                 "The number of the sub-group the actor belongs to: actors tied more densely to "
-                "each other than to the rest (0 is the largest group; −1 has no ties)."
+                "each other than to the rest (1 is the largest group; – for an actor without ties)."
             ),
         ),
         Measure(

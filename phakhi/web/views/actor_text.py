@@ -22,6 +22,8 @@ class Measure:
 def _shown(key: str, value: Any) -> str:
     if value is None:
         return "–"
+    if key == "community":  # stored from 0 (−1: no ties); people count groups from 1
+        return str(value + 1) if value >= 0 else "–"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, float):

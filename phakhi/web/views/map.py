@@ -103,7 +103,7 @@ class MapFilterForm(forms.Form):
         self._choices("min_strength", [(str(s.value), f"{s.value} · {s.label}") for s in Strength])
         communities = (run.communities if run else [])[:COMMUNITIES_LISTED]
         self._choices("community", [*everything, *(
-            (str(c["id"]), _("Community %(id)s (%(size)s actors)") % {"id": c["id"],
+            (str(c["id"]), _("Community %(id)s (%(size)s actors)") % {"id": c["id"] + 1,
                                                                      "size": c["size"]})
             for c in communities
         )])  # fmt: skip
