@@ -37,15 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     from phakhi.core.models import Workspace
-    from phakhi.exports.selectors import Scope
     from phakhi.exports.writers import export
     from phakhi.networks.models import Network
+    from phakhi.scope import Scope
 
     workspace = Workspace.objects.get(slug=args.workspace)
     network = None
     if args.network:
         network = Network.objects.get(workspace=workspace, slug=args.network)
-    scope = Scope(workspace, network)
+    scope = Scope(workspace, networks=[network] if network else [])
     print(
         f"workspace {workspace.slug}{f' network {network.slug}' if network else ''}: "
         f"{scope.actors().count():,} actors, {scope.ties().count():,} ties; "
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         for run in range(1, args.repeat + 1):
             started = time.perf_counter()
             target = folder if args.format == "csv" else folder / f"bench.{args.format}"
-            paths = export(workspace, args.format, target, network)
+            paths = export(scope, args.format, target)
             seconds.append(time.perf_counter() - started)
             size = sum(p.stat().st_size for p in paths)
             print(f"run {run}: {seconds[-1]:.2f} s, {size / 2**20:,.0f} MiB written", flush=True)

@@ -25,6 +25,7 @@ from django.utils import timezone
 from phakhi.accounts.models import Role, WorkspaceMember
 from phakhi.actors.models import Actor
 from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.periods import active_on
 from phakhi.networks.models import Membership
 
 PERMISSIONS = ("view", "edit", "import", "analyze", "manage_users")
@@ -35,11 +36,6 @@ def _not_ended(today: dt.date) -> Q:
     """A membership another network still counts: not ended (``until`` open or after today),
     whenever it starts — the network page's current members, planned ones included."""
     return Q(until__isnull=True) | Q(until__gt=today)
-
-
-def _held(today: dt.date) -> Q:
-    """A membership that holds today, ``since ≤ today < until`` (the map's members today)."""
-    return (Q(since__isnull=True) | Q(since__lte=today)) & _not_ended(today)
 
 
 @dataclass(frozen=True)
@@ -108,7 +104,7 @@ class Access:
         mine = self.network_ids or frozenset()
         memberships = Membership.objects.filter(actor=OuterRef("pk"))
         elsewhere = memberships.filter(_not_ended(today)).exclude(network_id__in=mine)
-        member_here = memberships.filter(_held(today), network_id__in=mine)
+        member_here = memberships.filter(active_on(today), network_id__in=mine)
         # A merge moves the merged actor's history, its creation included: the actor's own
         # creation is the one that recorded its key.
         created_by_them = (

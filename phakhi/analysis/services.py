@@ -18,12 +18,11 @@ from phakhi.actors.models import Actor
 from phakhi.analysis.loading import ScopeData, load_scope
 from phakhi.analysis.models import ActorResult, AnalysisRun
 from phakhi.core import audit, bulk
-from phakhi.core.areas import AreaError, province_code
 from phakhi.core.models import AuditEvent, Workspace
-from phakhi.core.thai import word_key
 from phakhi.engine import ACTOR_KEYS, Analysis, Options, analyze
 from phakhi.engine.analyze import Progress
 from phakhi.networks.models import Network
+from phakhi.scope import Scope, renamed
 from phakhi.ties.models import Tie
 
 # Above this many ties a run requested without a preference goes to the background queue.
@@ -31,27 +30,21 @@ INLINE_TIE_LIMIT = 50_000
 RESULT_COLUMNS = ("run_id", "actor_id", *ACTOR_KEYS, "x", "y")
 
 
-def _scope(network: Network | None, ego: Actor | None, filtered: bool) -> str:
-    if ego is not None:
+def _kind(scope: Scope) -> str:
+    if scope.ego is not None:
         return AnalysisRun.Scope.EGO
-    if network is not None:
+    if scope.network is not None:
         return AnalysisRun.Scope.NETWORK
-    return AnalysisRun.Scope.FILTER if filtered else AnalysisRun.Scope.WORKSPACE
+    return AnalysisRun.Scope.FILTER if scope.narrowed else AnalysisRun.Scope.WORKSPACE
 
 
-def _provinces(values: Sequence[str]) -> list[str]:
-    codes = []
-    for value in values:
-        try:
-            codes.append(province_code(value))
-        except AreaError as error:
-            raise ValidationError({"provinces": str(error)}) from None
-    return codes
+# analysis_request's keywords name two fields of a scope differently.
+REQUEST_FIELDS = {"networks": "network", "radius": "ego_radius"}
 
 
 def analysis_request(
     author: audit.Author,
-    workspace: Workspace,
+    scope: Scope | Workspace,
     *,
     network: Network | None = None,
     at: dt.date | None = None,
@@ -66,36 +59,41 @@ def analysis_request(
     background: bool | None = None,
     progress: Progress | None = None,
 ) -> AnalysisRun:
-    """Create a run for the scope and date (default today) and execute it now, or queue it when
-    ``background`` is true — or, when ``background`` is None, when the workspace has more than
-    ``INLINE_TIE_LIMIT`` ties."""
-    errors: dict[str, str] = {}
-    if not 1 <= min_strength <= 4:
-        errors["min_strength"] = _("The minimum strength must be 1 to 4.")
-    if ego is not None and ego_radius not in (1, 2):
-        errors["ego_radius"] = _("The ego network radius must be 1 or 2.")
+    """Create a run for the scope on its date (default today) and execute it now, or queue it
+    when ``background`` is true — or, when ``background`` is None, when the workspace has more
+    than ``INLINE_TIE_LIMIT`` ties. A workspace with the scope's fields as keywords (``network``
+    and ``ego_radius`` for ``networks`` and ``radius``) is the same as their Scope."""
+    errors: dict[str, Any] = {}
     if samples is not None and samples < 2:
-        errors["samples"] = _("Sample at least 2 source actors.")
-    for field, obj in (("network", network), ("ego", ego)):
-        if obj is not None and obj.workspace_id != workspace.pk:
-            errors[field] = _("It belongs to another workspace.")
+        errors["samples"] = [_("Sample at least 2 source actors.")]
+    if isinstance(scope, Workspace):
+        try:
+            scope = Scope(
+                scope, networks=[network] if network else [], at=at, min_strength=min_strength,
+                sectors=sectors, provinces=provinces, tags=tags, ego=ego, radius=ego_radius,
+            )  # fmt: skip
+        except ValidationError as error:
+            errors |= renamed(error, REQUEST_FIELDS).error_dict
     if errors:
         raise ValidationError(errors)
-    filters = {
-        "sectors": sorted(set(sectors)),
-        "provinces": sorted(set(_provinces(provinces))),
-        "tags": sorted({word_key(tag)[:100] for tag in tags}),
+    assert isinstance(scope, Scope)
+    workspace = scope.workspace
+    filters: dict[str, list[Any]] = {
+        "sectors": list(scope.sectors),
+        "provinces": list(scope.provinces),
+        "tags": list(scope.tags),
     }
-    filters = {name: values for name, values in filters.items() if values}
+    if len(scope.networks) > 1:
+        filters["networks"] = [n.pk for n in scope.networks]
     run = AnalysisRun(
         workspace=workspace,
-        scope=_scope(network, ego, bool(filters)),
-        network=network,
-        ego=ego,
-        ego_radius=ego_radius if ego is not None else None,
-        filters=filters,
-        at=at or timezone.localdate(),
-        min_strength=min_strength,
+        scope=_kind(scope),
+        network=scope.network,
+        ego=scope.ego,
+        ego_radius=scope.radius if scope.ego is not None else None,
+        filters={name: values for name, values in filters.items() if values},
+        at=scope.at or timezone.localdate(),
+        min_strength=scope.min_strength,
         parameters={"samples": samples, "seed": seed},
         requested_by=author.label,
     )

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from phakhi.cli.scope import add_scope_options, scope_from
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ROWS_REJECTED = 0, 1, 2, 3
 LANGUAGES = ["th", "en"]
 LANG_HELP = "language of messages (default th, or $PHAKHI_LANGUAGE)"
@@ -86,9 +88,13 @@ def _parser() -> argparse.ArgumentParser:
         help="delete browser uploads older than PHAKHI_IMPORT_KEEP_DAYS days, with their files",
     )
 
-    export = commands.add_parser("export", help="export a workspace or a network")
+    export = commands.add_parser(
+        "export", help="export a workspace, its networks, a filter or an ego network"
+    )
     export.add_argument("--workspace", required=True)
-    export.add_argument("--network")
+    add_scope_options(
+        export, "only the memberships and ties active on this date (default: all, as stored)"
+    )
     export.add_argument(
         "--format", choices=["csv", "xlsx", "gexf", "graphml", "json"], required=True
     )
@@ -142,13 +148,7 @@ def _lang_anywhere(parser: argparse.ArgumentParser, choices: list[str]) -> None:
 def _analyze_parser(commands: Any) -> None:
     analyze = commands.add_parser("analyze", help="analyse a network and store the results")
     analyze.add_argument("--workspace", required=True)
-    analyze.add_argument("--network", help="only the members of this network")
-    analyze.add_argument("--at", help="count the ties active on this date (default today)")
-    analyze.add_argument("--min-strength", type=int, default=1, choices=[1, 2, 3, 4])
-    for flag, what in (("--sector", "sector"), ("--province", "province"), ("--tag", "issue")):
-        analyze.add_argument(flag, action="append", default=[], help=f"only actors of this {what}")
-    analyze.add_argument("--ego", metavar="ACTOR_KEY", help="the ego network of one actor")
-    analyze.add_argument("--radius", type=int, default=1, choices=[1, 2])
+    add_scope_options(analyze, "count the ties active on this date (default today)")
     analyze.add_argument("--samples", type=int, help="sampled sources on large networks")
     analyze.add_argument("--seed", type=int, default=0)
     analyze.add_argument("--background", action="store_true", help="queue it for `phakhi worker`")
@@ -260,19 +260,11 @@ def _export(args: argparse.Namespace) -> int:
     from phakhi.core.personal import personal_view
     from phakhi.core.selectors import workspace_get
     from phakhi.exports.writers import export
-    from phakhi.networks.selectors import network_get
 
     workspace = workspace_get(args.workspace)
-    network = network_get(workspace, args.network) if args.network else None
+    scope = scope_from(args, workspace)
     view = personal_view(Access(None, workspace, Role(args.role))) if args.role else None
-    for path in export(
-        workspace,
-        args.format,
-        args.output,
-        network=network,
-        thai_headers=args.thai_headers,
-        view=view,
-    ):
+    for path in export(scope, args.format, args.output, thai_headers=args.thai_headers, view=view):
         print(path)
     return EXIT_OK
 
@@ -293,23 +285,14 @@ def _analyze(args: argparse.Namespace) -> int:
     from django.utils.translation import gettext as _
     from tqdm import tqdm
 
-    from phakhi.actors.models import Actor
     from phakhi.analysis import selectors
     from phakhi.analysis.services import analysis_request
     from phakhi.analysis.summary import summary_text
     from phakhi.core.audit import Author
-    from phakhi.core.dates import parse_date
-    from phakhi.core.selectors import NotFound, workspace_get
-    from phakhi.networks.selectors import network_get
+    from phakhi.core.selectors import workspace_get
 
     workspace = workspace_get(args.workspace)
-    ego = None
-    if args.ego:
-        ego = Actor.objects.filter(workspace=workspace, key=args.ego).first()
-        if ego is None:
-            raise NotFound(
-                _("There is no actor with the key “%(key)s” in this workspace.") % {"key": args.ego}
-            )
+    scope = scope_from(args, workspace)
     before = selectors.run_get(workspace, args.compare_with) if args.compare_with else None
     out = sys.stderr if args.json == "-" else sys.stdout
     with tqdm(total=100, file=sys.stderr, leave=False, disable=None, unit="%") as bar:
@@ -319,11 +302,7 @@ def _analyze(args: argparse.Namespace) -> int:
             bar.update(round(100 * fraction) - bar.n)
 
         run = analysis_request(
-            Author.cli(), workspace,
-            network=network_get(workspace, args.network) if args.network else None,
-            at=parse_date(args.at) if args.at else None, min_strength=args.min_strength,
-            sectors=args.sector, provinces=args.province, tags=args.tag,
-            ego=ego, ego_radius=args.radius, samples=args.samples, seed=args.seed,
+            Author.cli(), scope, samples=args.samples, seed=args.seed,
             background=args.background, progress=progress,
         )  # fmt: skip
     if args.background:

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from phakhi.exports.selectors import (
     ActorRow,
-    Scope,
+    Export,
     TieRow,
     actor_attribute_keys,
     actor_keys,
@@ -89,7 +89,7 @@ def _node_values(row: ActorRow, custom: list[str]) -> list[str]:
 class _Graph:
     """What both formats need to know before the first node is written."""
 
-    def __init__(self, scope: Scope) -> None:
+    def __init__(self, scope: Export) -> None:
         self.scope = scope
         self.keys = actor_keys(scope)
         self.node_custom = actor_attribute_keys(scope)
@@ -144,7 +144,7 @@ def _open(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", buffering=BUFFER)
 
 
-def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
+def write_gexf(scope: Export, paths: list[Path], thai_headers: bool) -> None:
     # An attribute's id is its name: graphology (Gephi Lite's reader) names a column by its id
     # unless the id is a number, so ids such as "n0" would show as columns "n0", "n1", ….
     # Names are unique within nodes and within edges, which is all GEXF asks of an id.
@@ -194,7 +194,7 @@ def write_gexf(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
         out.write("</edges>\n</graph>\n</gexf>\n")
 
 
-def write_graphml(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
+def write_graphml(scope: Export, paths: list[Path], thai_headers: bool) -> None:
     # Edges have no id: they are optional, and igraph's reader fills an edge "id" attribute
     # with the ids of vertices when they are present. Keys are neutral ("n0", "e0"): a GraphML
     # key id is unique in the whole file, and readers name a column by its attr.name.

@@ -8,7 +8,7 @@ from typing import Any
 from phakhi.exports.selectors import (
     ACTOR_FIELDS,
     ActorRow,
-    Scope,
+    Export,
     TieRow,
     actor_keys,
     iter_actors,
@@ -47,7 +47,7 @@ def tie_object(row: TieRow) -> dict[str, Any]:
     }
 
 
-def write_json(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
+def write_json(scope: Export, paths: list[Path], thai_headers: bool) -> None:
     workspace = {"slug": scope.workspace.slug, "name": scope.workspace.name}
     network = scope.network
     about = None

@@ -1,5 +1,6 @@
-"""Streaming reads for exports: a workspace, one network (its members and the ties among
-them) or a chosen set of actors, as rows of the import columns, with bounded memory.
+"""Streaming reads for exports: the actors and ties of a scope (a workspace, its networks, a
+filter, an ego network) or a chosen set of actors, as rows of the import columns, with bounded
+memory.
 
 Rows stream in chunks from a server-side cursor (as ``values_list(...).iterator()`` does); actor
 keys are looked up in one id → key map; tags are merged in from a second stream sorted the same
@@ -11,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from django.db.models import Q, QuerySet
 from django.db.models.sql.constants import MULTI
@@ -21,7 +22,7 @@ from phakhi.core.areas import district_name, province_name, subdistrict_name
 from phakhi.core.models import Workspace
 from phakhi.core.personal import PersonalView
 from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS
-from phakhi.networks.models import Membership, Network
+from phakhi.networks.models import Network
 from phakhi.ties.models import Tie
 
 CHUNK_SIZE = 10_000
@@ -31,40 +32,55 @@ ACTOR_FIELDS = tuple(c.name for c in ACTOR_COLUMNS)
 TIE_FIELDS = tuple(c.name for c in TIE_COLUMNS)
 
 
-@dataclass(frozen=True)
-class Scope:
-    """What an export covers: a whole workspace, one of its networks, or actors already chosen
-    from it (``chosen``, e.g. a directory search: the export keeps its order of filters)."""
+class Covered(Protocol):
+    """What an export covers: a :class:`~phakhi.scope.Scope`, or a map's scope."""
 
-    workspace: Workspace
-    network: Network | None = None
+    @property
+    def workspace(self) -> Workspace: ...
+    @property
+    def network(self) -> Network | None: ...
+    @property
+    def narrowed(self) -> bool: ...
+    @property
+    def ego(self) -> Actor | None: ...
+    def actors(self) -> QuerySet[Actor]: ...
+    def ties(self) -> QuerySet[Tie]: ...
+
+
+@dataclass(frozen=True)
+class Export:
+    """What one export writes: the actors and ties of a scope, or actors ``chosen`` from its
+    workspace without their ties (a directory search: the export keeps its order of filters),
+    as the reader ``view`` may see them."""
+
+    scope: Covered
     chosen: QuerySet[Actor] | None = None
     # Whose export it is: contacts and personal columns as that user may see them; None for
     # an operator's full export (``phakhi export`` without ``--role``).
     view: PersonalView | None = None
 
-    def members(self) -> QuerySet[Any, int]:
-        """The ids of the actors the scope is narrowed to (unused for a whole workspace)."""
-        if self.chosen is not None:
-            return self.chosen.order_by().values_list("id", flat=True)
-        return Membership.objects.filter(network=self.network).values_list("actor_id", flat=True)
+    @property
+    def workspace(self) -> Workspace:
+        return self.scope.workspace
+
+    @property
+    def network(self) -> Network | None:
+        return self.scope.network
 
     @property
     def narrowed(self) -> bool:
-        return self.network is not None or self.chosen is not None
+        """Whether the actors are fewer than the workspace's."""
+        return self.chosen is not None or self.scope.narrowed or self.scope.ego is not None
+
+    def members(self) -> QuerySet[Any, int]:
+        """The ids of the actors the export is narrowed to (unused for a whole workspace)."""
+        return self.actors().order_by().values_list("id", flat=True)
 
     def actors(self) -> QuerySet[Actor]:
-        if self.chosen is not None:
-            return self.chosen
-        actors = Actor.objects.filter(workspace=self.workspace)
-        return actors if self.network is None else actors.filter(id__in=self.members())
+        return self.scope.actors() if self.chosen is None else self.chosen
 
     def ties(self) -> QuerySet[Tie]:
-        ties = Tie.objects.filter(workspace=self.workspace)
-        if not self.narrowed:
-            return ties
-        members = self.members()
-        return ties.filter(source_id__in=members, target_id__in=members)
+        return self.scope.ties()
 
 
 class ActorRow(NamedTuple):
@@ -147,17 +163,17 @@ class KeyMap(dict[int, str]):
         return key
 
 
-def actor_keys(scope: Scope) -> KeyMap:
-    """Keys of the actors in scope and of those they point to (organization, via)."""
-    actors = Actor.objects.filter(workspace=scope.workspace)
-    if scope.narrowed:
-        members = scope.members()
+def actor_keys(export: Export) -> KeyMap:
+    """Keys of the actors exported and of those they point to (organization, via)."""
+    actors = Actor.objects.filter(workspace=export.workspace)
+    if export.narrowed:
+        members = export.members()
         organizations = Actor.objects.filter(id__in=members).values("organization_id")
         wanted = Q(id__in=members) | Q(id__in=organizations)
-        if scope.chosen is None:  # a chosen set is exported without its ties
-            wanted |= Q(id__in=scope.ties().filter(via_id__isnull=False).values("via_id"))
+        if export.chosen is None:  # a chosen set is exported without its ties
+            wanted |= Q(id__in=export.ties().filter(via_id__isnull=False).values("via_id"))
         actors = actors.filter(wanted)
-    return KeyMap(scope.workspace, _stream(actors.order_by().values_list("id", "key")))
+    return KeyMap(export.workspace, _stream(actors.order_by().values_list("id", "key")))
 
 
 def _attribute_keys(queryset: QuerySet[Any]) -> list[str]:
@@ -168,18 +184,18 @@ def _attribute_keys(queryset: QuerySet[Any]) -> list[str]:
     return sorted(keys)
 
 
-def actor_attribute_keys(scope: Scope) -> list[str]:
-    """The custom attributes any actor in scope has, in a stable (sorted) order."""
-    return _attribute_keys(scope.actors())
+def actor_attribute_keys(export: Export) -> list[str]:
+    """The custom attributes any exported actor has, in a stable (sorted) order."""
+    return _attribute_keys(export.actors())
 
 
-def tie_attribute_keys(scope: Scope) -> list[str]:
-    return _attribute_keys(scope.ties())
+def tie_attribute_keys(export: Export) -> list[str]:
+    return _attribute_keys(export.ties())
 
 
-def tie_directions(scope: Scope) -> tuple[bool, bool]:
-    """Whether the scope has undirected ties, and whether it has directed ones."""
-    ties = scope.ties()
+def tie_directions(export: Export) -> tuple[bool, bool]:
+    """Whether the export has undirected ties, and whether it has directed ones."""
+    ties = export.ties()
     return ties.filter(directed=False).exists(), ties.filter(directed=True).exists()
 
 
@@ -215,24 +231,24 @@ def _area_names(province: str, district: str, subdistrict: str) -> tuple[str, st
     return province_name(province), district_name(district), subdistrict_name(subdistrict)
 
 
-def _tags(scope: Scope) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """(actor id, its tag names sorted) for the tagged actors in scope, by ascending actor id."""
+def _tags(export: Export) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(actor id, its tag names sorted) for the tagged actors exported, by ascending actor id."""
     links = ActorTag.objects.all()
-    if scope.narrowed:
-        links = links.filter(actor_id__in=scope.members())
+    if export.narrowed:
+        links = links.filter(actor_id__in=export.members())
     else:
-        links = links.filter(actor__workspace=scope.workspace)
+        links = links.filter(actor__workspace=export.workspace)
     rows = links.order_by("actor_id").values_list("actor_id", "tag__name")
     grouped = itertools.groupby(_stream(rows), key=lambda r: r[0])
     for actor_id, group in grouped:
         yield actor_id, tuple(sorted(name for _, name in group))
 
 
-def iter_actors(scope: Scope, keys: KeyMap | None = None) -> Iterator[ActorRow]:
-    """The actors in scope, by id (the order they were created in)."""
-    keys = actor_keys(scope) if keys is None else keys
+def iter_actors(export: Export, keys: KeyMap | None = None) -> Iterator[ActorRow]:
+    """The actors exported, by id (the order they were created in)."""
+    keys = actor_keys(export) if keys is None else keys
     rows = (
-        scope.actors()
+        export.actors()
         .order_by("id")
         .values_list(
             "id",
@@ -251,9 +267,9 @@ def iter_actors(scope: Scope, keys: KeyMap | None = None) -> Iterator[ActorRow]:
             "attributes",
         )
     )
-    tags = _tags(scope)
+    tags = _tags(export)
     tagged_id, tag_names = next(tags, (None, ()))
-    shown = None if scope.view is None or not scope.view.masked else scope.view.fields
+    shown = None if export.view is None or not export.view.masked else export.view.fields
     for row in _stream(rows):
         id_, key, name, kind, sector, subsector, p, d, s, org, email, phone, line_id, attrs = row
         # Both streams ascend by actor id, so the tag stream never runs ahead for long.
@@ -279,11 +295,11 @@ def iter_actors(scope: Scope, keys: KeyMap | None = None) -> Iterator[ActorRow]:
         yield actor if shown is None else actor._replace(**shown(actor))
 
 
-def iter_ties(scope: Scope, keys: KeyMap | None = None) -> Iterator[TieRow]:
-    """The ties in scope, by id."""
-    keys = actor_keys(scope) if keys is None else keys
+def iter_ties(export: Export, keys: KeyMap | None = None) -> Iterator[TieRow]:
+    """The ties exported, by id."""
+    keys = actor_keys(export) if keys is None else keys
     rows = (
-        scope.ties()
+        export.ties()
         .order_by("id")
         .values_list(
             "id",

@@ -28,7 +28,7 @@ from phakhi.core.limits import CELL_LENGTH, SHEET_ROWS
 from phakhi.exports.errors import ExportError
 from phakhi.exports.selectors import (
     TIE_FIELDS,
-    Scope,
+    Export,
     actor_attribute_keys,
     actor_keys,
     iter_actors,
@@ -63,7 +63,7 @@ def _in_thai(columns: list[str], labels: dict[str, dict[str, str]]) -> list[tupl
 class Table:
     """Headers and text rows of the actor and tie tables of a scope."""
 
-    def __init__(self, scope: Scope, thai_headers: bool) -> None:
+    def __init__(self, scope: Export, thai_headers: bool) -> None:
         self.scope = scope
         self.actor_attributes = actor_attribute_keys(scope)
         self.tie_attributes = tie_attribute_keys(scope)
@@ -89,7 +89,7 @@ def _translated(cells: list[str], columns: list[tuple[int, dict[str, str]]]) -> 
     return cells
 
 
-def write_csv(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
+def write_csv(scope: Export, paths: list[Path], thai_headers: bool) -> None:
     """Two files, actors and ties, in UTF-8 with a BOM so that Excel shows Thai correctly."""
     table = Table(scope, thai_headers)
     actors_path, ties_path = paths
@@ -118,9 +118,7 @@ def xlsx_text(sheet: WriteOnlyWorksheet, text: str) -> Cell | str:
     return cell
 
 
-def xlsx_cell(
-    sheet: WriteOnlyWorksheet, value: str, key: str, header: str
-) -> Cell | str | None:
+def xlsx_cell(sheet: WriteOnlyWorksheet, value: str, key: str, header: str) -> Cell | str | None:
     """A value of the row of ``key`` for the column ``header``; refused if no cell holds it."""
     if not value:
         return None
@@ -142,7 +140,7 @@ def xlsx_cell(
     return xlsx_text(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
-def _check_size(scope: Scope, sheets: tuple[str, str]) -> None:
+def _check_size(scope: Export, sheets: tuple[str, str]) -> None:
     for sheet, count in ((sheets[0], scope.actors().count()), (sheets[1], scope.ties().count())):
         if count >= XLSX_MAX_ROWS:
             raise ExportError(
@@ -154,7 +152,7 @@ def _check_size(scope: Scope, sheets: tuple[str, str]) -> None:
             )
 
 
-def write_xlsx(scope: Scope, paths: list[Path], thai_headers: bool) -> None:
+def write_xlsx(scope: Export, paths: list[Path], thai_headers: bool) -> None:
     """One workbook with an actors sheet and a ties sheet (ภาคี and ความสัมพันธ์ in Thai)."""
     sheets = SHEETS[thai_headers]
     _check_size(scope, sheets)

@@ -1,4 +1,5 @@
-"""Export a workspace, or one of its networks, to CSV, XLSX, GEXF, GraphML or JSON.
+"""Export a scope — a workspace, its networks, a filter, an ego network — to CSV, XLSX, GEXF,
+GraphML or JSON.
 
 Files are written beside their final name and renamed into place when complete, so a failed
 export never leaves a half-written file where a good one is expected.
@@ -14,13 +15,14 @@ from phakhi.core.personal import PersonalView
 from phakhi.exports.errors import ExportError
 from phakhi.exports.graphs import write_gexf, write_graphml
 from phakhi.exports.jsonfile import write_json
-from phakhi.exports.selectors import Scope
+from phakhi.exports.selectors import Export
 from phakhi.exports.tabular import write_csv, write_xlsx
 from phakhi.networks.models import Network
+from phakhi.scope import Scope
 
 __all__ = ["FORMATS", "ExportError", "export", "export_paths"]
 
-Writer = Callable[[Scope, list[Path], bool], None]
+Writer = Callable[[Export, list[Path], bool], None]
 
 WRITERS: dict[str, Writer] = {
     "csv": write_csv,
@@ -64,16 +66,17 @@ def export_paths(
 
 
 def export(
-    workspace: Workspace,
+    scope: Scope | Workspace,
     fmt: str,
     path: Path | str,
     network: Network | None = None,
     thai_headers: bool = False,
     view: PersonalView | None = None,
 ) -> list[Path]:
-    """Write the workspace (or only ``network``: its members and the ties among them) in
-    ``fmt`` — csv, xlsx, gexf, graphml or json — and return the paths written (see
-    ``export_paths``: a CSV export goes into a folder).
+    """Write the actors and ties of ``scope`` in ``fmt`` — csv, xlsx, gexf, graphml or json —
+    and return the paths written (see ``export_paths``: a CSV export goes into a folder). A
+    workspace alone is everything it stores; with ``network``, that network's members and the
+    ties among them.
 
     ``thai_headers`` gives CSV and XLSX Thai column headers, Thai kinds, sectors and yes/no
     (and XLSX Thai sheet names); an importer reads both. Graph and JSON files always use the
@@ -86,17 +89,22 @@ def export(
             _("“%(format)s” is not an export format; use one of: %(formats)s.")
             % {"format": fmt, "formats": ", ".join(FORMATS)}
         )
-    if network is not None and network.workspace_id != workspace.id:
-        raise ExportError(
-            _("The network “%(network)s” is not part of the workspace “%(workspace)s”.")
-            % {"network": network.slug, "workspace": workspace.slug}
-        )
-    targets = export_paths(workspace, fmt, path, network)
+    if isinstance(scope, Workspace):
+        workspace = scope
+        if network is not None and network.workspace_id != workspace.id:
+            raise ExportError(
+                _("The network “%(network)s” is not part of the workspace “%(workspace)s”.")
+                % {"network": network.slug, "workspace": workspace.slug}
+            )
+        scope = Scope(workspace, networks=[network] if network else [])
+    elif network is not None:
+        raise ValueError("give the network in the scope")
+    targets = export_paths(scope.workspace, fmt, path, scope.network)
     parts = [t.with_name(t.name + ".part") for t in targets]
     try:
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
-        writer(Scope(workspace, network, view=view), parts, thai_headers)
+        writer(Export(scope, view=view), parts, thai_headers)
     except OSError as error:
         _remove(parts)
         raise ExportError(

@@ -4,6 +4,7 @@ from django.db.models import CharField, Count, Q, QuerySet
 from django.db.models.functions import Cast
 
 from phakhi.actors.models import Actor
+from phakhi.core import periods
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.selectors import of_workspace_row_by_row
 from phakhi.ties.models import Tie
@@ -32,10 +33,7 @@ def tie_list(
     if min_strength > 1:
         ties = ties.filter(strength__gte=min_strength)
     if active_on is not None:
-        ties = ties.filter(
-            Q(since__isnull=True) | Q(since__lte=active_on),
-            Q(until__isnull=True) | Q(until__gt=active_on),
-        )
+        ties = ties.filter(periods.active_on(active_on))
     return ties.order_by("-id")
 
 

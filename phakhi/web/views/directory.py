@@ -36,10 +36,11 @@ from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
 from phakhi.core.personal import personal_view
 from phakhi.exports.errors import ExportError
-from phakhi.exports.selectors import Scope, actor_attribute_keys, actor_keys, iter_actors
+from phakhi.exports.selectors import Export, actor_attribute_keys, actor_keys, iter_actors
 from phakhi.exports.tabular import SHEETS, XLSX_MAX_ROWS, discard, xlsx_cell, xlsx_text
 from phakhi.imports.columns import ACTOR_COLUMNS, headers_for
 from phakhi.networks.selectors import networks_by_name
+from phakhi.scope import Scope
 from phakhi.web.access import workspace_view
 from phakhi.web.forms import province_options
 
@@ -182,16 +183,16 @@ class _Table:
     role requires, one row at a time."""
 
     def __init__(self, workspace: Workspace, access: Access, found: QuerySet[Actor]) -> None:
-        self.scope = Scope(workspace, chosen=found, view=personal_view(access))
-        self.attribute_keys = actor_attribute_keys(self.scope)
+        self.export = Export(Scope(workspace), chosen=found, view=personal_view(access))
+        self.attribute_keys = actor_attribute_keys(self.export)
         self.headers = [
             *headers_for(ACTOR_COLUMNS, current_language() == "th"),
             *self.attribute_keys,
         ]
-        self.keys = actor_keys(self.scope)
+        self.keys = actor_keys(self.export)
 
     def rows(self) -> Iterator[list[str]]:
-        for row in iter_actors(self.scope, self.keys):
+        for row in iter_actors(self.export, self.keys):
             yield row.cells(self.attribute_keys)
 
 

@@ -11,14 +11,12 @@ import gzip
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     Http404,
@@ -36,21 +34,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from phakhi.accounts.permissions import Access
-from phakhi.actors.models import Actor, Sector
+from phakhi.actors.models import Sector
 from phakhi.actors.selectors import actor_by_key, tags_of
 from phakhi.analysis.mapdata import scope_payload
 from phakhi.analysis.mapmeta import metric_labels
-from phakhi.analysis.mapscope import MapScope, map_actor_ids, map_run, map_scope
+from phakhi.analysis.mapscope import MapScope, map_run, map_scope
 from phakhi.analysis.measures import MEASURES
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
 from phakhi.core.models import Workspace
 from phakhi.core.personal import personal_view
 from phakhi.exports.graphs import write_gexf
-from phakhi.exports.selectors import Scope
+from phakhi.exports.selectors import Export
 from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
-from phakhi.ties.models import Strength, Tie
+from phakhi.ties.models import Strength
 from phakhi.web.access import request_author, workspace_view
 from phakhi.web.forms import province_options
 from phakhi.web.views.map_text import map_messages
@@ -200,26 +198,6 @@ def map_data(request: HttpRequest, workspace: Workspace, access: Access) -> Http
     return _json(request, scope_payload(scope, access))
 
 
-@dataclass(frozen=True)
-class _MapExport(Scope):
-    """The export scope of a map: its actors (the ego network's, for an ego map) and ties."""
-
-    map: MapScope | None = None
-    actor_ids: tuple[int, ...] | None = None
-
-    def actors(self) -> QuerySet[Actor]:
-        assert self.map is not None
-        actors = self.map.actors()
-        return actors if self.actor_ids is None else actors.filter(id__in=self.actor_ids)
-
-    def ties(self) -> QuerySet[Tie]:
-        assert self.map is not None
-        ties = self.map.ties()
-        if self.actor_ids is None:
-            return ties
-        return ties.filter(source_id__in=self.actor_ids, target_id__in=self.actor_ids)
-
-
 @require_GET
 @workspace_view()
 def map_gexf(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponseBase:
@@ -227,14 +205,7 @@ def map_gexf(request: HttpRequest, workspace: Workspace, access: Access) -> Http
         scope = _scope(request, workspace)
     except ValidationError as error:
         return JsonResponse({"errors": error.message_dict}, status=400)
-    ids = map_actor_ids(scope)
-    export = _MapExport(
-        workspace,
-        scope.network,
-        view=personal_view(access),
-        map=scope,
-        actor_ids=None if ids is None else tuple(ids),
-    )
+    export = Export(scope, view=personal_view(access))
     with tempfile.NamedTemporaryFile(suffix=".gexf", delete=False) as handle:
         path = Path(handle.name)
     try:
