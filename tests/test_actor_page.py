@@ -123,7 +123,7 @@ def test_the_services_messages_are_shown_in_thai(data):
     response = client.post(
         url, {"other": "nobody", "strength": 1}, headers={"Accept-Language": "en"}
     )
-    assert "No actor in this workspace has this key." in response.content.decode()
+    assert "No actor in this workspace has this key or name." in response.content.decode()
 
     tie = data["tie"]
     tie.since = dt.date(2025, 1, 1)

@@ -105,6 +105,7 @@ WEB = [
     Route("actor-tie-strength", "post", "edit_actor", _tie, lambda c: {"strength": "4"}),
     Route("actor-tie-end", "post", "edit_actor", _tie, lambda c: {"until": "2025-01-31"}),
     Route("actor-add", "get", "edit"),
+    Route("actor-suggest", "get", "edit", extra={"q": "สม"}),
     Route("actor-add", "post", "edit", data=lambda c: {
         "kind": "person", "name": "ภาคีใหม่", "key": f"new-{c['role']}",
         **({"networks": [c["youth"].pk]} if c["role"] == "limited" else {})}),

@@ -1,6 +1,7 @@
 // Shared behaviour of every page: htmx (pages that update in place) and a few small helpers.
 // The CSRF token reaches htmx requests through hx-headers on <body> (web/base.html).
 import htmx from "htmx.org";
+import { actorPickers } from "./picker.js";
 
 window.htmx = htmx;
 // Under the Content-Security-Policy (no inline styles or scripts, no eval): htmx adds no <style>
@@ -43,3 +44,6 @@ document.addEventListener("click", async (event) => {
     document.execCommand("copy");
   }
 });
+
+// Fields that name an actor suggest actors while one types (assets/js/picker.js).
+actorPickers();

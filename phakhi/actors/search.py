@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from phakhi.actors import search_plan as plan
-from phakhi.actors.models import Actor
+from phakhi.actors.models import Actor, Kind
 from phakhi.actors.search_plan import (
     Counted,
     Filters,
@@ -48,6 +48,7 @@ __all__ = [
     "SearchTerms",
     "actor_matches",
     "actor_search",
+    "actor_suggestions",
     "actors_by_key_or_name",
 ]
 
@@ -267,3 +268,19 @@ def actors_by_key_or_name(workspace: Workspace, text: str, limit: int) -> list[A
     if by_key is not None:
         return [by_key]
     return actor_search(workspace, text, page_size=limit).rows
+
+
+def actor_suggestions(
+    workspace: Workspace, text: str, *, organizations: bool = False, limit: int = 10
+) -> list[Actor]:
+    """The actors a picker suggests for what was typed: the actor with this key first, then
+    the directory search's first matches (names, organizations' names, issues), each once;
+    with ``organizations``, only organizations and groups."""
+    by_key = actor_by_key(workspace, text.strip())
+    found = [by_key] if by_key is not None else []
+    # A page of people would leave no room for organizations: read more when only they count.
+    page = actor_search(workspace, text, page_size=limit * (5 if organizations else 1)).rows
+    found += [actor for actor in page if by_key is None or actor.pk != by_key.pk]
+    if organizations:
+        found = [actor for actor in found if actor.kind != Kind.PERSON]
+    return found[:limit]

@@ -8,6 +8,7 @@ from phakhi.web.views import (
     accounts,
     actor_forms,
     actor_merge,
+    actor_suggest,
     actors,
     directory,
     home,
@@ -38,6 +39,7 @@ workspace_urlpatterns = [
     # directory
     path("actors/", directory.directory, name="directory"),
     path("actors/export/", directory.directory_export, name="directory-export"),
+    path("actors/suggest/", actor_suggest.actor_suggest, name="actor-suggest"),
     # actor forms and merge
     path("actors/new/", actor_forms.actor_add, name="actor-add"),
     path("actors/<int:pk>/edit/", actor_forms.actor_edit, name="actor-edit"),

@@ -185,6 +185,8 @@ WEB_OUTPUTS = [
     Output("actor-merge", "edit", frozenset({"phone", "email", "line_id"}),
            page("actor-merge", _actor, lambda c: {"other": c["other"].pk})),
     Output("actor-add", "edit", frozenset(), page("actor-add")),
+    Output("actor-suggest", "edit", frozenset(),
+           page("actor-suggest", query=lambda c: {"q": "ลับ"}, kind="json")),
     Output("map", "view", frozenset(), page("map")),
     Output("map-data", "view", frozenset(), page("map-data", kind="json")),
     Output("map-gexf", "view", COLUMNS, page("map-gexf", kind="gexf")),

@@ -29,6 +29,7 @@ from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
 from phakhi.networks.services import membership_set
 from phakhi.web.access import forbidden, request_author, workspace_view
+from phakhi.web.actor_picker import ActorPicker, with_actor_suggestions
 from phakhi.web.conflicts import VersionedForm, reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.actors import actor_or_404
@@ -75,6 +76,7 @@ class ActorForm(forms.Form):
         label=gettext_lazy("Organization"),
         max_length=300,
         required=False,
+        widget=ActorPicker(organizations=True),
         help_text=gettext_lazy("The key or part of the name of an organization in this workspace."),
     )
     email = forms.CharField(label=gettext_lazy("E-mail"), max_length=254, required=False)
@@ -185,6 +187,7 @@ def _form_page(request: HttpRequest, context: dict[str, Any], status: int = 200)
 def actor_add(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
     networks = _choosable_networks(workspace, access)
     form = ActorForm(request.POST or None, networks=networks, initial={"kind": Kind.PERSON})
+    with_actor_suggestions(form, workspace)
     if access.is_restricted:
         # They may edit only their networks' actors: a new one joins one of them.
         form.fields["networks"].required = True
@@ -250,6 +253,7 @@ def actor_edit(request: HttpRequest, workspace: Workspace, access: Access, pk: i
         return forbidden(request, access, "edit_actor")
     data = resolved(request.POST) if request.method == "POST" else None
     form = ActorEditForm(data, initial={**_initial(actor), "version": actor.version})
+    with_actor_suggestions(form, workspace)
     context: dict[str, Any] = {
         "workspace": workspace,
         "access": access,

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor
-from phakhi.actors.selectors import actor_by_key, actor_get, actor_history, actor_people
+from phakhi.actors.selectors import actor_get, actor_history, actor_people
 from phakhi.analysis.selectors import actor_metrics, latest_run
 from phakhi.core import areas
 from phakhi.core.audit import Author
@@ -31,6 +31,7 @@ from phakhi.ties.models import Strength, Tie
 from phakhi.ties.selectors import actor_tie_history, tie_list
 from phakhi.ties.services import tie_create, tie_end, tie_set_strength
 from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
+from phakhi.web.actor_picker import ActorPicker, actor_named, with_actor_suggestions
 from phakhi.web.conflicts import conflict_message
 from phakhi.web.forms import DateText, add_service_errors
 from phakhi.web.views.actor_text import brokerage_of, measures_of, strength_words
@@ -40,9 +41,10 @@ PAGE_SIZE = 50
 
 class TieAddForm(forms.Form):
     other = forms.CharField(
-        label=gettext_lazy("Other actor's key"),
-        max_length=100,
-        help_text=gettext_lazy("The key shown on the other actor's page."),
+        label=gettext_lazy("Other actor"),
+        max_length=300,
+        widget=ActorPicker(),
+        help_text=gettext_lazy("Type part of the name or the key, then choose from the list."),
     )
     strength = forms.TypedChoiceField(
         label=gettext_lazy("Strength"), choices=Strength.choices, coerce=int
@@ -190,7 +192,13 @@ def _page(
         "history": _history_rows(view, actor),
         "can_edit": can_edit,
         "can_merge": access.can_merge_actors,
-        "add_form": add_form or (TieAddForm(initial={"strength": 1}) if can_edit else None),
+        "add_form": with_actor_suggestions(add_form, workspace)
+        if add_form
+        else (
+            with_actor_suggestions(TieAddForm(initial={"strength": 1}), workspace)
+            if can_edit
+            else None
+        ),
         "end_form": TieEndForm() if can_edit else None,
         "duplicates": merge_candidates(workspace, actor) if access.can_merge_actors else [],
     }
@@ -230,10 +238,8 @@ def tie_add(
 ) -> HttpResponse:
     form = TieAddForm(request.POST)
     if form.is_valid():
-        other = actor_by_key(workspace, form.cleaned_data["other"])
-        if other is None:
-            form.add_error("other", _("No actor in this workspace has this key."))
-        else:
+        other = actor_named(workspace, form, "other")
+        if other is not None:
             try:
                 tie_create(
                     request_author(request),

@@ -40,6 +40,7 @@ from phakhi.networks.services import (
     network_update,
 )
 from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
+from phakhi.web.actor_picker import with_actor_suggestions
 from phakhi.web.conflicts import ConflictRow, reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.networks_forms import (
@@ -192,8 +193,13 @@ def network_page_response(
         "map_url": reverse("web:map", kwargs={"workspace": slug})
         + f"?{urlencode({'network': network.slug})}",
         "can_edit": can_edit,
-        "add_form": add_form
-        or (MemberAddForm(initial={"role": Role.MEMBER}) if can_edit else None),
+        "add_form": with_actor_suggestions(add_form, workspace)
+        if add_form
+        else (
+            with_actor_suggestions(MemberAddForm(initial={"role": Role.MEMBER}), workspace)
+            if can_edit
+            else None
+        ),
     }
     return render(request, "web/network.html", context, status=status)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from phakhi.networks.models import Network, Role
+from phakhi.web.actor_picker import ActorPicker
 from phakhi.web.conflicts import VersionedForm
 from phakhi.web.forms import DateText
 
@@ -94,8 +95,9 @@ class MemberChangeForm(VersionedForm):
 class MemberAddForm(forms.Form):
     actor = forms.CharField(
         label=gettext_lazy("Actor (key or name)"),
-        max_length=200,
-        help_text=gettext_lazy("The key shown on the actor's page, or part of the name."),
+        max_length=300,
+        widget=ActorPicker(),
+        help_text=gettext_lazy("Type part of the name or the key, then choose from the list."),
     )
     role = forms.ChoiceField(
         label=pgettext_lazy("a member's role in a network", "Role"), choices=Role.choices

@@ -13,38 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
-from phakhi.actors.models import Actor
-from phakhi.actors.search import actors_by_key_or_name
 from phakhi.core.models import Workspace
 from phakhi.core.versions import EditConflict
 from phakhi.networks.models import Membership, Network, Role
 from phakhi.networks.selectors import membership_in
 from phakhi.networks.services import membership_end, membership_set
 from phakhi.web.access import request_author
+from phakhi.web.actor_picker import actor_named
 from phakhi.web.conflicts import ConflictRow, reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.networks import back_to_network, network_editor, network_page_response
 from phakhi.web.views.networks_forms import MemberAddForm, MemberChangeForm, MemberEndForm
-
-MATCHES_LISTED = 10
-
-
-def _actor_named(workspace: Workspace, form: MemberAddForm) -> Actor | None:
-    """The actor whose key, or else whose name, the user typed; None (and the reason shown on
-    the form) when there is none or more than one."""
-    found = actors_by_key_or_name(workspace, form.cleaned_data["actor"], MATCHES_LISTED)
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        form.add_error("actor", _("No actor in this workspace has this key or name."))
-    else:
-        listed = ", ".join(f"{actor.name} ({actor.key})" for actor in found)
-        form.add_error(
-            "actor",
-            _("Several actors match; type the key of one of them: %(actors)s.")
-            % {"actors": listed},
-        )
-    return None
 
 
 @require_POST
@@ -57,7 +36,7 @@ def member_add(
     children: list[Network],
 ) -> HttpResponse:
     form = MemberAddForm(request.POST)
-    actor = _actor_named(workspace, form) if form.is_valid() else None
+    actor = actor_named(workspace, form, "actor") if form.is_valid() else None
     if actor is not None:
         if Membership.objects.filter(network=network, actor=actor).exists():
             form.add_error(
