@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from phakhi.actors.services import actor_create
 from phakhi.analysis.services import analysis_request
+from phakhi.overview.selectors import workspace_overview
 from phakhi.ties.services import tie_create
-from phakhi.web.overview import workspace_overview
 from tests.accounts_support import client_for, user_with_role
 
 

@@ -12,8 +12,8 @@ from phakhi.accounts.permissions import Access, workspaces_for
 from phakhi.analysis.models import AnalysisRun
 from phakhi.analysis.services import analysis_request
 from phakhi.core.models import Workspace
+from phakhi.overview.selectors import workspace_overview
 from phakhi.web.access import LAST_WORKSPACE, request_author, workspace_view
-from phakhi.web.overview import workspace_overview
 
 HIDE_COMMAND_LINE = "without-command-line"  # ?changes=… hides bulk work run by `phakhi`
 

@@ -1,5 +1,6 @@
 """What the workspace home page shows, read in a bounded number of queries (about ten,
-whatever the size of the workspace)."""
+whatever the size of the workspace). The pages the changes link to are the web's to build:
+a change names the actor or network it is about."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from typing import Any, cast
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count, Q
-from django.urls import reverse
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from phakhi.analysis.models import ActorResult, AnalysisRun
 from phakhi.analysis.selectors import articulation_count, latest_run, leading_actor_rows
 from phakhi.analysis.summary import shape_label
 from phakhi.core.models import AuditEvent, Workspace
+from phakhi.core.periods import active_on
 from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_of
 from phakhi.ties.models import Tie
@@ -43,7 +44,10 @@ class Change:
     at: Any
     who: str
     text: str
-    url: str = ""  # the page of what changed, while it exists
+    # The page of what changed, while it exists: an actor's (a tie's first actor's) or a
+    # network's.
+    actor_id: int | None = None
+    network_slug: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,26 +140,22 @@ def _ids(events: list[AuditEvent], model: Any) -> list[int]:
     return [int(e.object_id) for e in events if e.object_type == label and e.object_id.isdigit()]
 
 
-def _links(workspace: Workspace, events: list[AuditEvent]) -> dict[tuple[str, str], str]:
-    """The page of each changed actor, network or tie that still exists (a tie's: its first
-    actor's page, where its history shows), in at most three queries."""
-    slug = workspace.slug
-    links: dict[tuple[str, str], str] = {}
+def _links(workspace: Workspace, events: list[AuditEvent]) -> dict[tuple[str, str], dict[str, Any]]:
+    """What each changed actor, network or tie that still exists links to (a tie: its first
+    actor, whose page shows its history), in at most three queries."""
+    links: dict[tuple[str, str], dict[str, Any]] = {}
     label = Actor._meta.label_lower
-    for pk in Actor.objects.filter(workspace=workspace, pk__in=_ids(events, Actor)).values_list(
-        "pk", flat=True
-    ):
-        links[(label, str(pk))] = reverse("web:actor", kwargs={"workspace": slug, "pk": pk})
+    actors = Actor.objects.filter(workspace=workspace, pk__in=_ids(events, Actor))
+    for pk in actors.values_list("pk", flat=True):
+        links[(label, str(pk))] = {"actor_id": pk}
     label = Network._meta.label_lower
     networks = Network.objects.filter(workspace=workspace, pk__in=_ids(events, Network))
     for pk, network_slug in networks.values_list("pk", "slug"):
-        links[(label, str(pk))] = reverse(
-            "web:network", kwargs={"workspace": slug, "slug": network_slug}
-        )
+        links[(label, str(pk))] = {"network_slug": network_slug}
     label = Tie._meta.label_lower
     ties = Tie.objects.filter(workspace=workspace, pk__in=_ids(events, Tie))
     for pk, source_id in ties.values_list("pk", "source_id"):
-        links[(label, str(pk))] = reverse("web:actor", kwargs={"workspace": slug, "pk": source_id})
+        links[(label, str(pk))] = {"actor_id": source_id}
     return links
 
 
@@ -173,11 +173,8 @@ def _counts(workspace: Workspace, newest: AuditEvent | None) -> tuple[dict[str, 
         for kind, sector, n in rows.annotate(n=Count("id")).order_by():
             by_kind[kind] = by_kind.get(kind, 0) + n
             by_sector[sector] = by_sector.get(sector, 0) + n
-        in_force = (Q(since__isnull=True) | Q(since__lte=today)) & (
-            Q(until__isnull=True) | Q(until__gt=today)
-        )
         ties = Tie.objects.filter(workspace=workspace).aggregate(
-            all=Count("id"), in_force=Count("id", filter=in_force)
+            all=Count("id"), in_force=Count("id", filter=active_on(today))
         )
         return by_kind, by_sector, ties
 
@@ -249,7 +246,7 @@ def workspace_overview(workspace: Workspace, *, hide_command_line: bool = False)
                 event.at,
                 _who(event),
                 describe(event),
-                links.get((event.object_type, event.object_id), ""),
+                **links.get((event.object_type, event.object_id), {}),
             )
             for event in events
         ],
