@@ -224,7 +224,9 @@ def test_cli_json_report_counts_add_up(workspace, tmp_path, capsys):
     assert code == 3
     assert report["rows"] == 4
     assert report["created"] + report["updated"] + report["unchanged"] + report["rejected"] == 4
-    assert report["errors"] == [{"line": 5, "column": "name", "reason": "The name is missing."}]
+    assert report["errors"] == [
+        {"line": 5, "column": "name", "reason": "The name is missing.", "header": "ชื่อ"}
+    ]
     assert report["errors_file"].endswith("a.errors.csv")
     assert set(report) >= {"possible_duplicates"}
 

@@ -51,6 +51,7 @@ def read_rows(table: Table, report: ImportReport) -> tuple[dict[str, Planned], d
         headers = map_headers(table.headers, ACTOR_COLUMNS)
     except HeaderError as error:
         raise ImportFileError(str(error)) from None
+    report.name_columns(table, headers.fields)
     planned: dict[str, Planned] = {}
     rejected_keys: dict[str, int] = {}
     for line, cells in table.rows:

@@ -31,6 +31,11 @@ class Table:
     headers: list[str]
     rows: Iterator[tuple[int, list[Any]]]  # (line or row number in the file, cells)
     description: str  # "CSV, UTF-8, comma" or "XLSX, sheet ภาคี"
+    written: list[str] | None = None  # the file's own headers, where a mapping renamed them
+
+    @property
+    def file_headers(self) -> list[str]:
+        return self.written if self.written is not None else self.headers
 
 
 def open_table(path: Path, sheet: str | None = None, name: str | None = None) -> Table:

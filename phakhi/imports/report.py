@@ -18,8 +18,13 @@ from phakhi.imports.readers import Table
 @dataclass(frozen=True)
 class RowError:
     line: int
-    column: str
+    column: str  # the field (key, phone, since …), as the API and the JSON report name it
     reason: str
+    header: str = ""  # the column as the file names it (เบอร์โทร), for people to read
+
+    @property
+    def shown(self) -> str:
+        return self.header or self.column
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,13 @@ class ImportReport:
     all_or_nothing: bool = False
     batch: str = ""
     memberships_added: int = 0
+    headers: dict[str, str] = field(default_factory=dict)  # field → the file's own header
+
+    def name_columns(self, table: Table, fields: dict[str, int]) -> None:
+        """Name the columns of the messages by the file's own headers, also where the person
+        mapped them to columns (``fields``: field → the index of its column)."""
+        headers = table.file_headers
+        self.headers = {name: str(headers[i]).strip() for name, i in fields.items()}
 
     @property
     def applying(self) -> bool:
@@ -55,12 +67,15 @@ class ImportReport:
 
     def reject(self, line: int, problems: list[tuple[str, str]]) -> None:
         self.rejected += 1
-        self.errors.extend(RowError(line, column, reason) for column, reason in problems)
+        self.errors.extend(
+            RowError(line, column, reason, self.headers.get(column, ""))
+            for column, reason in problems
+        )
 
     def rejected_lines(self) -> dict[int, list[str]]:
         reasons: dict[int, list[str]] = {}
         for error in self.errors:
-            reasons.setdefault(error.line, []).append(f"{error.column}: {error.reason}")
+            reasons.setdefault(error.line, []).append(f"{error.shown}: {error.reason}")
         return reasons
 
     def as_json(self) -> dict[str, Any]:
@@ -121,7 +136,7 @@ def reporting_rows(table: Table, progress: Progress | None) -> Table:
                 progress("read", count)
             yield row
 
-    return Table(table.headers, rows(), table.description)
+    return Table(table.headers, rows(), table.description, written=table.written)
 
 
 def record_import(

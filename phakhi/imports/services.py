@@ -36,7 +36,7 @@ def mapped_table(table: Table, mapping: Mapping[str, str] | None) -> Table:
             headers.append(header)
         else:
             headers.append("" if chosen == IGNORE else chosen)
-    return Table(headers, table.rows, table.description)
+    return Table(headers, table.rows, table.description, written=table.headers)
 
 
 def _report(

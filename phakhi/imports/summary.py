@@ -19,7 +19,7 @@ def summary_text(report: ImportReport) -> str:
     for error in sorted(report.errors, key=lambda e: e.line)[:50]:
         lines.append(
             _("  line %(line)d, %(column)s: %(reason)s")
-            % {"line": error.line, "column": error.column, "reason": error.reason}
+            % {"line": error.line, "column": error.shown, "reason": error.reason}
         )
     if len(report.errors) > 50:
         lines.append(_("  … and %(n)d more problems") % {"n": len(report.errors) - 50})

@@ -164,6 +164,7 @@ def import_ties(
     report.description = table.description
     keys = actor_ids_by_key(workspace.pk)
     parser = RowParser(table, keys)
+    report.name_columns(table, parser.columns)
     present = set(parser.columns) | {"attributes"}
     stored = load_stored(workspace)
     with transaction.atomic() if streaming else nullcontext():
