@@ -104,6 +104,23 @@ def test_admin_rejects_bad_actor_values_and_changes_nothing(
     assert not [e for e in _events(person, "update") if e.by.startswith("admin:")]
 
 
+def test_admin_checks_an_actor_by_the_rules_of_the_pages_the_api_and_imports(
+    admin_client: Client, data: dict
+) -> None:
+    """The admin's actor form is checked by ``clean_actor``: an extra attribute longer than an
+    import, the API or a page takes is refused with their message, and nothing changes."""
+    person = data["person"]
+    url = _url(Actor, "change", person.pk)
+    payload = _form_payload(admin_client.get(url))
+    payload["attributes"] = '{"บันทึก": "%s"}' % ("ก" * 301)
+    response = admin_client.post(url, payload, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["attributes"] == ["Longer than 300 characters."]
+    person.refresh_from_db()
+    assert person.attributes == {}
+
+
 def test_admin_add_tie_keeps_one_row_per_pair_and_is_audited(
     admin_client: Client, data: dict
 ) -> None:

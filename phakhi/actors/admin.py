@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from pythainlp.util import collate
 
 from phakhi.actors.models import Actor, ActorTag, Tag
-from phakhi.actors.validation import actor_name_key
+from phakhi.actors.validation import actor_name_key, clean_actor
 from phakhi.core import areas
 from phakhi.core.admin_base import AuditedAdmin, AuditedForm, AuditedInline
-from phakhi.core.contacts import ContactError, normalize_email, normalize_phone
+from phakhi.core.contacts import ContactError, normalize_phone
 from phakhi.core.dates import current_language
 from phakhi.core.thai import name_key, sort_key, word_key
 
@@ -51,6 +51,10 @@ def _subdistrict_from(text: str, district: str, province: str) -> str:
     return areas.subdistrict_code(text, district, province)
 
 
+# The columns of an actor the admin's form has under the names ``clean_actor`` takes.
+COLUMNS = ("key", "name", "kind", "sector", "subsector", "email", "phone", "line_id")
+
+
 class ActorForm(AuditedForm):
     province_code = forms.ChoiceField(label=_("province"), required=False)
     district_code = forms.CharField(
@@ -81,22 +85,9 @@ class ActorForm(AuditedForm):
             name = areas.subdistrict_name(instance.subdistrict_code, language)
             self.initial["subdistrict_code"] = name or instance.subdistrict_code
 
-    def clean_email(self) -> str:
-        text = (self.cleaned_data.get("email") or "").strip()
-        try:
-            return normalize_email(text) if text else ""
-        except ContactError as error:
-            raise forms.ValidationError(str(error)) from None
-
-    def clean_phone(self) -> str:
-        text = (self.cleaned_data.get("phone") or "").strip()
-        try:
-            return normalize_phone(text) if text else ""
-        except ContactError as error:
-            raise forms.ValidationError(str(error)) from None
-
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        self._clean_columns(cleaned)
         if not {"province_code", "district_code", "subdistrict_code"} <= set(self.fields):
             return cleaned
         province = cleaned.get("province_code") or ""
@@ -119,6 +110,29 @@ class ActorForm(AuditedForm):
             district, province = subdistrict[:4], subdistrict[:2]
         cleaned.update(province_code=province, district_code=district, subdistrict_code=subdistrict)
         return cleaned
+
+    def _clean_columns(self, cleaned: dict[str, Any]) -> None:
+        """The actor's columns checked by ``clean_actor``, as a page, the API and an import
+        check them (with the same messages); the area is checked in ``clean``, which also
+        takes DOPA codes. A field Django already refused is not checked again."""
+        given = {
+            name: cleaned[name]
+            for name in COLUMNS
+            if name in self.fields and name in cleaned and name not in self.errors
+        }
+        if "key" not in given and self.instance.pk is not None:
+            given["key"] = self.instance.key
+        attributes = cleaned.get("attributes") if "attributes" not in self.errors else None
+        fields, problems = clean_actor(given, attributes if isinstance(attributes, dict) else None)
+        for column, reason in problems:
+            if column in self.fields and column not in self.errors:
+                self.add_error(column, reason)
+            elif column not in self.fields:
+                self.add_error("attributes" if "attributes" in self.fields else None, reason)
+        if fields is not None:
+            cleaned.update(
+                {name: fields.values[name] for name in ("email", "phone") if name in given}
+            )
 
 
 class ProvinceListFilter(admin.SimpleListFilter):

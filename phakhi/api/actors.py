@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -15,7 +14,7 @@ from pydantic import Field
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor, Tag
 from phakhi.actors.search import SORTS, actor_search
-from phakhi.actors.services import actor_create, actor_update
+from phakhi.actors.services import actor_update
 from phakhi.actors.vocabulary import KINDS, SECTORS
 from phakhi.api.access import require_actor, require_merge, require_network, workspace_access
 from phakhi.api.auth import request_author
@@ -30,7 +29,7 @@ from phakhi.core.dates import current_language
 from phakhi.core.personal import personal_view
 from phakhi.core.thai import word_key
 from phakhi.imports.merge import MERGE_FIELDS, MERGED, actors_merge
-from phakhi.networks.services import membership_set
+from phakhi.networks.services import actor_create_in_networks
 
 router = Router(tags=["actors"])
 
@@ -248,11 +247,9 @@ def actor_post(request: HttpRequest, slug: Slug, payload: ActorCreate) -> Status
         raise forbidden(_("Name one of the networks you coordinate: the actor joins it."))
     if network is not None:
         require_network(access, network.pk)
-    author = request_author(request)
-    with transaction.atomic():
-        actor = actor_create(author, access.workspace, **_service_fields(payload, {"network"}))
-        if network is not None:
-            membership_set(author, network, actor)
+    fields = _service_fields(payload, {"network"})
+    joins = [network] if network is not None else []
+    actor = actor_create_in_networks(request_author(request), access.workspace, joins, **fields)
     return Status(201, actor_out(access, actor))
 
 

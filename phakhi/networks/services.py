@@ -1,10 +1,13 @@
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
+from phakhi.actors.services import actor_create
 from phakhi.core import audit, versions
 from phakhi.core.dates import show_date
 from phakhi.core.models import AuditEvent, Workspace
@@ -88,6 +91,22 @@ def membership_set(
             return membership
         versions.change(author, membership, wanted, version)
     return membership
+
+
+def actor_create_in_networks(
+    author: audit.Author, workspace: Workspace, networks: Sequence[Network], **fields: Any
+) -> Actor:
+    """Create an actor (``actor_create``'s columns) that joins ``networks`` as a member, in one
+    transaction: the actor and every membership, or nothing. This is how a coordinator limited
+    to some networks adds an actor, on a page or by the API: it joins one of theirs."""
+    for network in networks:
+        if network.workspace_id != workspace.pk:
+            raise ValidationError({"networks": _("The network belongs to another workspace.")})
+    with transaction.atomic():
+        actor = actor_create(author, workspace, **fields)
+        for network in {n.pk: n for n in networks}.values():
+            membership_set(author, network, actor)
+    return actor
 
 
 NETWORK_EDITABLE_FIELDS = ("name", "kind", "description", "vision", "goals")

@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor, Kind, Sector
 from phakhi.actors.search import actors_by_key_or_name
 from phakhi.actors.selectors import actor_by_key
-from phakhi.actors.services import actor_create, actor_update
+from phakhi.actors.services import actor_update
 from phakhi.actors.validation import clean_actor
 from phakhi.core import areas
 from phakhi.core.dates import current_language
@@ -27,7 +26,7 @@ from phakhi.core.versions import EditConflict
 from phakhi.imports.merge import merge_candidates
 from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
-from phakhi.networks.services import membership_set
+from phakhi.networks.services import actor_create_in_networks
 from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.actor_picker import ActorPicker, with_actor_suggestions
 from phakhi.web.conflicts import VersionedForm, reopen, resolved
@@ -205,12 +204,10 @@ def actor_add(request: HttpRequest, workspace: Workspace, access: Access) -> Htt
         if duplicates:
             context["duplicates"] = duplicates
             return _form_page(request, context)
+    chosen = {n.pk: n for n in networks}
+    joins = [chosen[network_id] for network_id in form.cleaned_data.get("networks") or ()]
     try:
-        with transaction.atomic():
-            actor = actor_create(request_author(request), workspace, **columns)
-            chosen = {n.pk: n for n in networks}
-            for network_id in form.cleaned_data.get("networks") or ():
-                membership_set(request_author(request), chosen[network_id], actor)
+        actor = actor_create_in_networks(request_author(request), workspace, joins, **columns)
     except ValidationError as error:
         add_service_errors(form, error)
         return _form_page(request, context, status=400)
