@@ -170,6 +170,17 @@ def test_export_xlsx_is_the_filtered_list(data, member):
     assert [r[:2] for r in rows[1:]] == [["org-1", "มูลนิธิเพื่อนชุมชน"]]
 
 
+def test_export_xlsx_keeps_a_phone_number_as_text_without_an_apostrophe(data, member):
+    response = member.get(
+        url(data["workspace"], "web:directory-export"), {"q": "สมชาย", "format": "xlsx"}
+    )
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    headers, row = (list(r) for r in workbook["actors"].iter_rows(max_row=2))
+    phone = row[[h.value for h in headers].index("phone")]
+    assert (phone.value, phone.data_type, phone.number_format) == ("+66812345678", "s", "@")
+
+
 def test_a_viewer_sees_and_exports_contacts_masked(data):
     workspace = data["workspace"]
     viewer = english(client_for(user_with_role(workspace, "viewer")))

@@ -205,6 +205,22 @@ def test_the_error_file_of_a_workbook_is_a_workbook(client, workspace, tmp_path)
     assert [r[0] for r in rows[1:]] == ["A3", "A4"] and [r[5] for r in rows[1:]] == [4, 5]
 
 
+def test_the_error_workbook_keeps_text_a_spreadsheet_would_run_as_text(client, workspace, tmp_path):
+    """A rejected row's "+66…" or "@…" is a text cell in the Text format, as the file had it:
+    no apostrophe in front, and never a formula."""
+    rows = [HEADERS, ["A5", "", "ขอนแก่น", "", "@SUM(A1)"], ["A6", "", "", "", "+66812345678"]]
+    job = uploaded(client, workspace, "book.xlsx", xlsx_bytes({"ภาคี": rows}))
+    check(client, job)
+    response = client.get(job_url("web:import-errors", job))
+    path = tmp_path / "errors.xlsx"
+    path.write_bytes(b"".join(response.streaming_content))
+    notes = [row[4] for row in load_workbook(path).active.iter_rows(min_row=2)]
+    assert [(c.value, c.data_type, c.number_format) for c in notes] == [
+        ("@SUM(A1)", "s", "@"),
+        ("+66812345678", "s", "@"),
+    ]
+
+
 def test_no_error_file_when_every_row_is_valid(client, workspace):
     job = uploaded(client, workspace, "ok.csv", csv_bytes([HEADERS, *GOOD]))
     check(client, job)

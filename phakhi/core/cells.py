@@ -1,22 +1,44 @@
 """Spreadsheet cells: their text as a person reads it, and protection against formula injection.
 
 A cell that begins with = + - @ (or a tab or carriage return) would run as a formula when a
-spreadsheet opens the file, so CSV exports put an apostrophe in front of it (OWASP's advice) and
-imports take that apostrophe off again: an exported file imports back unchanged. (Workbooks mark
-such a cell as text instead: ``phakhi.exports.tabular.xlsx_text``.)
+spreadsheet opens the file. A workbook says it is text by the cell's type (``xlsx_text``): a text
+cell in the Text number format, which Excel and LibreOffice show as it is and keep as text when
+it is edited. A CSV has no types, so there it gets an apostrophe in front (``neutralize``,
+OWASP's advice) and imports take that apostrophe off again: an exported file imports back
+unchanged.
 """
 
 import datetime as dt
 
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 from phakhi.core.thai import clean_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_FORMAT = "@"
 
 
 def neutralize(text: str) -> str:
     # A value that already begins with apostrophes before a trigger gets one more, so that
     # unneutralize gives it back exactly.
     return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def xlsx_text(sheet: WriteOnlyWorksheet, text: str) -> Cell | str:
+    """A text for a write-only workbook: as it is, or, when a spreadsheet would run it as a
+    formula, as a text cell in the Text format (openpyxl would otherwise store a formula)."""
+    if not text.lstrip("'").startswith(FORMULA_STARTS):
+        return text
+    if text.startswith("'"):
+        # An apostrophe the text itself begins with: the importer takes one off (files of
+        # earlier versions had one added), so it gets one more, as in a CSV.
+        text = neutralize(text)
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    cell.number_format = TEXT_FORMAT
+    return cell
 
 
 def unneutralize(text: str) -> str:

@@ -18,12 +18,11 @@ from pathlib import Path
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from phakhi.actors.models import Kind, Sector
-from phakhi.core.cells import FORMULA_STARTS, neutralize
+from phakhi.core.cells import neutralize, xlsx_text
 from phakhi.core.limits import CELL_LENGTH, SHEET_ROWS
 from phakhi.exports.errors import ExportError
 from phakhi.exports.selectors import (
@@ -40,7 +39,6 @@ from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS, headers_for
 SHEETS = {False: ("actors", "ties"), True: ("ภาคี", "ความสัมพันธ์")}
 XLSX_MAX_ROWS = SHEET_ROWS
 XLSX_MAX_CELL = CELL_LENGTH
-TEXT_FORMAT = "@"
 
 # Yes and no as the tie vocabulary reads them (phakhi.ties.vocabulary.DIRECTED).
 THAI_DIRECTED = {"true": "ใช่", "false": "ไม่ใช่"}
@@ -101,21 +99,6 @@ def write_csv(scope: Export, paths: list[Path], thai_headers: bool) -> None:
             writer = csv.writer(handle)
             writer.writerow([neutralize(h) for h in headers])
             writer.writerows([neutralize(v) if v else v for v in row] for row in rows)
-
-
-def xlsx_text(sheet: WriteOnlyWorksheet, text: str) -> Cell | str:
-    """A text for a workbook: as it is, or, when a spreadsheet would run it as a formula, as a
-    text cell in the Text format (openpyxl would otherwise store it as a formula)."""
-    if not text.lstrip("'").startswith(FORMULA_STARTS):
-        return text
-    if text.startswith("'"):
-        # An apostrophe the text itself begins with: the importer takes one off (files of
-        # earlier versions had one added), so it gets one more, as in a CSV.
-        text = neutralize(text)
-    cell = WriteOnlyCell(sheet, text)
-    cell.data_type = "s"
-    cell.number_format = TEXT_FORMAT
-    return cell
 
 
 def xlsx_cell(sheet: WriteOnlyWorksheet, value: str, key: str, header: str) -> Cell | str | None:

@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from phakhi.core import audit
-from phakhi.core.cells import cell_text, neutralize
+from phakhi.core.cells import cell_text, neutralize, xlsx_text
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.imports.columns import ERROR_LINE_COLUMN, ERROR_REASON_COLUMN
 from phakhi.imports.readers import Table
@@ -92,15 +92,16 @@ def errors_path_for(source: Path) -> Path:
 
 
 def _error_rows(report: ImportReport, table: Table) -> Iterator[list[Any]]:
-    """The header row, then each rejected row as it was with its line and reason."""
+    """The header row, then each rejected row as it was with its line and reason (text that
+    a spreadsheet would run as a formula is made safe by the caller, as its format allows)."""
     reasons = report.rejected_lines()
     yield [*table.headers, ERROR_LINE_COLUMN, ERROR_REASON_COLUMN]
     width = len(table.headers)
     for line, cells in table.rows:
         if line in reasons:
-            values = [neutralize(cell_text(c)) for c in cells[:width]]
+            values = [cell_text(c) for c in cells[:width]]
             values += [""] * (width - len(values))
-            yield [*values, line, neutralize(" | ".join(reasons[line]))]
+            yield [*values, line, " | ".join(reasons[line])]
 
 
 def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
@@ -112,11 +113,12 @@ def write_errors_file(report: ImportReport, table: Table, path: Path) -> None:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("errors")
         for row in rows:
-            sheet.append(row)
+            sheet.append([xlsx_text(sheet, v) if isinstance(v, str) else v for v in row])
         workbook.save(path)
         return
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(rows)
+        writer = csv.writer(handle)
+        writer.writerows([neutralize(v) if isinstance(v, str) else v for v in row] for row in rows)
 
 
 # Called by the importers as they go: (step, rows read so far); steps are "read", "check",
