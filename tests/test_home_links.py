@@ -84,3 +84,10 @@ def test_the_tie_count_says_it_counts_ties_in_force_today(workspace, author):
     assert "1 ties in force today" in text
     assert "at every level, as the map shows them unless its minimum level is raised" in text
     assert "1 tie ended or not begun yet is not counted" in text
+
+
+def test_the_map_says_which_ties_it_counts(workspace):
+    client = client_for(user_with_role(workspace, "viewer"))
+    url = reverse("web:map", kwargs={"workspace": workspace.slug})
+    html = client.get(url, headers={"Accept-Language": "en"}).content.decode()
+    assert "the ties in force today at the minimum level chosen above" in _text(html)
