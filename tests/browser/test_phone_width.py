@@ -104,7 +104,7 @@ def _sign_in(context: BrowserContext, live_server: Any, user: Any) -> None:
 
 
 def _too_wide(page: Page, what: str) -> str | None:
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # styles and scripts; the fonts come next
     page.evaluate("document.fonts.ready.then(() => true)")
     width = page.evaluate("document.documentElement.scrollWidth")
     if width <= PHONE:
@@ -179,6 +179,8 @@ def test_every_page_fits_a_phone(
         for what, path in pages.items():
             response = page.goto(path)
             assert response is not None and response.ok, (what, path)
+            if what == "map":  # drawn once its data has come
+                expect(page.locator(".map-stage canvas").first).to_be_visible()
             problems.append(_too_wide(page, what))
         problems.extend(_import_job_pages(page, workspace, tmp_path))
     finally:
