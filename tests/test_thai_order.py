@@ -2,7 +2,9 @@
 dictionary does, leading vowels (เ แ โ ใ ไ) set aside, so เชียงใหม่ comes under ช and not after
 every name that begins with a consonant. On SQLite and PostgreSQL."""
 
+import csv
 import importlib
+import io
 import random
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 from django.utils import translation
 from pythainlp.util import collate
 
@@ -23,6 +26,7 @@ from phakhi.imports.services import actors_import
 from phakhi.networks.selectors import networks_by_name
 from phakhi.networks.services import network_create
 from phakhi.web.forms import province_options
+from tests.accounts_support import client_for, user_with_role
 from tests.conftest import AUTHOR
 from tests.helpers import write_csv
 
@@ -167,3 +171,17 @@ def test_province_and_network_choices_are_in_dictionary_order(workspace):
         "ชุมชนเข้มแข็ง",
         "ไทยสร้างสรรค์",
     ]
+
+
+@pytest.mark.django_db
+def test_exports_list_actors_in_dictionary_order_with_their_issues(workspace):
+    for number, name in enumerate(shuffled(DICTIONARY)):
+        actor_create(AUTHOR, workspace, key=f"a{number}", name=name, tags=f"ประเด็น{name}")
+    client = client_for(user_with_role(workspace, "coordinator"))
+    url = reverse("web:directory-export", kwargs={"workspace": workspace.slug})
+    response = client.get(url, {"format": "csv"})
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [row["name"] for row in rows] == DICTIONARY
+    # Each actor's issue travels with it in that order too.
+    assert [row["tags"] for row in rows] == [f"ประเด็น{name}" for name in DICTIONARY]

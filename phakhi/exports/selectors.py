@@ -231,26 +231,34 @@ def _area_names(province: str, district: str, subdistrict: str) -> tuple[str, st
     return province_name(province), district_name(district), subdistrict_name(subdistrict)
 
 
-def _tags(export: Export) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """(actor id, its tag names sorted) for the tagged actors exported, by ascending actor id."""
+ExportOrder = tuple[str, int]  # (sort key, id): actors in Thai dictionary order
+
+
+def _tags(export: Export) -> Iterator[tuple[ExportOrder, tuple[str, ...]]]:
+    """((sort key, actor id), its tag names sorted) for the tagged actors exported, in the
+    actors' order."""
     links = ActorTag.objects.all()
     if export.narrowed:
         links = links.filter(actor_id__in=export.members())
     else:
         links = links.filter(actor__workspace=export.workspace)
-    rows = links.order_by("actor_id").values_list("actor_id", "tag__name")
-    grouped = itertools.groupby(_stream(rows), key=lambda r: r[0])
-    for actor_id, group in grouped:
-        yield actor_id, tuple(sorted(name for _, name in group))
+    rows = links.order_by("actor__sort_key", "actor_id").values_list(
+        "actor__sort_key", "actor_id", "tag__name"
+    )
+    grouped = itertools.groupby(_stream(rows), key=lambda r: (r[0], r[1]))
+    for actor, group in grouped:
+        yield actor, tuple(sorted(name for *_, name in group))
 
 
 def iter_actors(export: Export, keys: KeyMap | None = None) -> Iterator[ActorRow]:
-    """The actors exported, by id (the order they were created in)."""
+    """The actors exported, in Thai dictionary order of their names (``Actor.sort_key``, which
+    compares by code point in the database as in Python)."""
     keys = actor_keys(export) if keys is None else keys
     rows = (
         export.actors()
-        .order_by("id")
+        .order_by("sort_key", "id")
         .values_list(
+            "sort_key",
             "id",
             "key",
             "name",
@@ -268,13 +276,14 @@ def iter_actors(export: Export, keys: KeyMap | None = None) -> Iterator[ActorRow
         )
     )
     tags = _tags(export)
-    tagged_id, tag_names = next(tags, (None, ()))
+    tagged, tag_names = next(tags, (None, ()))
     shown = None if export.view is None or not export.view.masked else export.view.fields
     for row in _stream(rows):
-        id_, key, name, kind, sector, subsector, p, d, s, org, email, phone, line_id, attrs = row
-        # Both streams ascend by actor id, so the tag stream never runs ahead for long.
-        while tagged_id is not None and tagged_id < id_:
-            tagged_id, tag_names = next(tags, (None, ()))
+        order, id_, key, name, kind, sector, subsector, p, d, s, org, *rest = row
+        email, phone, line_id, attrs = rest
+        # Both streams ascend in the same order, so the tag stream never runs ahead for long.
+        while tagged is not None and tagged < (order, id_):
+            tagged, tag_names = next(tags, (None, ()))
         province, district, subdistrict = _area_names(p, d, s)
         actor = ActorRow(
             key,
@@ -289,7 +298,7 @@ def iter_actors(export: Export, keys: KeyMap | None = None) -> Iterator[ActorRow
             email,
             phone,
             line_id,
-            tag_names if tagged_id == id_ else (),
+            tag_names if tagged == (order, id_) else (),
             _json(attrs),
         )
         yield actor if shown is None else actor._replace(**shown(actor))
