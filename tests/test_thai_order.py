@@ -23,8 +23,8 @@ from phakhi.core.models import Workspace
 from phakhi.core.thai import sort_key
 from phakhi.imports.merge import actors_merge
 from phakhi.imports.services import actors_import
-from phakhi.networks.selectors import networks_by_name
-from phakhi.networks.services import network_create
+from phakhi.networks.selectors import memberships_of, networks_by_name
+from phakhi.networks.services import membership_set, network_create
 from phakhi.web.forms import province_options
 from tests.accounts_support import client_for, user_with_role
 from tests.conftest import AUTHOR
@@ -185,3 +185,12 @@ def test_exports_list_actors_in_dictionary_order_with_their_issues(workspace):
     assert [row["name"] for row in rows] == DICTIONARY
     # Each actor's issue travels with it in that order too.
     assert [row["tags"] for row in rows] == [f"ประเด็น{name}" for name in DICTIONARY]
+
+
+@pytest.mark.django_db
+def test_a_networks_members_are_listed_in_dictionary_order(workspace):
+    network = network_create(AUTHOR, workspace, slug="n", name="เครือข่าย")
+    for number, name in enumerate(shuffled(DICTIONARY)):
+        actor = actor_create(AUTHOR, workspace, key=f"a{number}", name=name)
+        membership_set(AUTHOR, network, actor)
+    assert [m.actor.name for m in memberships_of(network)] == DICTIONARY
