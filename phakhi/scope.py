@@ -14,10 +14,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, ActorTag, Sector
@@ -115,13 +114,12 @@ class Scope:
         else:
             actors = Actor.objects.filter(workspace=self.workspace)
         if self.networks:
+            held = Q() if self.at is None else active_on(self.at)
             members = (
-                Membership.objects.filter(network=self.networks[0])
+                Membership.objects.filter(held, network=self.networks[0])
                 if len(self.networks) == 1
-                else Membership.objects.filter(network__in=self.networks)
+                else Membership.objects.filter(held, network__in=self.networks)
             )
-            if self.at is not None:
-                members = members.filter(active_on(self.at))
             actors = actors.filter(id__in=members.values("actor_id"))
         if self.sectors:
             actors = actors.filter(sector__in=["" if s == NO_SECTOR else s for s in self.sectors])
@@ -171,19 +169,6 @@ class Scope:
         if self.narrowed:
             return self.ties_among(self.filtered_actors())
         return self.workspace_ties()
-
-    def filters(self) -> dict[str, Any]:
-        """The scope as plain values (slugs and keys), for a record or a link."""
-        return {
-            "networks": [n.slug for n in self.networks],
-            "at": self.at.isoformat() if self.at else None,
-            "min_strength": self.min_strength,
-            "sectors": list(self.sectors),
-            "provinces": list(self.provinces),
-            "tags": list(self.tags),
-            "ego": self.ego.key if self.ego else None,
-            "radius": self.radius,
-        }
 
 
 def ego_network(scope: Scope, actors: QuerySet[Actor], narrowed: bool) -> list[int]:
