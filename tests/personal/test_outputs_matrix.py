@@ -200,6 +200,8 @@ WEB_OUTPUTS = [
     Output("import-job", "import", frozenset(), page("import-job", _job)),
     Output("import-progress", "import", frozenset(), page("import-progress", _job)),
     Output("import-errors", "import", frozenset(), page("import-errors", _job, kind="csv")),
+    Output("import-template", "import", frozenset(),
+           page("import-template", lambda c: {"name": "phakhi-actors.csv"}, kind="csv")),
 ]  # fmt: skip
 # Routes that only change something and redirect (their refusals re-show a page above).
 WEB_ACTIONS = {
