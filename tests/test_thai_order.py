@@ -194,3 +194,16 @@ def test_a_networks_members_are_listed_in_dictionary_order(workspace):
         actor = actor_create(AUTHOR, workspace, key=f"a{number}", name=name)
         membership_set(AUTHOR, network, actor)
     assert [m.actor.name for m in memberships_of(network)] == DICTIONARY
+
+
+def test_the_issue_choices_of_the_directory_and_the_map_are_in_dictionary_order(workspace):
+    tags = ["เกษตร", "ไฟป่า", "สุขภาพ", "การศึกษา"]
+    actor_create(AUTHOR, workspace, key="t1", name="ภาคี", tags="; ".join(shuffled(tags)))
+    client = client_for(user_with_role(workspace, "viewer"))
+    expected = ["การศึกษา", "เกษตร", "ไฟป่า", "สุขภาพ"]
+    for page in ("web:directory", "web:map"):
+        html = client.get(reverse(page, args=[workspace.slug])).content.decode()
+        select = html[html.index('name="tag"') :]
+        select = select[: select.index("</select>")]
+        shown = [tag for tag in tags if tag in select]
+        assert sorted(shown, key=select.index) == expected, page

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from phakhi.actors.models import Actor, Tag
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.selectors import NotFound
+from phakhi.core.thai import thai_sorted
 
 
 def actor_counts_by_workspace() -> dict[int, int]:
@@ -85,6 +86,11 @@ def provinces_present(workspace: Workspace) -> list[str]:
 def tags_of(workspace: Workspace) -> QuerySet[Tag]:
     """The workspace's issues by name."""
     return Tag.objects.filter(workspace=workspace).order_by("name", "id")
+
+
+def tags_in_thai_order(workspace: Workspace) -> list[Tag]:
+    """The workspace's issues in Thai dictionary order, for the lists people choose from."""
+    return thai_sorted(tags_of(workspace), key=lambda tag: tag.name)
 
 
 def attribute_names(workspace: Workspace, sample: int = 10_000) -> list[str]:

@@ -29,7 +29,7 @@ from openpyxl import Workbook
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor, Kind, Sector
 from phakhi.actors.search import SearchPage, actor_matches, actor_search
-from phakhi.actors.selectors import tags_of
+from phakhi.actors.selectors import tags_in_thai_order
 from phakhi.core.areas import province_name
 from phakhi.core.cells import neutralize
 from phakhi.core.dates import current_language
@@ -84,7 +84,7 @@ class DirectoryForm(forms.Form):
             ("sector", _("All sectors"), Sector.choices),
             ("province", _("All provinces"), provinces),
             ("network", _("All networks"), [(n.pk, n.name) for n in networks_by_name(workspace)]),
-            ("tag", _("All issues"), tags_of(workspace).values_list("id", "name")),
+            ("tag", _("All issues"), [(t.pk, t.name) for t in tags_in_thai_order(workspace)]),
         ):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)

@@ -35,7 +35,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Sector
-from phakhi.actors.selectors import actor_by_key, tags_of
+from phakhi.actors.selectors import actor_by_key, tags_in_thai_order
 from phakhi.analysis.mapdata import scope_payload
 from phakhi.analysis.mapmeta import metric_labels
 from phakhi.analysis.mapscope import MapScope, map_run, map_scope
@@ -97,7 +97,8 @@ class MapFilterForm(forms.Form):
         self._choices("network", [("", _("Whole workspace")), *networks])
         self._choices("sector", [*everything, *Sector.choices, ("none", _("not given"))])
         self._choices("province", [*everything, *province_options(workspace)])
-        self._choices("tag", [*everything, *tags_of(workspace).values_list("name", "name")])
+        tags = [(tag.name, tag.name) for tag in tags_in_thai_order(workspace)]
+        self._choices("tag", [*everything, *tags])
         self._choices("min_strength", [(str(s.value), f"{s.value} · {s.label}") for s in Strength])
         communities = (run.communities if run else [])[:COMMUNITIES_LISTED]
         self._choices("community", [*everything, *(
