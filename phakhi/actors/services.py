@@ -108,10 +108,12 @@ def actor_update(
         current = versions.locked(actor)
         old = _snapshot(current)
         wanted = _wanted(cleaned, organization, old)
-        stored = {**versions.flatten(old), **{k: "" for k in wanted if k not in old}}
-        for name in wanted:
-            if name.startswith("attributes."):
-                stored[name] = old["attributes"].get(name.removeprefix("attributes."), "")
+        stored = {
+            name: old["attributes"].get(name.removeprefix("attributes."), "")
+            if name.startswith("attributes.")
+            else old[name]
+            for name in wanted
+        }
         versions.check(current, version, wanted, stored)
         for name, value in cleaned.values.items():
             setattr(current, name, value)

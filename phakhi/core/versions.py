@@ -132,17 +132,6 @@ def check(
         raise EditConflict(obj, current, conflicts)
 
 
-def flatten(values: Mapping[str, Any]) -> dict[str, Any]:
-    """``{"attributes": {"x": 1}}`` → ``{"attributes.x": 1}``: the names ``check`` compares."""
-    flat: dict[str, Any] = {}
-    for name, value in values.items():
-        if isinstance(value, dict):
-            flat.update({f"{name}.{key}": item for key, item in value.items()})
-        else:
-            flat[name] = value
-    return flat
-
-
 def save_changes(
     author: audit.Author, obj: models.Model, changes: Mapping[str, Any], columns: list[str]
 ) -> None:
