@@ -15,6 +15,9 @@ from phakhi.projects.services import project_create
 from phakhi.ties.services import tie_create
 from tests.admin_support import _compile_script
 
+# The export tests' ``world`` fixture (one workspace shared by two test files).
+pytest_plugins = ["tests.exports_support"]
+
 AUTHOR = Author("test:coordinator")
 
 

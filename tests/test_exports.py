@@ -1,163 +1,36 @@
 """Exports read back by the libraries that define their formats, compared with the database."""
 
-import csv
-import datetime as dt
 import json
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import igraph
 import networkx as nx
 import openpyxl
 import pytest
 
 from phakhi import cli
-from phakhi.actors.models import Actor, ActorTag, Tag
-from phakhi.core.areas import district_name, province_name, subdistrict_name
+from phakhi.actors.models import Actor
 from phakhi.core.audit import Author
 from phakhi.core.cells import unneutralize
 from phakhi.core.models import Workspace
-from phakhi.core.thai import name_key, word_key
 from phakhi.exports import tabular
 from phakhi.exports.writers import ExportError, export
 from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS
 from phakhi.imports.services import actors_import, ties_import
-from phakhi.networks.models import Membership, Network
-from phakhi.ties.models import Tie
+from tests.exports_support import (
+    ACTOR_FIELDS,
+    ATTRIBUTES,
+    EVIL_NAME,
+    World,
+    _actor,
+    actor_rows,
+    compare_graph,
+    expected_actors,
+    expected_ties,
+    read_csv,
+    tie_rows,
+)
 
 pytestmark = pytest.mark.django_db
-
-EVIL_NAME = '=HYPERLINK("http://x")'
-ACTOR_FIELDS = [c.name for c in ACTOR_COLUMNS]
-TIE_FIELDS = [c.name for c in TIE_COLUMNS]
-ATTRIBUTES = ["note", "ตำแหน่ง"]
-NODE_COLUMNS = [n for n in ACTOR_FIELDS if n not in ("key", "name", "email", "phone", "line_id")]
-
-
-@dataclass
-class World:
-    workspace: Workspace
-    network: Network
-    actors: dict[str, Actor]
-
-
-def _actor(
-    ws: Workspace, key: str, name: str, *, tags: tuple[str, ...] = (), **fields: Any
-) -> Actor:
-    actor = Actor.objects.create(
-        workspace=ws, key=key, name=name, name_key=name_key(name), **fields
-    )
-    for tag_name in tags:
-        tag, _ = Tag.objects.get_or_create(
-            workspace=ws, name_key=word_key(tag_name), defaults={"name": tag_name}
-        )
-        ActorTag.objects.create(actor=actor, tag=tag)
-    return actor
-
-
-def _tie(ws: Workspace, a: Actor, b: Actor, **fields: Any) -> Tie:
-    if not fields.get("directed") and a.pk > b.pk:
-        a, b = b, a
-    return Tie.objects.create(workspace=ws, source=a, target=b, **fields)
-
-
-@pytest.fixture
-def world(db: None) -> World:
-    ws = Workspace.objects.create(slug="export-test", name="เครือข่ายสุขภาพขอนแก่น")
-    area: dict[str, Any] = {
-        "province_code": "40",
-        "district_code": "4001",
-        "subdistrict_code": "400101",
-    }
-    org = _actor(ws, "ORG1", "โรงพยาบาลขอนแก่น", kind="organization", sector="government", **area)
-    nurse = _actor(
-        ws, "P1", "นางสาวสมศรี มีสุข", tags=("สุขภาพ", "การศึกษา"), organization=org, sector="civil",
-        email="somsri@example.org", phone="+66812345678", line_id="somsri",
-        attributes={"ตำแหน่ง": "พยาบาล", "note": "-5 points"}, **area,
-    )  # fmt: skip
-    evil = _actor(
-        ws, "EVIL", EVIL_NAME, tags=("สุขภาพ",), phone="+66898765432",
-        attributes={"ตำแหน่ง": "@SUM(A1)"},
-    )  # fmt: skip
-    farmer = _actor(ws, "P3", "นายสมชาย ใจดี", sector="civil", province_code="10")
-    broker = _actor(ws, "B", "ดร.วิชัย ประสานงาน", sector="academic")
-    _tie(ws, org, nurse, strength=4, kind="ข้อมูล", since=dt.date(2024, 3, 15))
-    _tie(ws, nurse, evil, strength=2, directed=True)
-    period = {"since": dt.date(2023, 1, 1), "until": dt.date(2025, 6, 30)}
-    _tie(ws, farmer, nurse, strength=3, via=broker, **period)
-    _tie(ws, evil, farmer, strength=1, kind="ทรัพยากร")
-    network = Network.objects.create(workspace=ws, slug="health", name="เครือข่ายสุขภาพ")
-    for member in (org, nurse, farmer):
-        Membership.objects.create(workspace=ws, network=network, actor=member)
-    actors = {a.key: a for a in (org, nurse, evil, farmer, broker)}
-    return World(ws, network, actors)
-
-
-# The Thai labels the pages show, which a file with Thai headers holds instead.
-THAI = {
-    "person": "บุคคล", "group": "กลุ่ม", "organization": "องค์กร",
-    "civil": "ภาคประชาชน ประชาสังคม และเอกชน", "academic": "ภาควิชาการ", "government": "ภาครัฐ",
-    "true": "ใช่", "false": "ไม่ใช่",
-}  # fmt: skip
-
-
-def _label(value: str, thai: bool) -> str:
-    return THAI.get(value, value) if thai else value
-
-
-def expected_actors(
-    world: World, keys: set[str] | None = None, thai: bool = False
-) -> dict[str, dict[str, str]]:
-    """Each actor's columns as text, read from the database the slow, obvious way."""
-    found = {}
-    for a in Actor.objects.filter(workspace=world.workspace).select_related("organization"):
-        if keys is not None and a.key not in keys:
-            continue
-        found[a.key] = {
-            "key": a.key, "name": a.name, "kind": _label(a.kind, thai),
-            "sector": _label(a.sector, thai),
-            "subsector": a.subsector, "province": province_name(a.province_code),
-            "district": district_name(a.district_code),
-            "subdistrict": subdistrict_name(a.subdistrict_code),
-            "organization": a.organization.key if a.organization else "",
-            "email": a.email, "phone": a.phone, "line_id": a.line_id,
-            "tags": "; ".join(sorted(t.name for t in a.tags.all())),
-            **{k: a.attributes.get(k, "") for k in ATTRIBUTES},
-        }  # fmt: skip
-    return found
-
-
-def expected_ties(
-    world: World, keys: set[str] | None = None, thai: bool = False
-) -> dict[tuple[str, str], dict]:
-    found = {}
-    for t in Tie.objects.filter(workspace=world.workspace).select_related():
-        if keys is not None and not {t.source.key, t.target.key} <= keys:
-            continue
-        found[(t.source.key, t.target.key)] = {
-            "source": t.source.key, "target": t.target.key, "strength": str(t.strength),
-            "kind": t.kind, "directed": _label("true" if t.directed else "false", thai),
-            "via": t.via.key if t.via else "", "since": t.since.isoformat() if t.since else "",
-            "until": t.until.isoformat() if t.until else "",
-        }  # fmt: skip
-    return found
-
-
-def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
-    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        headers, *rows = list(csv.reader(handle))
-    return headers, rows
-
-
-def actor_rows(rows: list[list[Any]]) -> dict[str, dict]:
-    return {r[0]: dict(zip([*ACTOR_FIELDS, *ATTRIBUTES], r, strict=True)) for r in rows}
-
-
-def tie_rows(rows: list[list[Any]]) -> dict[tuple[str, str], dict]:
-    return {(r[0], r[1]): dict(zip(TIE_FIELDS, r, strict=True)) for r in rows}
 
 
 @pytest.mark.parametrize("thai", [False, True])
@@ -205,91 +78,6 @@ def test_xlsx_sheets_headers_values_and_no_formulas(world: World, tmp_path, thai
     assert evil["key"].number_format == "General"  # other cells keep the usual format
 
 
-def _compare_graph(graph: nx.Graph, world: World, keys: set[str] | None = None) -> None:
-    actors = expected_actors(world, keys)
-    assert set(graph.nodes) == set(actors)
-    for key, data in graph.nodes(data=True):
-        want = actors[key]
-        assert data["label"] == want["name"]
-        for name in (*NODE_COLUMNS, *ATTRIBUTES):
-            assert data.get(name, "") == want[name], (key, name)
-    ties = expected_ties(world, keys)
-    assert graph.number_of_edges() == len(ties)
-    for u, v, data in graph.edges(data=True):
-        want = ties.get((u, v)) or ties[(v, u)]
-        assert data["weight"] == float(want["strength"])
-        assert data["strength"] == int(want["strength"])
-        assert data["directed"] == (want["directed"] == "true")
-        for name in ("kind", "via", "since", "until"):
-            assert data.get(name, "") == want[name], (u, v, name)
-
-
-def test_gexf_read_back_by_networkx(world: World, tmp_path):
-    [path] = export(world.workspace, "gexf", tmp_path / "out.gexf")
-    graph = nx.read_gexf(path)
-    assert not graph.is_directed()  # mixed: the tie's direction is in its "directed" attribute
-    assert graph.graph["name"] == "เครือข่ายสุขภาพขอนแก่น"
-    _compare_graph(graph, world)
-    assert 'xmlns="http://www.gexf.net/1.2draft"' in path.read_text(encoding="utf-8")
-
-
-def _read_with_graphology(path: Path) -> dict[str, Any]:
-    """The file as Gephi Lite reads it: graphology with graphology-gexf (tests/js)."""
-    script = Path(__file__).parent / "js" / "gexf_columns.mjs"
-    done = subprocess.run(
-        ["node", str(script), str(path)], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
-def test_gexf_columns_are_named_in_gephi_lite(world: World, tmp_path):
-    """graphology names a column by its attribute's id unless the id is a number: the ids
-    are the columns' names, so no column reads "n0" or "e0"."""
-    [path] = export(world.workspace, "gexf", tmp_path / "out.gexf")
-    graph = _read_with_graphology(path)
-    actors = expected_actors(world)
-    for key, attributes in graph["nodes"].items():
-        want = actors[key]
-        assert attributes.pop("label") == want["name"]
-        assert set(attributes) <= {*NODE_COLUMNS, *ATTRIBUTES}, attributes
-        assert attributes == {
-            name: want[name] for name in (*NODE_COLUMNS, *ATTRIBUTES) if want[name]
-        }
-    ties = expected_ties(world)
-    assert len(graph["edges"]) == len(ties)
-    for edge in graph["edges"]:
-        want = ties[(edge["source"], edge["target"])]
-        attributes = edge["attributes"]
-        assert attributes["strength"] == int(want["strength"]) == attributes["weight"]
-        assert attributes["directed"] is (want["directed"] == "true")
-        for name in ("kind", "via", "since", "until"):
-            assert attributes.get(name, "") == want[name], (edge, name)
-
-
-def test_graph_of_directed_ties_only_is_directed(world: World, tmp_path):
-    Tie.objects.filter(directed=False).update(directed=True)
-    graph = nx.read_gexf(export(world.workspace, "gexf", tmp_path / "out.gexf")[0])
-    assert graph.is_directed() and ("P1", "EVIL") in graph.edges
-    graph = nx.read_graphml(export(world.workspace, "graphml", tmp_path / "out.graphml")[0])
-    assert graph.is_directed() and ("P1", "EVIL") in graph.edges
-
-
-def test_graphml_read_back_by_networkx_and_igraph(world: World, tmp_path):
-    [path] = export(world.workspace, "graphml", tmp_path / "out.graphml")
-    _compare_graph(nx.read_graphml(path), world)
-    graph = igraph.Graph.Read_GraphML(str(path))
-    as_nx = nx.MultiGraph()
-    for vertex in graph.vs:
-        attrs = {k: v for k, v in vertex.attributes().items() if v not in ("", None)}
-        as_nx.add_node(attrs.pop("id"), **attrs)
-    for edge in graph.es:
-        attrs = {k: v for k, v in edge.attributes().items() if v not in ("", None)}
-        attrs["strength"] = int(attrs["strength"])
-        as_nx.add_edge(graph.vs[edge.source]["id"], graph.vs[edge.target]["id"], **attrs)
-    _compare_graph(as_nx, world)
-
-
 def test_json_is_one_object_with_typed_values(world: World, tmp_path):
     [path] = export(world.workspace, "json", tmp_path / "out.json")
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -323,8 +111,8 @@ def test_network_scope_exports_members_and_the_ties_among_them(world: World, tmp
         target = tmp_path / ("n" if fmt == "csv" else f"n.{fmt}")
         return export(world.workspace, fmt, target, world.network)
 
-    _compare_graph(nx.read_gexf(scoped("gexf")[0]), world, members)
-    _compare_graph(nx.read_graphml(scoped("graphml")[0]), world, members)
+    compare_graph(nx.read_gexf(scoped("gexf")[0]), world, members)
+    compare_graph(nx.read_graphml(scoped("graphml")[0]), world, members)
     actors_csv, ties_csv = scoped("csv")
     assert {r[0] for r in read_csv(actors_csv)[1]} == members
     # The broker B is not a member, but the tie it holds is kept with its key.
