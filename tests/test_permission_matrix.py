@@ -9,8 +9,6 @@ left, created by them, created by others) is in ``test_permission_matrix_limited
 """
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -22,8 +20,10 @@ from phakhi.analysis.services import analysis_request
 from phakhi.api.main import api
 from phakhi.imports import jobs, uploads
 from phakhi.networks.services import network_create
+from tests import matrix
 from tests.accounts_support import AUTHOR, client_for, user_with_role
 from tests.api_support import API, token_client
+from tests.matrix_support import Operation, Route
 
 EVERYONE = {"admin", "coordinator", "limited", "member", "viewer"}
 EDITORS = {"admin", "coordinator", "limited"}
@@ -38,21 +38,10 @@ ALLOWED: dict[str, set[str]] = {
     "create_network": {"admin", "coordinator"},  # a limited coordinator keeps to their networks
     "manage_users": {"admin"},
 }
+for _area in matrix.AREAS:
+    ALLOWED |= _area.ALLOWED
 SEE_CONTACTS = {"admin", "coordinator", "limited", "member"}
 ROLES = (*sorted(EVERYONE), "anonymous", "stranger")
-
-Kwargs = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str
-    method: str
-    needs: str
-    kwargs: Kwargs = lambda c: {}
-    data: Kwargs = lambda c: {}
-    contacts: bool = False  # the response lists the test person's phone number
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _actor(c: dict[str, Any]) -> dict[str, Any]:
@@ -141,12 +130,14 @@ WEB = [
     Route("import-delete", "post", "import", _job),
     Route("import-template", "get", "import", lambda c: {"name": "phakhi-actors.csv"}),
 ]  # fmt: skip
+WEB += [route for area in matrix.AREAS for route in area.WEB]
 # Pages outside a workspace: the log-in and reset pages, and the workspace chooser.
 OUTSIDE_WORKSPACES = {
     "login", "logout", "password_reset", "password_reset_done", "password_reset_confirm",
     "password_reset_complete", "invitation_accept", "chooser",
     "tokens", "token-revoke",  # a user's own API tokens (tests/test_tokens_page.py)
 }  # fmt: skip
+OUTSIDE_WORKSPACES |= {name for area in matrix.AREAS for name in area.OUTSIDE_WORKSPACES}
 
 
 def _names(patterns: list[Any], prefix: str = "") -> dict[str, str]:
@@ -172,15 +163,6 @@ def _web_routes() -> dict[str, str]:
 
 def _web_names() -> set[str]:
     return set(_web_routes())
-
-
-@dataclass(frozen=True)
-class Operation:
-    method: str
-    path: str  # as in the OpenAPI schema, with {slug} and the other parameters
-    needs: str
-    body: Kwargs = lambda c: {}
-    contacts: bool = False
 
 
 def _body_actor(c: dict[str, Any]) -> dict[str, Any]:
@@ -223,6 +205,7 @@ OPERATIONS = [
     Operation("get", "/workspaces/{slug}/analysis/runs/{run_id}", "view"),
     Operation("get", "/workspaces/{slug}/analysis/runs/{run_id}/actors", "view"),
 ]  # fmt: skip
+OPERATIONS += [operation for area in matrix.AREAS for operation in area.OPERATIONS]
 NOT_WORKSPACE_OPERATIONS = {("get", "/workspaces")}  # the caller's own list of workspaces
 
 
@@ -305,6 +288,7 @@ def _api_path(operation: Operation, context: dict[str, Any]) -> str:
         "tie_id": context["tie"].pk,
         "network": "health" if operation.needs != "edit_network" else context["network"].slug,
         "run_id": context.get("run_id", 0),
+        **operation.params(context),
     }
     return API + operation.path.format(**values)
 

@@ -5,7 +5,18 @@ from typing import Any
 from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
-from phakhi.api import actors, analysis, errors, networks, ties, workspaces
+from phakhi.api import (
+    actors,
+    analysis,
+    errors,
+    expansion,
+    lessons,
+    networks,
+    projects,
+    stakeholders,
+    ties,
+    workspaces,
+)
 from phakhi.api.auth import AUTH
 
 DESCRIPTION = """\
@@ -38,5 +49,15 @@ api = NinjaAPI(
     renderer=ReadableJSON(),
 )
 errors.register(api)
-for module in (workspaces, actors, ties, networks, analysis):
+for module in (
+    workspaces,
+    actors,
+    ties,
+    networks,
+    analysis,
+    projects,
+    stakeholders,
+    lessons,
+    expansion,
+):
     api.add_router("/workspaces", module.router)

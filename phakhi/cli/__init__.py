@@ -28,7 +28,7 @@ def _setup(language: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from phakhi.cli import accounts, server
+    from phakhi.cli import accounts, projects, server, worksheets
 
     parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
     parser.add_argument(
@@ -121,6 +121,8 @@ def _parser() -> argparse.ArgumentParser:
     _analyze_parser(commands)
     accounts.add_parsers(commands)
     server.add_parsers(commands)
+    projects.add_parsers(commands)
+    worksheets.add_parsers(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
@@ -162,12 +164,18 @@ def main(argv: list[str] | None = None) -> int:
     _setup(args.lang)
     from django.core.exceptions import ValidationError
 
-    from phakhi.cli import accounts, server
+    from phakhi.cli import accounts, projects, server, worksheets
     from phakhi.core.selectors import NotFound
     from phakhi.exports.errors import ExportError
     from phakhi.imports.readers import ImportFileError
 
-    handler = {**_HANDLERS, **accounts.HANDLERS, **server.HANDLERS}[args.command]
+    handler = {
+        **_HANDLERS,
+        **accounts.HANDLERS,
+        **server.HANDLERS,
+        **projects.HANDLERS,
+        **worksheets.HANDLERS,
+    }[args.command]
     try:
         return handler(args)
     except (NotFound, ImportFileError, ExportError) as error:

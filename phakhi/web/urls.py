@@ -4,6 +4,16 @@ phakhi/web/views/<area>.py; add an area's routes here as one group. A workspace'
 
 from django.urls import include, path
 
+from phakhi.web.routes import (
+    design,
+    drawing,
+    expansion,
+    lessons,
+    live,
+    projects,
+    stakeholders,
+    worksheets,
+)
 from phakhi.web.views import (
     accounts,
     actor_forms,
@@ -90,6 +100,11 @@ workspace_urlpatterns = [
     path("map/analyze/", network_map.map_analyze, name="map-analyze"),
 ]
 
+# The workshop kit: projects and their worksheets (phakhi/web/routes/).
+WORKSHOP_KIT = (projects, stakeholders, lessons, drawing, expansion, design, live, worksheets)
+for routes in WORKSHOP_KIT:
+    workspace_urlpatterns += routes.workspace_urlpatterns
+
 urlpatterns = [
     # accounts
     path("accounts/login/", accounts.login_view, name="login"),
@@ -110,3 +125,5 @@ urlpatterns = [
     path("", home.chooser, name="chooser"),
     path("w/<slug:workspace>/", include(workspace_urlpatterns)),
 ]
+for routes in WORKSHOP_KIT:
+    urlpatterns += routes.urlpatterns

@@ -1,0 +1,1 @@
+"""Worksheet 1 (ใบงาน 1): stakeholder analysis — assessments and their stakeholders."""

@@ -1,0 +1,1 @@
+"""Live workshop sessions that participants join on their phones."""
