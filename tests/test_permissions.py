@@ -208,3 +208,21 @@ def test_viewers_see_contacts_masked(workspace, data):
         "line_id": "s•••••",
         "address": "",
     }
+
+
+def test_projects_are_edited_by_coordinators_of_their_lead_network(workspace, data):
+    other_network = data["network"].__class__.objects.create(
+        workspace=workspace, slug="youth", name="เยาวชน"
+    )
+    limited = access_for(
+        user_with_role(workspace, "coordinator", networks=(data["network"],)), workspace
+    )
+    assert limited is not None
+    assert limited.can_edit_project(data["network"].pk)
+    assert not limited.can_edit_project(other_network.pk)
+    assert not limited.can_edit_project(None)  # a project no network leads is everyone's
+    everything = access_for(user_with_role(workspace, "coordinator", "all"), workspace)
+    assert everything is not None and everything.can_edit_project(None)
+    assert everything.can_edit_project(other_network.pk)
+    member = access_for(user_with_role(workspace, "member"), workspace)
+    assert member is not None and not member.can_edit_project(data["network"].pk)

@@ -79,6 +79,13 @@ class Access:
             return False
         return not self.is_restricted or network_id in (self.network_ids or ())
 
+    def can_edit_project(self, lead_network_id: int | None) -> bool:
+        """A project and its worksheets: a coordinator limited to some networks edits only the
+        projects one of their networks leads."""
+        if lead_network_id is None:
+            return self.can_edit and not self.is_restricted
+        return self.can_edit_network(lead_network_id)
+
     @property
     def can_merge_actors(self) -> bool:
         """A merge deletes one actor and moves its ties and memberships in every network, so a
