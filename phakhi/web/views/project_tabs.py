@@ -1,0 +1,20 @@
+"""The tabs of a project's pages, in order: the project itself, then its worksheets and its live
+workshop. Each tab is a route in the "web" namespace under ``projects/<slug:project>/``, reversed
+with ``workspace`` and ``project`` (the project's slug). An area adds its tab here, in the same
+commit as its page."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class ProjectTab:
+    route: str
+    label: str | Promise
+
+
+PROJECT_TABS: list[ProjectTab] = [
+    ProjectTab("project", _("Project")),
+]
