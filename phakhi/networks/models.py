@@ -29,6 +29,16 @@ class Network(WorkspaceScoped, Versioned):
     members = models.ManyToManyField(
         Actor, through="Membership", related_name="networks", verbose_name=_("members")
     )
+    # Set on a working group: a sub-network (``parent``) that carries one of the parent's
+    # strategies (the RE-AMP shape: goal → strategies → a working group for each).
+    strategy = models.ForeignKey(
+        "Strategy",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="working_groups",
+        verbose_name=_("strategy"),
+    )
 
     class Meta:
         verbose_name = _("network")
@@ -80,3 +90,63 @@ class Membership(WorkspaceScoped, Versioned):
 
     def __str__(self) -> str:
         return f"{self.actor} — {self.network} ({self.get_role_display()})"
+
+
+class Goal(WorkspaceScoped, Versioned):
+    """A goal of a network's design (เป้าหมาย), with a target that can be measured by a date."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="design_goals", verbose_name=_("network")
+    )
+    title = models.CharField(_("goal"), max_length=300)
+    target = models.TextField(_("target"), blank=True)
+    measure = models.CharField(_("measure"), max_length=300, blank=True)
+    target_value = models.DecimalField(
+        _("target value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    current_value = models.DecimalField(
+        _("value reached"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["position", "id"]
+        indexes = [
+            models.Index(fields=["workspace", "network", "position"], name="goal_network_order")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Strategy(WorkspaceScoped, Versioned):
+    """A way to reach a goal (ยุทธศาสตร์), carried by working groups and served by plan rows."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="strategies", verbose_name=_("network")
+    )
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="strategies",
+        verbose_name=_("goal"),
+    )
+    title = models.CharField(_("strategy"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        ordering = ["position", "id"]
+        indexes = [
+            models.Index(fields=["workspace", "network", "position"], name="strategy_network_order")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
