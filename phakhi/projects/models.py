@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from phakhi.actors.models import Actor
 from phakhi.core.models import Versioned, WorkspaceScoped, slug_validator
 from phakhi.networks.models import Network
 
@@ -19,6 +20,15 @@ class Project(WorkspaceScoped, Versioned):
         blank=True,
         related_name="projects",
         verbose_name=_("network"),
+    )
+    # "โครงการเรา" of the worksheets can be a network, an actor (an agency, a person) or both.
+    lead_actor = models.ForeignKey(
+        Actor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_projects",
+        verbose_name=_("lead actor"),
     )
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)

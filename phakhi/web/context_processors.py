@@ -19,6 +19,7 @@ NAVIGATION: tuple[tuple[str, Any, str], ...] = (
     ("web:home", _("Home"), "view"),
     ("web:directory", _("Directory"), "view"),
     ("web:networks", _("Networks"), "view"),
+    ("web:projects", _("Projects"), "view"),
     ("web:map", _("Network map"), "view"),
     ("web:import", _("Import"), "import"),
 )
@@ -62,6 +63,9 @@ class Shell:
             except NoReverseMatch:
                 continue
             current = here == name or (name != "web:home" and here.startswith(f"{name}-"))
+            if name == "web:projects" and match:
+                # a new project, a project's pages and its worksheets' (projects/<project>/…)
+                current = current or here == "web:project-add" or "project" in match.kwargs
             items.append(NavItem(label, url, current))
         return items
 

@@ -1,0 +1,193 @@
+"""The projects pages: the list, a project's page and its tabs, creating and editing a project
+(with the conflict of two people editing at once), and who may do what."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from phakhi.core.models import AuditEvent
+from phakhi.projects.models import Project
+from phakhi.projects.services import project_create, project_update
+from phakhi.web.views import project_tabs
+from phakhi.web.views.project_tabs import ProjectTab
+from tests.accounts_support import AUTHOR, client_for, user_with_role
+
+
+def _url(workspace, name="web:projects", **kwargs) -> str:
+    return reverse(name, kwargs={"workspace": workspace.slug, **kwargs})
+
+
+def _text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+
+
+@pytest.fixture
+def admin(data) -> Client:
+    return client_for(user_with_role(data["workspace"], "admin"))
+
+
+def test_the_list_shows_each_project_with_its_lead_and_dates(data, admin):
+    workspace = data["workspace"]
+    project_create(
+        AUTHOR,
+        workspace,
+        slug="organic",
+        name="โครงการเกษตรอินทรีย์",
+        lead_actor=data["org"],
+        starts_on=dt.date(2025, 1, 15),
+        ends_on=dt.date(2025, 12, 31),
+    )
+    response = admin.get(_url(workspace))
+    assert response.status_code == 200
+    rows = response.content.decode().split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    texts = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in rows]
+    # Thai dictionary order: เกษตร (ก, its leading vowel set aside) before คลินิก (ค).
+    assert texts == [
+        "โครงการเกษตรอินทรีย์ มูลนิธิเพื่อนชุมชน 15 Jan 2025 31 Dec 2025",
+        "โครงการคลินิกชุมชน เครือข่ายสุขภาพ – –",
+    ]
+    thai = admin.get(_url(workspace), HTTP_ACCEPT_LANGUAGE="th")
+    assert "15 ม.ค. 2568" in thai.content.decode()  # Buddhist era in Thai
+
+
+def test_the_project_page_shows_the_project_and_its_tabs(data, admin, monkeypatch):
+    workspace, project = data["workspace"], data["project"]
+    # An area's tab is listed once its page exists; a route not there yet is left out.
+    tabs = [*project_tabs.PROJECT_TABS, ProjectTab("no-such-page-yet", "Later")]
+    monkeypatch.setattr(project_tabs, "PROJECT_TABS", tabs)
+    response = admin.get(_url(workspace, "web:project", project=project.slug))
+    assert response.status_code == 200
+    html = response.content.decode()
+    nav = html.split('class="project-tabs"')[1].split("</nav>")[0]
+    assert 'aria-current="page">Project</a>' in nav
+    assert "Later" not in nav
+    text = _text(response)
+    assert "Lead network เครือข่ายสุขภาพ" in text
+    assert "Edit the project" in text
+    site_nav = html.split('class="site-nav"')[1].split("</nav>")[0]
+    assert re.search(r'aria-current="page">Projects<', site_nav)
+
+
+def test_a_project_of_another_workspace_is_not_found(data, admin, other_workspace):
+    project_create(AUTHOR, other_workspace, slug="theirs", name="Theirs")
+    url = _url(data["workspace"], "web:project", project="theirs")
+    assert admin.get(url).status_code == 404
+
+
+def test_create_a_project_led_by_a_network_and_an_actor(data, admin):
+    workspace = data["workspace"]
+    response = admin.post(
+        _url(workspace, "web:project-add"),
+        {
+            "name": "โครงการเกษตรอินทรีย์",
+            "slug": "organic-farming",
+            "description": "ตลาดสีเขียว",
+            "network": data["network"].pk,
+            "lead_actor": "",
+            "lead_actor_key": data["org"].key,
+            "starts_on": "01/02/2568",
+            "ends_on": "",
+        },
+    )
+    assert response.status_code == 302, _text(response)
+    project = Project.objects.get(workspace=workspace, slug="organic-farming")
+    assert response["Location"] == _url(workspace, "web:project", project="organic-farming")
+    assert (project.network, project.lead_actor) == (data["network"], data["org"])
+    assert project.starts_on == dt.date(2025, 2, 1)
+    event = AuditEvent.objects.get(object_type="projects.project", object_id=str(project.pk))
+    assert event.action == "create" and event.changes["lead_actor"] == [None, data["org"].pk]
+
+
+def test_a_thai_name_needs_a_slug_and_bad_input_names_its_field(data, admin):
+    url = _url(data["workspace"], "web:project-add")
+    response = admin.post(
+        url, {"name": "โครงการใหม่", "ends_on": "2025-01-01", "starts_on": "2025-02-01"}
+    )
+    assert response.status_code == 400
+    text = _text(response)
+    assert "A name in Thai needs a slug" in text
+    assert "The end date must not be before the start date." in text
+    taken = admin.post(url, {"name": "Clinic", "slug": "clinic"})
+    assert taken.status_code == 400 and "A project “clinic” exists already." in _text(taken)
+    nobody = admin.post(url, {"name": "X", "slug": "x", "lead_actor": "ไม่มีใครชื่อนี้"})
+    assert nobody.status_code == 400
+    assert "No actor in this workspace has this key or name." in _text(nobody)
+    assert not Project.objects.filter(slug="x").exists()
+
+
+def test_a_limited_coordinator_creates_only_projects_their_network_leads(data):
+    workspace = data["workspace"]
+    youth = data["network"].__class__.objects.create(
+        workspace=workspace, slug="youth", name="เยาวชน"
+    )
+    limited = client_for(user_with_role(workspace, "coordinator", "limited", networks=(youth,)))
+    url = _url(workspace, "web:project-add")
+    form = limited.get(url).content.decode()
+    options = re.findall(
+        r'<option value="([^"]*)"', form.split('name="network"')[1].split("</select>")[0]
+    )
+    assert options == [str(youth.pk)]  # no "none", not health
+    assert limited.post(url, {"name": "Everyone's", "slug": "all"}).status_code == 403
+    assert (
+        limited.post(url, {"name": "H", "slug": "h", "network": data["network"].pk}).status_code
+        == 403
+    )
+    ok = limited.post(url, {"name": "Youth camp", "slug": "camp", "network": youth.pk})
+    assert ok.status_code == 302
+    assert limited.get(_url(workspace, "web:project-edit", project="clinic")).status_code == 403
+
+
+def test_edit_a_project(data, admin):
+    workspace, project = data["workspace"], data["project"]
+    url = _url(workspace, "web:project-edit", project=project.slug)
+    page = admin.get(url)
+    assert page.status_code == 200
+    response = admin.post(
+        url,
+        {
+            "version": project.version,
+            "name": "โครงการคลินิกชุมชนเข้มแข็ง",
+            "initial-name": project.name,
+            "description": "",
+            "initial-description": "",
+            "network": data["network"].pk,
+            "initial-network": data["network"].pk,
+            "lead_actor": "",
+            "initial-lead_actor": "",
+            "starts_on": "",
+            "initial-starts_on": "",
+            "ends_on": "30/09/2569",
+            "initial-ends_on": "",
+        },
+    )
+    assert response.status_code == 302, _text(response)
+    project.refresh_from_db()
+    assert project.name == "โครงการคลินิกชุมชนเข้มแข็ง"
+    assert project.ends_on == dt.date(2026, 9, 30)
+    assert project.version == 2
+
+
+def test_a_colleagues_change_meanwhile_comes_back_side_by_side(data, admin):
+    workspace, project = data["workspace"], data["project"]
+    opened = project.version
+    project_update(AUTHOR, project, name="ชื่อของเพื่อนร่วมงาน")
+    response = admin.post(
+        _url(workspace, "web:project-edit", project=project.slug),
+        {
+            "version": opened,
+            "name": "ชื่อของฉัน",
+            "initial-name": "โครงการคลินิกชุมชน",
+            "description": "คำอธิบายใหม่",
+            "initial-description": "",
+            "network": data["network"].pk,
+            "initial-network": data["network"].pk,
+        },
+    )
+    assert response.status_code == 409
+    text = _text(response)
+    assert "ชื่อของเพื่อนร่วมงาน" in text and "ชื่อของฉัน" in text
+    project.refresh_from_db()
+    assert project.name == "ชื่อของเพื่อนร่วมงาน" and project.description == ""
