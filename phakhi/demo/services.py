@@ -10,6 +10,7 @@ from phakhi.core import audit, bulk
 from phakhi.core.models import Workspace
 from phakhi.core.services import workspace_create
 from phakhi.demo.generator import DemoData, Rows, generate, write_csv
+from phakhi.demo.workshop_kit import load_workshop_kit
 from phakhi.imports.actor_import import import_actors
 from phakhi.imports.readers import Table
 from phakhi.imports.report import ImportReport
@@ -57,6 +58,8 @@ def demo_load(author: audit.Author, *, size: str, seed: int, slug: str) -> str:
         import_ties(workspace, lambda: _table(data.ties, "demo"), ties, author=author)
         _check(ties)
         _load_networks(author, workspace, data)
+        if size == "workshop":
+            load_workshop_kit(author, workspace)
     return _("Loaded the %(size)s demo into “%(slug)s”: %(actors)d actors, %(ties)d ties.") % {
         "size": size,
         "slug": slug,
