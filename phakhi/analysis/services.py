@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
+from phakhi.analysis import hooks
 from phakhi.analysis.loading import ScopeData, load_scope
 from phakhi.analysis.models import ActorResult, AnalysisRun
 from phakhi.core import audit, bulk
@@ -194,6 +195,7 @@ def _store(
     # The commit and the statistics belong to storing too.
     run.timings["store"] = round((timezone.now() - clock).total_seconds(), 3)
     AnalysisRun.objects.filter(pk=run.pk).update(timings=run.timings)
+    hooks.run_stored(run, author)
 
 
 def relabel_network(network: dict[str, Any], labels: dict[int, str]) -> dict[str, Any]:
