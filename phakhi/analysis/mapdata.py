@@ -111,13 +111,28 @@ def _place(x: np.ndarray, y: np.ndarray, graph: MapGraph) -> tuple[np.ndarray, n
     return x, y, "placed"
 
 
-def _fit(x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float]]:
-    """Coordinates scaled into [0, MAP_SIZE]² (aspect kept), to two decimals."""
+def _fit(x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float], dict[str, float]]:
+    """Coordinates scaled into [0, MAP_SIZE]² (aspect kept), to two decimals, and the frame
+    that scaled them: a point (u, v) of the map is (x0 + u · scale, y0 + v · scale) of the
+    layout (what a drawn map stores where an actor was put)."""
     if not len(x):
-        return [], []
+        return [], [], {"x0": 0.0, "y0": 0.0, "scale": 1.0}
     span = max(float(np.ptp(x)), float(np.ptp(y)), 1e-9) / MAP_SIZE
+    frame = {"x0": float(x.min()), "y0": float(y.min()), "scale": span}
     return (np.round((x - x.min()) / span, 2).tolist(),
-            np.round((y - y.min()) / span, 2).tolist())  # fmt: skip
+            np.round((y - y.min()) / span, 2).tolist(), frame)  # fmt: skip
+
+
+def _put(
+    x: np.ndarray, y: np.ndarray, ids: np.ndarray, placed: dict[int, tuple[float, float]]
+) -> None:
+    """Set the coordinates of the actors that were put somewhere on a drawn map."""
+    if not placed:
+        return
+    where = positions(ids, np.fromiter(placed, dtype=np.int64, count=len(placed)))
+    for position, (px, py) in zip(where.tolist(), placed.values(), strict=True):
+        if position >= 0:
+            x[position], y[position] = px, py
 
 
 def _tags(scope: MapScope, ids: np.ndarray) -> tuple[list[str], dict[str, list[int]]]:
@@ -158,15 +173,19 @@ def _flags(values: np.ndarray) -> list[int]:
     return values.astype(np.int8).tolist()  # type: ignore[no-any-return]
 
 
-def scope_payload(scope: MapScope, access: Access) -> dict[str, Any]:
+def scope_payload(
+    scope: MapScope, access: Access, placed: dict[int, tuple[float, float]] | None = None
+) -> dict[str, Any]:
     """The map of a scope (see :func:`~phakhi.analysis.mapscope.map_scope` for the filters) as
     columns: ``nodes`` (one list per attribute; position i is node i), ``edges`` (``source`` and
     ``target`` are node positions), ``run`` (None before any analysis: ``needs_analysis``),
     ``layout`` ("stored", "placed" when some actors were placed near their partners, "none"),
-    the ``legend``, the ``metrics`` in plain words and the lookup tables the columns refer to."""
+    the ``legend``, the ``metrics`` in plain words and the lookup tables the columns refer to.
+    ``placed`` (actor id → layout coordinates) are where a drawn map put some actors."""
     actors, graph = map_nodes(scope, "key", "name", "kind", "sector", "province_code")
     measures = _measures(scope, graph.ids)
     x, y, placement = _place(measures["x"], measures["y"], graph)
+    _put(x, y, graph.ids, placed or {})  # after the others are placed: they keep their places
     tag_names, tag_links = _tags(scope, graph.ids)
     language = current_language()
     sectors = [row[4] or "none" for row in actors]
@@ -178,7 +197,7 @@ def scope_payload(scope: MapScope, access: Access) -> dict[str, Any]:
         "sector": sectors,
         "province": [row[5] for row in actors],
     }
-    nodes["x"], nodes["y"] = _fit(x, y)
+    nodes["x"], nodes["y"], frame = _fit(x, y)
     for name in RESULT_FIELDS[:-2]:
         values = measures[name]
         if name in _ROUNDED:
@@ -198,6 +217,7 @@ def scope_payload(scope: MapScope, access: Access) -> dict[str, Any]:
         "can_analyze": access.can_analyze,
         "layout": placement,
         "counts": {"nodes": len(graph.ids), "edges": len(graph.source)},
+        "frame": frame,
         "nodes": nodes,
         "edges": {
             "source": graph.source.tolist(),

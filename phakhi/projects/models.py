@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.actors.models import Actor
@@ -49,3 +51,60 @@ class Project(WorkspaceScoped, Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProjectTie(WorkspaceScoped):
+    """A tie drawn on the project's map (worksheet 3): which project it was drawn for, by whom
+    and when. The tie itself is an ordinary tie of the workspace, with origin "workshop"."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="drawn_ties", verbose_name=_("project")
+    )
+    tie = models.ForeignKey(
+        "ties.Tie", on_delete=models.CASCADE, related_name="projects", verbose_name=_("tie")
+    )
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("drawn by"),
+    )
+    drawn_at = models.DateTimeField(_("drawn at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tie drawn for a project")
+        verbose_name_plural = _("ties drawn for projects")
+        # The project implies the workspace, as a tie's source does.
+        constraints = [
+            models.UniqueConstraint(fields=["project", "tie"], name="project_tie_unique"),
+        ]
+        indexes = [models.Index(fields=["tie"])]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.tie}"
+
+
+class ProjectPlacement(WorkspaceScoped):
+    """Where an actor sits on the project's drawn map, in the layout's own coordinates (those
+    of the analysis run, before the map scales them), so that it stays where it was put."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="placements", verbose_name=_("project")
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="+", verbose_name=_("actor")
+    )
+    x = models.FloatField("x")
+    y = models.FloatField("y")
+
+    class Meta:
+        verbose_name = _("place on a project's map")
+        verbose_name_plural = _("places on projects' maps")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "actor"], name="project_placement_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.actor} ({self.x:.1f}, {self.y:.1f})"

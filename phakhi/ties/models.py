@@ -20,6 +20,7 @@ class Origin(models.TextChoices):
     IMPORT = "import", _("imported")
     SURVEY = "survey", _("network survey")
     ACTIVITY = "activity", _("joint activity")
+    WORKSHOP = "workshop", _("workshop")
 
 
 class Tie(WorkspaceScoped, Versioned):

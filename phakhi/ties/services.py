@@ -99,3 +99,33 @@ def tie_end(author: audit.Author, tie: Tie, until: dt.date, *, version: int | No
         versions.change(author, current, {"until": until}, version)
     tie.refresh_from_db()
     return tie
+
+
+def tie_update(
+    author: audit.Author,
+    tie: Tie,
+    *,
+    version: int | None = None,
+    strength: object = None,
+    via: object = ...,
+) -> Tie:
+    """Change a tie's strength and the actor it is held through (``via``: a third actor of the
+    workspace, the broker; None for a tie held directly), in one version checked against
+    ``version`` as ``tie_set_strength`` is. A field left out (strength None, via ``...``)
+    stays as it is."""
+    problems: list[Problem] = []
+    wanted: dict[str, object] = {}
+    if strength is not None:
+        wanted["strength"] = clean_strength(strength, problems)
+    if via is not ...:
+        if via is not None and (not isinstance(via, Actor) or via.workspace_id != tie.workspace_id):
+            problems.append(("via", _("The actor belongs to another workspace.")))
+        else:
+            broker = via.pk if isinstance(via, Actor) else None
+            problems += tie_problems(tie.source_id, tie.target_id, broker, None, None)
+            wanted["via"] = via
+    refuse(problems)
+    with transaction.atomic():
+        versions.change(author, versions.locked(tie), wanted, version)
+    tie.refresh_from_db()
+    return tie

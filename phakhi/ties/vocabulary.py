@@ -49,3 +49,13 @@ def parse_directed(value: object) -> bool:
     if isinstance(value, bool):
         return value
     return DIRECTED.parse(value) == "true"
+
+
+# The levels in the words of the workshop's worksheet 3 (ใบงาน ๓), strongest first: the two
+# bands แน่นแฟ้น (tight) and หลวม ๆ (loose), and รู้จัก (knowing each other).
+WORKSHOP_LEVELS = (
+    (4, gettext_lazy("Tight — collaborate (4)")),
+    (3, gettext_lazy("Loose — co-operate (3)")),
+    (2, gettext_lazy("Loose — co-ordinate (2)")),
+    (1, gettext_lazy("Know each other — networking (1)")),
+)
