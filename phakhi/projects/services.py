@@ -13,6 +13,7 @@ from phakhi.actors.models import Actor
 from phakhi.core import audit, versions
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.networks.models import Network
+from phakhi.projects.drawing import project_tie_draw as project_tie_draw  # worksheet 3
 from phakhi.projects.models import Project
 
 # Slugs that would clash with the pages' own addresses (projects/new/).
