@@ -34,5 +34,21 @@ WEB: list[Route] = [
     Route("project-edit", "post", "edit_project", _clinic,
           lambda c: {"name": "โครงการคลินิกชุมชน ๒", "network": c["network"].pk}),
 ]  # fmt: skip
-OPERATIONS: list[Operation] = []
+
+
+def _project_param(c: dict[str, Any]) -> dict[str, Any]:
+    return {"project": c["project"].slug}
+
+
+def _body(c: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {"slug": f"api-{c['role']}", "name": "โครงการใหม่", **fields}
+
+
+OPERATIONS: list[Operation] = [
+    Operation("get", "/workspaces/{slug}/projects", "view"),
+    Operation("post", "/workspaces/{slug}/projects", "create_project", lambda c: _body(c)),
+    Operation("get", "/workspaces/{slug}/projects/{project}", "view", params=_project_param),
+    Operation("patch", "/workspaces/{slug}/projects/{project}", "edit_project",
+              lambda c: {"description": "คลินิกในชุมชน"}, params=_project_param),
+]  # fmt: skip
 OUTSIDE_WORKSPACES: set[str] = set()
