@@ -32,7 +32,7 @@ DESCRIPTION = (
 
 def _organic_farmers(workspace: Workspace) -> list[Actor]:
     """The actors working on organic farming: organizations, then groups, then people."""
-    order = {Kind.ORGANIZATION: 0, Kind.GROUP: 1, Kind.PERSON: 2}
+    order: dict[str, int] = {Kind.ORGANIZATION: 0, Kind.GROUP: 1, Kind.PERSON: 2}
     found = Actor.objects.filter(workspace=workspace, tags__name=ISSUE).order_by("key")
     return sorted(found, key=lambda actor: order.get(actor.kind, 3))[:MEMBERS]
 
