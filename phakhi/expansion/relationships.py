@@ -109,7 +109,7 @@ def us_condition(plan: ExpansionPlan, day: dt.date, field: str) -> Q | None:
     return condition if condition else None
 
 
-def _us_ids(plan: ExpansionPlan, day: dt.date) -> set[int]:
+def us_ids(plan: ExpansionPlan, day: dt.date) -> set[int]:
     condition = us_condition(plan, day, "id")
     if condition is None:
         return set()
@@ -145,7 +145,7 @@ def read_rows(
     """The reading of each row (by id) on ``day`` (default today)."""
     day = day or timezone.localdate()
     rows = list(rows)
-    us = _us_ids(plan, day)
+    us = us_ids(plan, day)
     targets = _targets(rows, day)
     if not us:
         return {row.pk: UNKNOWN for row in rows}

@@ -120,3 +120,19 @@ def test_reading_a_plan_takes_the_same_queries_for_one_row_or_many(
     with django_assert_max_num_queries(6):
         readings = read_plan(world.plan)
     assert sorted(r.how for r in readings.values()) == [How.DIRECT] * 4 + [How.TWO_STEP] * 8
+
+
+def test_the_projects_lead_actor_is_one_of_us(world: World) -> None:
+    from phakhi.expansion.services import plan_create
+    from phakhi.projects.services import project_create
+
+    world.actor("สสจ.", kind="organization")
+    world.actor("อสม.")
+    world.tie("สสจ.", "อสม.", 4)
+    led = project_create(
+        AUTHOR, world.workspace, slug="led", name="โครงการ", lead_actor=world.actors["สสจ."]
+    )
+    plan = plan_create(AUTHOR, project=led, title="แผน")
+    row = plan_row_add(AUTHOR, plan, target_actor=world.actors["อสม."], new_level=4)
+    reading = read_plan(plan)[row.pk]
+    assert (reading.how, reading.level, reading.ours_name) == (How.DIRECT, 4, "สสจ.")
