@@ -20,9 +20,18 @@ class ProjectForm(AuditedForm):
 @admin.register(Project)
 class ProjectAdmin(AuditedAdmin):
     form = ProjectForm
-    list_display = ("name", "slug", "network", "starts_display", "ends_display", "workspace")
+    list_display = (
+        "name",
+        "slug",
+        "network",
+        "lead_actor",
+        "starts_display",
+        "ends_display",
+        "workspace",
+    )
     list_filter = ("workspace",)
-    list_select_related = ("network", "workspace")
+    list_select_related = ("network", "lead_actor", "workspace")
+    raw_id_fields = ("lead_actor",)
     search_fields = ("name", "slug")
     fields = (
         "workspace",
@@ -30,6 +39,7 @@ class ProjectAdmin(AuditedAdmin):
         "name",
         "description",
         "network",
+        "lead_actor",
         "starts_on",
         "ends_on",
         "created_display",
