@@ -38,9 +38,12 @@ class Table:
         return self.written if self.written is not None else self.headers
 
 
-def open_table(path: Path, sheet: str | None = None, name: str | None = None) -> Table:
+def open_table(
+    path: Path, sheet: str | None = None, name: str | None = None, header_line: int = 1
+) -> Table:
     """The file's table. ``name`` is how messages call the file (the name a browser upload
-    had); by default its path, as the user typed it."""
+    had); by default its path, as the user typed it. ``header_line`` is the line (row) of the
+    headers, when a title stands above them: the lines above it are not read."""
     name = name or str(path)
     if not path.exists():
         raise ImportFileError(_("The file %(path)s does not exist.") % {"path": name})
@@ -49,10 +52,10 @@ def open_table(path: Path, sheet: str | None = None, name: str | None = None) ->
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
     if head.startswith(XLSX_MAGIC):
-        return _open_xlsx(path, sheet, name)
+        return _open_xlsx(path, sheet, name, header_line)
     if sheet:
         raise ImportFileError(_("--sheet applies to XLSX workbooks; this file is CSV."))
-    return _open_csv(path, head, name)
+    return _open_csv(path, head, name, header_line)
 
 
 def _load_workbook(path: Path, name: str) -> Any:
@@ -265,7 +268,7 @@ def checked_headers(cells: list[Any], name: str) -> list[str]:
     return headers
 
 
-def _open_csv(path: Path, head: bytes, name: str) -> Table:
+def _open_csv(path: Path, head: bytes, name: str, header_line: int = 1) -> Table:
     encoding = _detect_encoding(head)
     sample = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head, final=False)
     delimiter = _detect_delimiter(sample)
@@ -274,6 +277,8 @@ def _open_csv(path: Path, head: bytes, name: str) -> Table:
     lines = _DecodedLines(path, encoding)
     reader = csv.reader(lines, delimiter=delimiter)
     try:
+        for _line in range(header_line - 1):
+            next(reader)
         header_cells = next(reader)
         headers = checked_headers(header_cells, name)
     except StopIteration:
@@ -310,10 +315,10 @@ def _open_csv(path: Path, head: bytes, name: str) -> Table:
     return Table(headers, rows(), f"CSV, {label}, {names[delimiter]}")
 
 
-def _open_xlsx(path: Path, sheet: str | None, name: str) -> Table:
+def _open_xlsx(path: Path, sheet: str | None, name: str, header_line: int = 1) -> Table:
     workbook = _load_workbook(path, name)
     try:
-        return _sheet_table(workbook, sheet, name)
+        return _sheet_table(workbook, sheet, name, header_line)
     except WorkbookRefused as refused:
         workbook.close()
         raise ImportFileError(str(refused)) from None
@@ -322,7 +327,7 @@ def _open_xlsx(path: Path, sheet: str | None, name: str) -> Table:
         raise
 
 
-def _sheet_table(workbook: Any, sheet: str | None, name: str) -> Table:
+def _sheet_table(workbook: Any, sheet: str | None, name: str, header_line: int = 1) -> Table:
     names = workbook.sheetnames
     if sheet is not None:
         if sheet not in names:
@@ -344,17 +349,20 @@ def _sheet_table(workbook: Any, sheet: str | None, name: str) -> Table:
     # wrong would cut rows off or pad every row to it.
     worksheet.reset_dimensions()
     merges = _Merges(merged_ranges(workbook, worksheet))
-    header_row = next(worksheet.iter_rows(max_row=1, values_only=True), None)
+    header_row = next(
+        worksheet.iter_rows(min_row=header_line, max_row=header_line, values_only=True), None
+    )
     if header_row is None:
         raise ImportFileError(_("The sheet “%(sheet)s” is empty.") % {"sheet": chosen})
-    merges.fill(1, list(header_row))  # a range may start in the header; headers stay as written
+    # A range may start in the header; headers stay as written.
+    merges.fill(header_line, list(header_row))
     headers = checked_headers(list(header_row), name)
     width = max(len(headers), 1)
-    stream = worksheet.iter_rows(min_row=2, max_col=width, values_only=True)
+    stream = worksheet.iter_rows(min_row=header_line + 1, max_col=width, values_only=True)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for number, row in enumerate(stream, start=2):
+            for number, row in enumerate(stream, start=header_line + 1):
                 values = list(row)
                 if merges.ranges:
                     merges.fill(number, values)

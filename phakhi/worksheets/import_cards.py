@@ -1,0 +1,145 @@
+"""Worksheet 1's card table read back: each row a stakeholder of the project's latest
+assessment (one dated today is made, with the first row that lands, when the project has
+none), matched by its name in normalized Thai, written through
+``phakhi.stakeholders.services``."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phakhi.actors.models import Actor, Kind
+from phakhi.actors.validation import actor_name_key
+from phakhi.core import audit
+from phakhi.core.dates import current_language, format_date
+from phakhi.core.thai import name_key
+from phakhi.projects.models import Project
+from phakhi.stakeholders.models import Assessment, Stakeholder
+from phakhi.stakeholders.selectors import latest_assessment
+from phakhi.stakeholders.services import assessment_create, stakeholder_add, stakeholder_update
+from phakhi.worksheets.import_rows import (
+    Row,
+    WorksheetReport,
+    changes_of,
+    read_row,
+    repeated,
+    write_row,
+)
+from phakhi.worksheets.reading import WorksheetTable
+
+# An empty kind cell is a stakeholder whose kind nobody wrote (the worksheet allows it), not a
+# person: the export writes an unknown kind as an empty cell, so it reads back the same.
+BLANKS = {"kind": {"kind": ""}}
+
+
+def name_keys(name: str, kind: str | None) -> list[str]:
+    """The keys a stakeholder of this name may be stored under (``Stakeholder.name_key``):
+    the one of the row's kind first (a person's name loses its title), then the other."""
+    person, plain = name_key(name, person=True)[:300], name_key(name, person=False)[:300]
+    keys = [person, plain] if kind in (None, Kind.PERSON) else [plain, person]
+    return list(dict.fromkeys(keys))
+
+
+class _Cards:
+    """The import of one file's rows into one assessment."""
+
+    def __init__(
+        self,
+        author: audit.Author,
+        project: Project,
+        worksheet: WorksheetTable,
+        report: WorksheetReport,
+    ) -> None:
+        self.author, self.project, self.worksheet, self.report = author, project, worksheet, report
+        self.assessment = latest_assessment(project)
+        self.stored: dict[str, Stakeholder] = {}
+        if self.assessment is None:
+            report.target = _("a new assessment of %(date)s") % {
+                "date": format_date(timezone.localdate(), current_language())
+            }
+        else:
+            self.stored = {s.name_key: s for s in self.assessment.stakeholders.all()}
+            report.target = _("the assessment of %(date)s") % {
+                "date": format_date(self.assessment.held_on, current_language())
+            }
+            if self.assessment.title:
+                report.target += f" ({self.assessment.title})"
+        self.linked = {s.actor_id for s in self.stored.values() if s.actor_id is not None}
+        self.first_line: dict[int, int] = {}  # stakeholder id → the line that wrote it
+
+    def run(self) -> None:
+        for line, cells in self.worksheet.table.rows:
+            row, problems = read_row(self.worksheet, line, cells, BLANKS)
+            if row is None:
+                continue
+            self.report.rows += 1
+            name = row.values.get("name", "")
+            if not name:
+                problems.append(("name", _("The name is missing.")))
+            if problems:
+                self.report.reject(line, problems)
+                continue
+            keys = name_keys(name, row.values.get("kind"))
+            existing = next((self.stored[k] for k in keys if k in self.stored), None)
+            if existing is None:
+                self.add(name, row)
+            elif existing.pk in self.first_line:
+                self.report.reject(line, [("name", repeated(name, self.first_line[existing.pk]))])
+            else:
+                self.update(existing, row)
+
+    def update(self, stakeholder: Stakeholder, row: Row) -> None:
+        self.first_line[stakeholder.pk] = row.line
+        row.values.pop("name")  # the same stakeholder, as the assessment already names it
+        changes = changes_of(self.worksheet, row, stakeholder)
+        if not changes:
+            self.report.unchanged += 1
+            return
+
+        def write() -> None:
+            stakeholder_update(self.author, stakeholder, version=stakeholder.version, **changes)
+
+        if write_row(self.report, self.worksheet, row.line, "name", write):
+            self.report.updated += 1
+
+    def add(self, name: str, row: Row) -> None:
+        added: list[Stakeholder] = []
+
+        def write() -> None:
+            assessment = self.assessment or assessment_create(
+                self.author, self.project, held_on=timezone.localdate(), copy_last=False
+            )
+            actor = self.directory_actor(assessment, name)
+            fields = {k: v for k, v in row.values.items() if k != "name"}
+            added.append(stakeholder_add(self.author, assessment, name=name, actor=actor, **fields))
+            self.assessment = assessment
+
+        if not write_row(self.report, self.worksheet, row.line, "name", write):
+            return
+        self.report.created += 1
+        stakeholder = added[0]
+        self.stored[stakeholder.name_key] = stakeholder
+        self.first_line[stakeholder.pk] = row.line
+        if stakeholder.actor_id is not None:
+            self.linked.add(stakeholder.actor_id)
+
+    def directory_actor(self, assessment: Assessment, name: str) -> Actor | None:
+        """The one actor of the workspace with exactly this name (in normalized form), unless
+        it is already a stakeholder of the assessment; None for none or several."""
+        found = [
+            actor
+            for actor in Actor.objects.filter(
+                workspace_id=assessment.workspace_id, name_key__in=name_keys(name, None)
+            )
+            if actor.name_key == actor_name_key(name, actor.kind)
+        ]
+        if len(found) != 1 or found[0].pk in self.linked:
+            return None
+        return found[0]
+
+
+def import_cards(
+    author: audit.Author,
+    project: Project,
+    worksheet: WorksheetTable,
+    report: WorksheetReport,
+) -> None:
+    _Cards(author, project, worksheet, report).run()
