@@ -140,34 +140,45 @@ def test_a_limited_coordinator_creates_only_projects_their_network_leads(data):
     assert limited.get(_url(workspace, "web:project-edit", project="clinic")).status_code == 403
 
 
+def _edit_form(project, **changes):
+    """The edit form as the page sends it: each field's value and the value it was shown."""
+    shown = {
+        "name": project.name,
+        "description": project.description,
+        "network": project.network_id or "",
+        "lead_actor": project.lead_actor.name if project.lead_actor else "",
+        "starts_on": "",
+        "ends_on": "",
+    }
+    sent = {"version": project.version}
+    for name, value in shown.items():
+        sent[name] = changes.get(name, value)
+        sent[f"initial-{name}"] = value
+    return sent
+
+
 def test_edit_a_project(data, admin):
     workspace, project = data["workspace"], data["project"]
+    project_update(AUTHOR, project, lead_actor=data["org"])
     url = _url(workspace, "web:project-edit", project=project.slug)
     page = admin.get(url)
     assert page.status_code == 200
-    response = admin.post(
-        url,
-        {
-            "version": project.version,
-            "name": "โครงการคลินิกชุมชนเข้มแข็ง",
-            "initial-name": project.name,
-            "description": "",
-            "initial-description": "",
-            "network": data["network"].pk,
-            "initial-network": data["network"].pk,
-            "lead_actor": "",
-            "initial-lead_actor": "",
-            "starts_on": "",
-            "initial-starts_on": "",
-            "ends_on": "30/09/2569",
-            "initial-ends_on": "",
-        },
-    )
+    assert 'value="มูลนิธิเพื่อนชุมชน"' in page.content.decode()  # the lead actor by name
+    sent = _edit_form(project, name="โครงการคลินิกชุมชนเข้มแข็ง", ends_on="30/09/2569")
+    response = admin.post(url, sent)
     assert response.status_code == 302, _text(response)
     project.refresh_from_db()
     assert project.name == "โครงการคลินิกชุมชนเข้มแข็ง"
     assert project.ends_on == dt.date(2026, 9, 30)
-    assert project.version == 2
+    assert project.lead_actor == data["org"]  # shown by name, not changed, kept
+    assert project.version == 3
+    event = AuditEvent.objects.filter(object_type="projects.project").latest("id")
+    assert set(event.changes) == {"name", "ends_on"}
+    # Another lead actor, typed by its key; the lead network taken away.
+    response = admin.post(url, _edit_form(project, lead_actor="p-1", network=""))
+    assert response.status_code == 302, _text(response)
+    project.refresh_from_db()
+    assert (project.lead_actor, project.network) == (data["person"], None)
 
 
 def test_a_colleagues_change_meanwhile_comes_back_side_by_side(data, admin):

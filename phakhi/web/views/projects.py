@@ -179,7 +179,8 @@ def _shown(project: Project) -> dict[str, Any]:
         "name": project.name,
         "description": project.description,
         "network": project.network_id,
-        "lead_actor": project.lead_actor.key if project.lead_actor else "",
+        # The name, as people know the actor; kept as it is unless the person changes it.
+        "lead_actor": project.lead_actor.name if project.lead_actor else "",
         "starts_on": project.starts_on,
         "ends_on": project.ends_on,
     }
