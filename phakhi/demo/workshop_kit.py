@@ -13,6 +13,7 @@ from django.utils import timezone
 from phakhi.actors.models import Actor, Kind
 from phakhi.core import audit
 from phakhi.core.models import Workspace
+from phakhi.demo.workshop_lessons_design import load_lessons_and_design
 from phakhi.networks.models import Network, Role
 from phakhi.networks.services import membership_set, network_create
 from phakhi.projects.models import Project
@@ -89,4 +90,5 @@ def load_workshop_kit(author: audit.Author, workspace: Workspace) -> Project:
     with transaction.atomic():
         project = demo_project(author, workspace)
         # One call a worksheet area, each loading its own example into ``project``.
+        load_lessons_and_design(author, project)
     return project

@@ -103,7 +103,7 @@ def _plan_rows(strategies: list[Strategy]) -> dict[int, list[Any]]:
     model: Any = Strategy._meta.get_field(PLAN_ROWS).related_model
     found: Any = (
         model._default_manager.filter(strategy__in=strategies)
-        .select_related("plan")
+        .select_related("plan__project", "plan__network")
         .order_by("plan_id", "position", "id")
     )
     for row in found:
