@@ -17,4 +17,5 @@ class ProjectTab:
 
 PROJECT_TABS: list[ProjectTab] = [
     ProjectTab("project", _("Project")),
+    ProjectTab("project-live", _("Live workshop")),  # participants on their phones
 ]
