@@ -2,6 +2,7 @@
 // The CSRF token reaches htmx requests through hx-headers on <body> (web/base.html).
 import htmx from "htmx.org";
 import { actorPickers } from "./picker.js";
+import { stakeholderGrids } from "./stakeholders.js";
 
 window.htmx = htmx;
 // Under the Content-Security-Policy (no inline styles or scripts, no eval): htmx adds no <style>
@@ -47,3 +48,6 @@ document.addEventListener("click", async (event) => {
 
 // Fields that name an actor suggest actors while one types (assets/js/picker.js).
 actorPickers();
+
+// Worksheet 1's grid: drag or arrow-key cards between quadrants (assets/js/stakeholders.js).
+stakeholderGrids();
