@@ -18,5 +18,6 @@ class ProjectTab:
 PROJECT_TABS: list[ProjectTab] = [
     ProjectTab("project", _("Project")),
     ProjectTab("project-stakeholders", _("Stakeholders")),  # worksheet 1
+    ProjectTab("project-plan", _("Expansion plan")),  # worksheet 4
     ProjectTab("project-live", _("Live workshop")),  # participants on their phones
 ]
