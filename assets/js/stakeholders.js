@@ -134,9 +134,14 @@ function dragging(page, card, start) {
   let target = null;
   const grid = page.querySelector("[data-stakeholder-grid]");
 
+  // The cell under the pointer; on a phone, where cells have no box of their own, the
+  // quadrant (placed without scores).
   const over = (event) => {
     const found = document.elementFromPoint(event.clientX, event.clientY);
-    return found ? found.closest("[data-cell]") : null;
+    if (!found) return null;
+    const cell = found.closest("[data-cell]");
+    if (cell && cell.getClientRects().length) return cell;
+    return found.closest(".quadrant[data-quadrant]");
   };
   const move = (event) => {
     if (event.pointerId !== start.pointerId) return;
@@ -175,7 +180,10 @@ function dragging(page, card, start) {
     if (!cell) return;
     const quadrant = cell.closest("[data-quadrant]")?.dataset.quadrant;
     if (!quadrant) return;
-    await place(page, card, quadrant, Number(cell.dataset.influenceScore), Number(cell.dataset.interestScore));
+    const scores = cell.matches("[data-cell]")
+      ? [Number(cell.dataset.influenceScore), Number(cell.dataset.interestScore)]
+      : [null, null];
+    await place(page, card, quadrant, ...scores);
   };
   document.addEventListener("pointermove", move, { passive: false });
   document.addEventListener("pointerup", end);

@@ -18,6 +18,7 @@ from phakhi.networks.models import Network, Role
 from phakhi.networks.services import membership_set, network_create
 from phakhi.projects.models import Project
 from phakhi.projects.services import project_create
+from phakhi.stakeholders.demo import load_stakeholder_analysis
 
 PROJECT_SLUG = "organic-farming"
 PROJECT_NAME = "โครงการเกษตรอินทรีย์"
@@ -90,5 +91,6 @@ def load_workshop_kit(author: audit.Author, workspace: Workspace) -> Project:
     with transaction.atomic():
         project = demo_project(author, workspace)
         # One call a worksheet area, each loading its own example into ``project``.
+        load_stakeholder_analysis(author, project)
         load_lessons_and_design(author, project)
     return project

@@ -42,7 +42,7 @@ STEPS = (
     ("stakeholders-sectors", gettext_lazy("1. Names by sector")),
     ("stakeholders-groups", gettext_lazy("2. Groups")),
     ("stakeholders-grid", gettext_lazy("3. Influence × interest")),
-    ("stakeholders-cards", gettext_lazy("Cards")),
+    ("stakeholders-cards", gettext_lazy("Analysis cards")),
 )
 
 
