@@ -20,4 +20,5 @@ PROJECT_TABS: list[ProjectTab] = [
     ProjectTab("project-stakeholders", _("Stakeholders")),  # worksheet 1
     ProjectTab("project-plan", _("Expansion plan")),  # worksheet 4
     ProjectTab("project-live", _("Live workshop")),  # participants on their phones
+    ProjectTab("worksheet-import", _("Import worksheets")),  # filled worksheets 1 and 4
 ]
