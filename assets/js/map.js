@@ -10,6 +10,8 @@ import { adjacency, buildGraph, edgeSize, nodeSizes } from "./map/graph.js";
 import { EGO_RING, labelDrawers } from "./map/labels.js";
 import { renderPanel } from "./map/panel.js";
 import { setUpSearch } from "./map/search.js";
+import { setUpDrawing } from "./map/draw.js";
+import { mapPicture, sharePicture } from "./map/share.js";
 
 // Big maps are drawn with sigma's lightest programs: without a graphics card (a virtual
 // desktop, say) the browser draws in software, where round nodes cost 20 times more than
@@ -125,7 +127,8 @@ function start(root) {
   }
 
   // --- loading and drawing -------------------------------------------------------------------
-  async function load(values) {
+  // options: keepCamera (a drawn map loads again after each change), select (an actor's key).
+  async function load(values, options = {}) {
     const request = ++state.request;
     root.dataset.state = "loading";
     status.textContent = t.loading;
@@ -147,12 +150,17 @@ function start(root) {
     if (request !== state.request) return; // a newer request is on its way
     performance.mark("map:data");
     state.loaded = values;
-    draw(data);
+    draw(data, options);
     apply(readFilters(form));
+    if (options.select) {
+      const node = data.nodes.key.indexOf(options.select);
+      if (node >= 0) select(node, { focusPanel: false });
+    }
     performance.mark("map:ready");
   }
 
-  function draw(data) {
+  function draw(data, { keepCamera = false } = {}) {
+    const camera = keepCamera && state.renderer ? state.renderer.getCamera().getState() : null;
     if (state.renderer) state.renderer.kill();
     state.data = data;
     state.index = adjacency(data);
@@ -186,6 +194,8 @@ function start(root) {
         minCameraRatio: 0.02,
         maxCameraRatio: 4,
         allowInvalidContainer: true,
+        // The project's map opens the ties between two actors from their line.
+        enableEdgeEvents: Boolean(config.ties_url),
         ...programs,
       });
     } catch (error) {
@@ -195,6 +205,8 @@ function start(root) {
     }
     performance.mark("map:sigma");
     const renderer = state.renderer;
+    if (camera) renderer.getCamera().setState(camera);
+    if (drawing) drawing.attach(renderer);
     if (big) {
       renderer.getCamera().on("updated", ({ ratio }) => {
         const wanted = ratio <= LABEL_RATIO;
@@ -322,8 +334,11 @@ function start(root) {
     if (!state.visible.node[node]) return;
     state.selected = node;
     state.partners = partnersOf(node);
+    if (tiesPanel) tiesPanel.hidden = true;
     const title = renderPanel(panel, {
       data: state.data, node, shownPartners: state.partners.size, config, language,
+      partners: config.ties_url ? [...state.partners] : null,
+      onTies: (partner) => openTies(node, partner),
       onEgo: (centre) => {
         form.elements.namedItem("ego").value = state.data.nodes.key[centre];
         filtersChanged();
@@ -390,7 +405,11 @@ function start(root) {
     button.disabled = true;
     status.textContent = t.saving_png;
     try {
-      await downloadAsPNG(state.renderer, { fileName: config.file_name, backgroundColor: "#ffffff" });
+      if (config.share) {
+        await sharedPicture();
+      } else {
+        await downloadAsPNG(state.renderer, { fileName: config.file_name, backgroundColor: "#ffffff" });
+      }
       status.textContent = shown;
     } catch (error) {
       status.textContent = t.png_failed;
@@ -398,6 +417,50 @@ function start(root) {
       button.disabled = false;
     }
   });
+
+  // The project's picture: titled, with the legend, shared where the browser can share files.
+  async function sharedPicture() {
+    const share = config.share;
+    const words = share.messages;
+    const format2 = (text) => format(text, { title: share.title, date: share.date });
+    const visibleSectors = new Set(state.data.nodes.sector.filter((_, i) => state.visible.node[i]));
+    const canvas = await mapPicture(state.renderer, {
+      title: share.title,
+      subtitle: format2(words.drawn_on),
+      levels: share.levels,
+      sectors: state.data.legend.sectors.filter((row) => visibleSectors.has(row.value)),
+      levelsTitle: words.legend_title,
+      sectorsTitle: words.sectors_title,
+    });
+    root.dataset.picture = `${canvas.width}x${canvas.height}`;
+    const how = await sharePicture(canvas, { fileName: config.file_name, title: format2(words.share_title), text: format2(words.share_text) });
+    root.dataset.shared = how;
+  }
+
+  // --- the project's map: the ties between two actors, and drawing ----------------------------
+  const tiesPanel = document.getElementById("map-ties");
+  function openTies(a, b) {
+    if (!tiesPanel || !config.ties_url) return;
+    const ids = state.data.nodes.id;
+    panel.hidden = true;
+    tiesPanel.dataset.pair = `${ids[a]}-${ids[b]}`;
+    const [one, other] = config.ties_placeholders;
+    const url = config.ties_url.replace(one, String(ids[a])).replace(other, String(ids[b]));
+    window.htmx.ajax("GET", url, { target: tiesPanel, swap: "innerHTML" }).then(() => {
+      tiesPanel.hidden = false;
+      const title = document.getElementById("map-ties-title");
+      if (title) title.focus();
+    });
+  }
+  if (tiesPanel) {
+    tiesPanel.addEventListener("click", (event) => {
+      if (event.target.closest("[data-close-ties]")) tiesPanel.hidden = true;
+    });
+  }
+  document.addEventListener("phakhi:map-changed", () => load(readFilters(form), { keepCamera: true }));
+  const drawing = config.drawing
+    ? setUpDrawing({ config, root, state, openTies, reload: (options) => load(readFilters(form), options) })
+    : null;
   document.getElementById("map-zoom-in").addEventListener("click", () => state.renderer && state.renderer.getCamera().animatedZoom(1.5));
   document.getElementById("map-zoom-out").addEventListener("click", () => state.renderer && state.renderer.getCamera().animatedUnzoom(1.5));
   document.getElementById("map-zoom-reset").addEventListener("click", () => state.renderer && state.renderer.getCamera().animatedReset());

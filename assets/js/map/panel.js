@@ -14,7 +14,7 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-export function renderPanel(panel, { data, node, shownPartners, config, language, onEgo, onClose }) {
+export function renderPanel(panel, { data, node, shownPartners, config, language, onEgo, onClose, partners = null, onTies = null }) {
   const t = config.messages;
   const nodes = data.nodes;
   const number = new Intl.NumberFormat(language, { maximumSignificantDigits: 4 });
@@ -65,11 +65,24 @@ export function renderPanel(panel, { data, node, shownPartners, config, language
   const close = element("button", { type: "button", className: "map-panel__close", "aria-label": t.close }, "×");
   close.addEventListener("click", onClose);
 
+  // On a project's map: the actor's partners, each opening the ties between the two.
+  let ties = null;
+  if (partners && partners.length && onTies) {
+    const list = element("ul", { className: "map-panel__ties" });
+    const byName = [...partners].sort((a, b) => nodes.label[a].localeCompare(nodes.label[b], language));
+    for (const partner of byName) {
+      const button = element("button", { type: "button", className: "link-button" }, nodes.label[partner]);
+      button.addEventListener("click", () => onTies(partner));
+      list.append(element("li", {}, button));
+    }
+    ties = element("section", { className: "map-panel__tie-list" }, element("h3", {}, t.ties_heading), list);
+  }
+
   const title = element("h2", { id: "map-panel-title", tabindex: "-1" }, nodes.label[node]);
   // replaceChildren writes a null as the text "null": leave the empty badge list out instead.
   const parts = [close, title, element("p", { className: "map-panel__key" }, nodes.key[node])];
   if (badges.children.length) parts.push(badges);
-  panel.replaceChildren(...parts, facts, measures, actions);
+  panel.replaceChildren(...parts, facts, ...(ties ? [ties] : []), measures, actions);
   panel.hidden = false;
   return title;
 }

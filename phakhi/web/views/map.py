@@ -24,6 +24,7 @@ from django.http import (
     HttpResponse,
     HttpResponseBase,
     JsonResponse,
+    QueryDict,
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -122,16 +123,10 @@ def _network(workspace: Workspace, slug: str) -> Network | None:
     return network
 
 
-def _networks_run(workspace: Workspace, slug: str) -> tuple[Network | None, AnalysisRun | None]:
-    """The network of the map and the run that lays it out (its own, else the workspace's)."""
-    network = _network(workspace, slug)
-    return network, map_run(workspace, network)
-
-
-def _scope(request: HttpRequest, workspace: Workspace) -> MapScope:
+def map_query_scope(query: QueryDict, workspace: Workspace) -> MapScope:
     """The map's scope from the query string; Http404 for a network or actor that is not in
     the workspace, ValidationError for a filter that makes no sense."""
-    form = MapQueryForm(request.GET)
+    form = MapQueryForm(query)
     if not form.is_valid():
         raise ValidationError(
             {field: " ".join(str(e) for e in errors) for field, errors in form.errors.items()}
@@ -150,14 +145,22 @@ def _scope(request: HttpRequest, workspace: Workspace) -> MapScope:
     )  # fmt: skip
 
 
-@require_GET
-@workspace_view()
-def map_page(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
-    network, run = _networks_run(workspace, request.GET.get("network", ""))
+def map_context(
+    request: HttpRequest,
+    workspace: Workspace,
+    access: Access,
+    network: Network | None,
+    *,
+    page_url: str,
+    data_url: str,
+    file_name: str,
+) -> dict[str, Any]:
+    """What the map's template needs: the filters, the run, the script's configuration."""
+    run = map_run(workspace, network)
     form = MapFilterForm(request.GET or None, workspace=workspace, run=run)
     query = request.GET.urlencode()
     metrics = metric_labels()
-    context = {
+    return {
         "workspace": workspace,
         "access": access,
         "form": form,
@@ -165,20 +168,32 @@ def map_page(request: HttpRequest, workspace: Workspace, access: Access) -> Http
         "run": run,
         "size_metrics": [(name, metrics[name]["label"]) for name in SIZE_METRICS],
         "config": {
-            "data_url": reverse("web:map-data", args=[workspace.slug]),
+            "data_url": data_url,
             "gexf_url": reverse("web:map-gexf", args=[workspace.slug]),
-            "page_url": reverse("web:map", args=[workspace.slug]),
+            "page_url": page_url,
             "actor_url": reverse("web:actor", args=[workspace.slug, ACTOR_ID_PLACEHOLDER]),
             "actor_placeholder": str(ACTOR_ID_PLACEHOLDER),
-            "file_name": slugify(network.slug if network else workspace.slug) or "map",
+            "file_name": slugify(file_name) or "map",
             "messages": map_messages(),
         },
         "query": query,
     }
+
+
+@require_GET
+@workspace_view()
+def map_page(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
+    network = _network(workspace, request.GET.get("network", ""))
+    context = map_context(
+        request, workspace, access, network,
+        page_url=reverse("web:map", args=[workspace.slug]),
+        data_url=reverse("web:map-data", args=[workspace.slug]),
+        file_name=network.slug if network else workspace.slug,
+    )  # fmt: skip
     return render(request, "web/map.html", context)
 
 
-def _json(request: HttpRequest, payload: dict[str, Any], status: int = 200) -> HttpResponse:
+def map_json(request: HttpRequest, payload: dict[str, Any], status: int = 200) -> HttpResponse:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     response = HttpResponse(content_type="application/json", status=status)
     if len(body) >= GZIP_FROM and "gzip" in request.headers.get("Accept-Encoding", ""):
@@ -193,17 +208,17 @@ def _json(request: HttpRequest, payload: dict[str, Any], status: int = 200) -> H
 @workspace_view()
 def map_data(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
     try:
-        scope = _scope(request, workspace)
+        scope = map_query_scope(request.GET, workspace)
     except ValidationError as error:
         return JsonResponse({"errors": error.message_dict}, status=400)
-    return _json(request, scope_payload(scope, access))
+    return map_json(request, scope_payload(scope, access))
 
 
 @require_GET
 @workspace_view()
 def map_gexf(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponseBase:
     try:
-        scope = _scope(request, workspace)
+        scope = map_query_scope(request.GET, workspace)
     except ValidationError as error:
         return JsonResponse({"errors": error.message_dict}, status=400)
     export = Export(scope, view=personal_view(access))
