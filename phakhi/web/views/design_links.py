@@ -13,7 +13,7 @@ from phakhi.networks.design_selectors import DesignMap
 from phakhi.ties.models import Strength
 
 # The expansion area's pages of a project's plan and of a network's plan.
-PROJECT_PLAN_ROUTE = "web:project-expansion"
+PROJECT_PLAN_ROUTE = "web:project-plan"
 NETWORK_PLAN_ROUTE = "web:network-expansion"
 
 

@@ -18,6 +18,7 @@ class ProjectTab:
 PROJECT_TABS: list[ProjectTab] = [
     ProjectTab("project", _("Project")),
     ProjectTab("project-stakeholders", _("Stakeholders")),  # worksheet 1
+    ProjectTab("project-lessons", _("Lessons learned")),  # worksheet 2
     ProjectTab("project-plan", _("Expansion plan")),  # worksheet 4
     ProjectTab("project-live", _("Live workshop")),  # participants on their phones
     ProjectTab("worksheet-import", _("Import worksheets")),  # filled worksheets 1 and 4
