@@ -9,8 +9,11 @@ from django.test import Client
 from django.urls import reverse
 
 from phakhi.core.models import AuditEvent
+from phakhi.expansion.services import plan_create, plan_row_add
+from phakhi.lessons.services import lesson_session_create
 from phakhi.projects.models import Project
 from phakhi.projects.services import project_create, project_update
+from phakhi.stakeholders.services import assessment_create, stakeholder_add
 from phakhi.web.views import project_tabs
 from phakhi.web.views.project_tabs import ProjectTab
 from tests.accounts_support import AUTHOR, client_for, user_with_role
@@ -21,7 +24,11 @@ def _url(workspace, name="web:projects", **kwargs) -> str:
 
 
 def _text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())).strip()
+    return _text_of(response.content.decode())
+
+
+def _text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 @pytest.fixture
@@ -46,8 +53,8 @@ def test_the_list_shows_each_project_with_its_lead_and_dates(data, admin):
     texts = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in rows]
     # Thai dictionary order: เกษตร (ก, its leading vowel set aside) before คลินิก (ค).
     assert texts == [
-        "โครงการเกษตรอินทรีย์ มูลนิธิเพื่อนชุมชน 15 Jan 2025 31 Dec 2025",
-        "โครงการคลินิกชุมชน เครือข่ายสุขภาพ – –",
+        "โครงการเกษตรอินทรีย์ มูลนิธิเพื่อนชุมชน 15 Jan 2025 31 Dec 2025 No worksheets yet",
+        "โครงการคลินิกชุมชน เครือข่ายสุขภาพ – – No worksheets yet",
     ]
     thai = admin.get(_url(workspace), HTTP_ACCEPT_LANGUAGE="th")
     assert "15 ม.ค. 2568" in thai.content.decode()  # Buddhist era in Thai
@@ -69,6 +76,69 @@ def test_the_project_page_shows_the_project_and_its_tabs(data, admin, monkeypatc
     assert "Edit the project" in text
     site_nav = html.split('class="site-nav"')[1].split("</nav>")[0]
     assert re.search(r'aria-current="page">Projects<', site_nav)
+
+
+def _worksheets(data):
+    """The clinic project's worksheets: two stakeholder analyses (the later one copied from
+    the first, plus one), a lessons session, an expansion plan of two rows (one achieved)."""
+    project = data["project"]
+    first = assessment_create(AUTHOR, project, held_on=dt.date(2025, 1, 10))
+    stakeholder_add(AUTHOR, first, name="ผู้บริโภค")
+    stakeholder_add(AUTHOR, first, actor=data["org"])
+    latest = assessment_create(AUTHOR, project, held_on=dt.date(2025, 6, 1))
+    stakeholder_add(AUTHOR, latest, name="โรงพยาบาลชุมชน")
+    lesson_session_create(AUTHOR, data["workspace"], title="ถอดบทเรียนยะลา", project=project)
+    plan = plan_create(AUTHOR, project=project, title="แผนขยายเครือข่าย")
+    plan_row_add(AUTHOR, plan, target_name="กลุ่มผู้สูงอายุ", read_map=False, new_level=3)
+    plan_row_add(
+        AUTHOR, plan, target_name="โรงเรียน", read_map=False, new_level=2, status="achieved"
+    )
+
+
+def test_each_project_shows_its_worksheets_at_a_glance(data, admin, django_assert_max_num_queries):
+    workspace = data["workspace"]
+    _worksheets(data)
+    project_create(AUTHOR, workspace, slug="empty", name="โครงการว่าง")
+    with django_assert_max_num_queries(20):  # as many for 2 projects as for 100
+        listing = admin.get(_url(workspace))
+    rows = listing.content.decode().split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    clinic = _text_of(next(row for row in rows if "คลินิก" in row))
+    assert clinic.endswith("2 stakeholder analyses 1 lessons session 2 expansion plan rows"), clinic
+    assert _text_of(next(row for row in rows if "ว่าง" in row)).endswith("No worksheets yet")
+    page = _text(admin.get(_url(workspace, "web:project", project="clinic")))
+    assert "2 analyses; the latest, on 1 Jun 2025, has 3 stakeholders." in page
+    assert "1 lessons session." in page and "2 rows, 1 achieved." in page
+    worksheet_1 = _url(workspace, "web:project-stakeholders", project="clinic")
+    html = admin.get(_url(workspace, "web:project", project="clinic")).content.decode()
+    panel = html.split('id="worksheets-title"')[1]
+    assert f'href="{worksheet_1}"' in panel  # each worksheet's figures lead to its tab
+    thai = admin.get(_url(workspace, "web:project", project="clinic"), HTTP_ACCEPT_LANGUAGE="th")
+    assert "1 มิ.ย. 2568" in thai.content.decode()
+
+
+def test_the_list_finds_a_project_by_part_of_its_name_or_slug(data, admin):
+    workspace = data["workspace"]
+    for number in range(12):
+        project_create(AUTHOR, workspace, slug=f"p-{number:02d}", name=f"โครงการที่ {number}")
+    project_create(AUTHOR, workspace, slug="organic", name="โครงการเกษตร อินทรีย์")
+    page = admin.get(_url(workspace)).content.decode()
+    assert 'role="search"' in page  # more than ten projects: a search box
+    found = _text(admin.get(_url(workspace), {"q": "เกษตรอินทรีย์"}))  # spaces do not matter
+    assert "โครงการเกษตร อินทรีย์" in found and "โครงการที่" not in found
+    by_slug = _text(admin.get(_url(workspace), {"q": "P-03"}))
+    assert "โครงการที่ 3" in by_slug and "โครงการที่ 4" not in by_slug
+    nothing = _text(admin.get(_url(workspace), {"q": "ไม่มี"}))
+    assert "No project's name or slug holds “ไม่มี”." in nothing
+
+
+def test_the_list_is_paged(data, admin):
+    workspace = data["workspace"]
+    for number in range(105):
+        Project.objects.create(workspace=workspace, slug=f"p-{number:03d}", name=f"P {number:03d}")
+    first = admin.get(_url(workspace)).content.decode()
+    assert first.count('scope="row"') == 100 and "Page 1 of 2" in _text_of(first)
+    second = admin.get(_url(workspace), {"page": 2}).content.decode()
+    assert second.count('scope="row"') == 6  # 105 and the clinic
 
 
 def test_a_project_of_another_workspace_is_not_found(data, admin, other_workspace):

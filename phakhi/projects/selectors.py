@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
-from phakhi.core.thai import thai_sorted
+from phakhi.core.thai import thai_sorted, word_key
 from phakhi.projects.models import Project
 
 
@@ -39,7 +39,17 @@ def projects_query(workspace: Workspace) -> QuerySet[Project]:
     )
 
 
-def projects_of(workspace: Workspace) -> list[Project]:
-    """A workspace's projects in Thai dictionary order of their names (a workspace has tens of
-    projects, sorted here as the networks are)."""
-    return thai_sorted(projects_query(workspace), key=lambda project: project.name)
+def projects_of(workspace: Workspace, query: str = "") -> list[Project]:
+    """A workspace's projects in Thai dictionary order of their names (a workspace has up to
+    a few thousand projects, sorted here as the networks are); with ``query``, those whose
+    name or slug holds it, compared as the directory compares words (spaces, zero-width
+    characters, Thai digits and tone-mark order do not matter)."""
+    projects = list(projects_query(workspace))
+    wanted = word_key(query) if query.strip() else ""
+    if wanted:
+        projects = [
+            project
+            for project in projects
+            if wanted in word_key(project.name) or wanted in word_key(project.slug)
+        ]
+    return thai_sorted(projects, key=lambda project: project.name)

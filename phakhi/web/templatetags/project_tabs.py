@@ -21,17 +21,27 @@ class TabLink:
     current: bool
 
 
-@register.simple_tag
-def project_tabs(workspace: Workspace, project: Project, active: str = "") -> list[TabLink]:
-    """The tab links; ``active`` is the current tab's route, with or without "web:"."""
-    active = active.removeprefix("web:")
-    links = []
+def tab_urls(workspace: Workspace, project: Project) -> dict[str, str]:
+    """The project's tabs whose page exists: route (without "web:", with "_" for "-", as a
+    template reads it: ``tab_urls.project_map``) → URL, in tab order."""
+    urls = {}
     for tab in PROJECT_TABS:
         try:
-            url = reverse(
+            urls[tab.route.replace("-", "_")] = reverse(
                 f"web:{tab.route}", kwargs={"workspace": workspace.slug, "project": project.slug}
             )
         except NoReverseMatch:  # an area's tab whose page is not there yet
             continue
-        links.append(TabLink(tab.label, url, tab.route == active))
-    return links
+    return urls
+
+
+@register.simple_tag
+def project_tabs(workspace: Workspace, project: Project, active: str = "") -> list[TabLink]:
+    """The tab links; ``active`` is the current tab's route, with or without "web:"."""
+    active = active.removeprefix("web:")
+    urls = tab_urls(workspace, project)
+    return [
+        TabLink(tab.label, urls[tab.route.replace("-", "_")], tab.route == active)
+        for tab in PROJECT_TABS
+        if tab.route.replace("-", "_") in urls
+    ]

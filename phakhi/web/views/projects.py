@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from phakhi.core.selectors import NotFound
 from phakhi.core.versions import EditConflict
 from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
+from phakhi.overview.projects import worksheet_counts
 from phakhi.projects.models import Project
 from phakhi.projects.selectors import project_in, projects_of
 from phakhi.projects.services import project_create, project_update
@@ -29,14 +31,15 @@ from phakhi.web.access import WorkspaceView, forbidden, request_author, workspac
 from phakhi.web.actor_picker import actor_named, with_actor_suggestions
 from phakhi.web.conflicts import ConflictRow, reopen, resolved
 from phakhi.web.forms import add_service_errors
+from phakhi.web.templatetags.project_tabs import tab_urls
 from phakhi.web.views.projects_forms import (
     ProjectChangeForm,
     ProjectCreateForm,
     ProjectEditForm,
 )
 
-# The form's fields as the service names them (all alike) and the values a form shows.
-FORM_FIELDS = ("name", "description", "network", "lead_actor", "starts_on", "ends_on")
+PAGE_SIZE = 100
+SEARCH_FROM = 10  # more projects than this: the list has a search box
 
 
 def project_or_404(workspace: Workspace, slug: str) -> Project:
@@ -67,11 +70,18 @@ def _posted_network_id(request: HttpRequest) -> int | None:
 
 @workspace_view()
 def project_list(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
-    projects = projects_of(workspace)
+    query = request.GET.get("q", "")[:200]
+    found = projects_of(workspace, query)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown: list[Project] = list(page.object_list)
+    counts = worksheet_counts(shown)
     context = {
         "workspace": workspace,
         "access": access,
-        "projects": projects,
+        "rows": [(project, counts[project.pk]) for project in shown],
+        "page": page,
+        "query": query,
+        "searchable": bool(query) or len(found) > SEARCH_FROM,
         "can_create": can_create_projects(access),
     }
     return render(request, "web/projects/list.html", context)
@@ -152,6 +162,8 @@ def project_page(
         "project": found,
         "can_edit": access.can_edit_project(found.network_id),
         "links": links,
+        "counts": worksheet_counts([found])[found.pk],
+        "tab_urls": tab_urls(workspace, found),
     }
     return render(request, "web/projects/project.html", context)
 
