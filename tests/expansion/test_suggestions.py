@@ -9,7 +9,7 @@ OURS = "เกษตรอินทรีย์"
 HEALTH = "สุขภาพ"
 
 
-def _map(world: World) -> None:
+def known_bridges(world: World) -> None:
     def actor(name: str, *, member=False, kind="group", province="ขอนแก่น", tags=HEALTH):
         world.actor(name, member=member, kind=kind)
         actor_update(AUTHOR, world.actors[name], province=province, tags=tags)
@@ -54,7 +54,7 @@ def _map(world: World) -> None:
 
 
 def test_ranked_by_the_communities_they_bridge_with_who_can_introduce_us(world: World) -> None:
-    _map(world)
+    known_bridges(world)
     found = suggest(world.plan)
     assert found.provinces == ("40",)
     assert found.our_issues == (OURS,)

@@ -76,5 +76,37 @@ def _routes(kind: str, edit: str) -> list[Route]:
 
 
 WEB: list[Route] = [*_routes("project", "edit_project"), *_routes("network", "edit_network")]
-OPERATIONS: list[Operation] = []
+
+PLANS = "/workspaces/{slug}/expansion-plans"
+
+
+def _ids(kind: str) -> Any:
+    def params(c: dict[str, Any]) -> dict[str, Any]:
+        plan = _plan(c, kind)
+        return {"plan_id": plan.pk, "row_id": c[f"{kind}_row"].pk}
+
+    return params
+
+
+def _operations(kind: str, edit: str) -> list[Operation]:
+    ids = _ids(kind)
+    return [
+        Operation("get", PLANS + "/{plan_id}", "view", params=ids),
+        Operation("patch", PLANS + "/{plan_id}", edit, lambda c: {"vision": "ร่วมกัน"}, params=ids),
+        Operation("get", PLANS + "/{plan_id}/rows", "view", params=ids),
+        Operation("post", PLANS + "/{plan_id}/rows", edit,
+                  lambda c: {"target_name": "กลุ่มนักวิชาการ", "new_level": 3}, params=ids),
+        Operation("get", PLANS + "/{plan_id}/rows/{row_id}", "view", params=ids),
+        Operation("patch", PLANS + "/{plan_id}/rows/{row_id}", edit,
+                  lambda c: {"status": "in_progress"}, params=ids),
+        Operation("get", PLANS + "/{plan_id}/suggestions", "view", params=ids),
+    ]  # fmt: skip
+
+
+OPERATIONS: list[Operation] = [
+    Operation("get", PLANS, "view"),
+    Operation("post", PLANS, "edit_project", lambda c: {"project": "clinic", "title": "เรา"}),
+    *_operations("project", "edit_project"),
+    *_operations("network", "edit_network"),
+]
 OUTSIDE_WORKSPACES: set[str] = set()
