@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from phakhi.actors.models import Actor, Kind
 from phakhi.actors.validation import actor_name_key
 from phakhi.core import audit
+from phakhi.core.contacts import MASK, mask_text
 from phakhi.core.dates import current_language, format_date
 from phakhi.core.thai import name_key
 from phakhi.projects.models import Project
@@ -28,6 +29,13 @@ from phakhi.worksheets.reading import WorksheetTable
 # An empty kind cell is a stakeholder whose kind nobody wrote (the worksheet allows it), not a
 # person: the export writes an unknown kind as an empty cell, so it reads back the same.
 BLANKS = {"kind": {"kind": ""}}
+
+
+def masked_contact() -> str:
+    return _(
+        "The contact person is masked (•••••), as in a file exported for a viewer: write the "
+        "contact in full, or leave the cell empty."
+    )
 
 
 def name_keys(name: str, kind: str | None) -> list[str]:
@@ -79,6 +87,14 @@ class _Cards:
                 continue
             keys = name_keys(name, row.values.get("kind"))
             existing = next((self.stored[k] for k in keys if k in self.stored), None)
+            if MASK in row.values.get("contact_person", ""):
+                if existing is None or row.texts["contact_person"] != mask_text(
+                    existing.contact_person
+                ):
+                    self.report.reject(line, [("contact_person", masked_contact())])
+                    continue
+                # As a viewer's file shows the stored contact: it changes nothing.
+                del row.values["contact_person"]
             if existing is None:
                 self.add(name, row)
             elif existing.pk in self.first_line:

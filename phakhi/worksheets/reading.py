@@ -5,6 +5,7 @@ The file is read by ``phakhi.imports.readers`` (encodings, XLSX, limits). A work
 several sheets (the export writes one per step of worksheet 1) and a title above the table:
 the first sheet with a worksheet's header row among its first rows is the one read."""
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from phakhi.worksheets.columns import Table as ColumnTable
 from phakhi.worksheets.columns import recognize as recognize_table
 
 # A title, the project's name and a date may stand above the table's header row.
-HEADER_SEARCH_ROWS = 10
+HEADER_SEARCH_ROWS = 20
 
 
 @dataclass
@@ -127,15 +128,39 @@ def _close(table: Table) -> None:
         close()
 
 
-def _sheet_worksheet(path: Path, sheet: str | None, name: str) -> WorksheetTable | None:
+def _known(text: str) -> bool:
+    return bool(text) and any(t.column_for(text) for t in (STAKEHOLDER_CARDS, EXPANSION_PLAN))
+
+
+def _lines_with_headers(table: Table) -> list[int]:
+    """The first lines (after the first) that hold one of the worksheets' headers: where a
+    header row may be. The rows read here are as wide as the first line, which may be a title
+    alone, so each is only a hint."""
+    return [
+        line
+        for line, cells in itertools.islice(table.rows, HEADER_SEARCH_ROWS - 1)
+        if any(_known(cell_text(c)) for c in cells)
+    ]
+
+
+def _sheet_worksheet(
+    path: Path, sheet: str | None, name: str, every_line: bool
+) -> WorksheetTable | None:
     """The worksheet of one sheet (or of a CSV file), its headers on one of its first lines;
-    None when no line of them is a worksheet's header row."""
-    for line in range(1, HEADER_SEARCH_ROWS + 1):
+    None when no line of them is a worksheet's header row. With ``every_line`` each of the
+    first lines is tried (a single sheet); otherwise those that hold a worksheet's header."""
+    table = open_table(path, sheet, name)
+    found = recognize(table.headers)
+    if found is not None:
+        return _from_table(table, 1, found)
+    try:
+        lines = range(2, HEADER_SEARCH_ROWS + 1) if every_line else _lines_with_headers(table)
+    finally:
+        _close(table)
+    for line in lines:
         try:
             table = open_table(path, sheet, name, header_line=line)
         except ImportFileError:
-            if line == 1:
-                raise
             return None  # fewer lines than that
         found = recognize(table.headers)
         if found is not None:
@@ -153,7 +178,7 @@ def open_worksheet(path: Path, name: str | None = None) -> WorksheetTable:
             if handle.read(len(XLSX_MAGIC)) == XLSX_MAGIC:
                 sheets = list(workbook_sheets(path, name))
     for sheet in sheets:
-        found = _sheet_worksheet(path, sheet, name)
+        found = _sheet_worksheet(path, sheet, name, every_line=len(sheets) == 1)
         if found is not None:
             return found
     table = open_table(path, sheets[0], name)
