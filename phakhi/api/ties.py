@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal, cast
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -25,6 +25,14 @@ from phakhi.ties.services import tie_create, tie_end, tie_set_strength
 
 router = Router(tags=["ties"])
 
+# Where a tie came from: typed by hand, an import, a network survey, a joint activity, or drawn
+# on a project's map in a workshop (worksheet 3).
+TieOrigin = Literal["manual", "import", "survey", "activity", "workshop"]  # = Origin.values
+ORIGIN_HELP = (
+    "manual (entered by hand), import, survey (a network survey), activity (a joint activity), "
+    "workshop (drawn on a project's map in a workshop, worksheet 3)"
+)
+
 
 class TieOut(Schema):
     id: int
@@ -37,7 +45,7 @@ class TieOut(Schema):
     via: ActorRef | None
     since: dt.date | None
     until: dt.date | None
-    origin: str
+    origin: TieOrigin = Field(description=ORIGIN_HELP)
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = Field(description="raised by every change; also the ETag (send it as If-Match)")
@@ -49,6 +57,7 @@ class TiePage(PageMeta):
 
 class TieFilters(Schema):
     actor: Id | None = Field(None, description="ties of this actor (either end)")
+    origin: TieOrigin | None = Field(None, description=f"ties of this origin: {ORIGIN_HELP}")
     min_strength: Strength = 1
     active_on: IsoDate | None = Field(
         None, description="ties active that day (since ≤ day < until)"
@@ -86,7 +95,7 @@ def tie_out(tie: Tie) -> TieOut:
         via=None if tie.via is None else actor_ref(tie.via),
         since=tie.since,
         until=tie.until,
-        origin=tie.origin,
+        origin=cast(TieOrigin, tie.origin),
         created_at=tie.created_at,
         updated_at=tie.updated_at,
         version=tie.version,
@@ -110,6 +119,7 @@ def tie_index(
         actor_id=filters.actor,
         min_strength=filters.min_strength,
         active_on=filters.active_on,
+        origin=filters.origin,
     )
     page = paginate(ties, paging)
     return {**page.meta, "items": [tie_out(tie) for tie in page.items]}

@@ -21,9 +21,11 @@ def tie_list(
     actor_id: int | None = None,
     min_strength: int = 1,
     active_on: dt.date | None = None,
+    origin: str | None = None,
 ) -> QuerySet[Tie]:
     """A workspace's ties with their actors, newest first: those of one actor (either end), of
-    at least a strength, or active on a day (``since ≤ day < until``, open ends count)."""
+    at least a strength, active on a day (``since ≤ day < until``, open ends count), or from
+    one origin (``Origin``: drawn in a workshop, imported …)."""
     ties = Tie.objects.select_related("source", "target", "via")
     if actor_id is None:
         ties = ties.filter(workspace=workspace)
@@ -34,6 +36,8 @@ def tie_list(
         ties = ties.filter(strength__gte=min_strength)
     if active_on is not None:
         ties = ties.filter(periods.active_on(active_on))
+    if origin is not None:
+        ties = ties.filter(origin=origin)
     return ties.order_by("-id")
 
 

@@ -266,6 +266,11 @@ export function setUpDrawing({ config, root, state, reload, openTies }) {
     }
     const target = hovered !== null && hovered !== done.node ? Number(hovered) : null;
     if (target === null) return;
+    if (!editable(source) && !editable(target)) {
+      // As on the actor page: a tie is drawn by those who may change one of its ends.
+      tell(format(t.not_yours, { name: state.data.nodes.label[source] }));
+      return;
+    }
     if (edgeBetween(source, target)) {
       tell(format(t.tie_exists, { source: state.data.nodes.label[source], target: state.data.nodes.label[target] }));
       openTies(source, target);
@@ -282,11 +287,6 @@ export function setUpDrawing({ config, root, state, reload, openTies }) {
     renderer.on("enterNode", ({ node }) => { hovered = node; });
     renderer.on("leaveNode", () => { hovered = null; });
     renderer.on("downNode", ({ node, event }) => {
-      const index = Number(node);
-      if (!moveBox.checked && !editable(index)) {
-        tell(format(t.not_yours, { name: state.data.nodes.label[index] }));
-        return;
-      }
       drag = { node, moved: false };
       renderer.getCamera().disable();
       if (event && event.original && event.original.cancelable) event.original.preventDefault();
