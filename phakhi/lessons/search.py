@@ -78,6 +78,21 @@ def _matching_sessions(
     return sessions.distinct()
 
 
+def lessons_matching(
+    workspace: Workspace,
+    query: str = "",
+    *,
+    project: int | None = None,
+    network: int | None = None,
+    tag: LessonTag | None = None,
+) -> QuerySet[LessonSession]:
+    """The workspace's sessions that match ``query`` and every filter given, in Thai
+    dictionary order of their titles (for the API's pages)."""
+    key = word_key(query or "")
+    sessions = _matching_sessions(workspace, key, project=project, network=network, tag=tag)
+    return sessions.order_by("sort_key", "id")
+
+
 def lessons_search(
     workspace: Workspace,
     query: str = "",

@@ -71,5 +71,69 @@ WEB: list[Route] = [
           lambda c: {"text": "เปิดเวทีประชาคมทุกเดือน", "version": "1"}),
     Route("lesson-answer-delete", "post", "edit_project", _answer),
 ]  # fmt: skip
-OPERATIONS: list[Operation] = []
+
+
+def _session_param(c: dict[str, Any]) -> dict[str, Any]:
+    return {"session_id": _session(c)["session"]}
+
+
+def _answer_param(c: dict[str, Any]) -> dict[str, Any]:
+    found = _answer(c)
+    return {"session_id": found["session"], "answer_id": found["answer"]}
+
+
+def _api_answer(c: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "prompt": c["lesson_session"].prompts.order_by("position").first().pk,
+        "text": "ฟังเสียงชุมชน",
+        "participant": "ผู้เข้าร่วม",
+    }
+
+
+OPERATIONS: list[Operation] = [
+    Operation("get", "/workspaces/{slug}/lessons", "view"),
+    Operation(
+        "post",
+        "/workspaces/{slug}/lessons",
+        "edit_project",
+        lambda c: {"title": "บทเรียนใหม่", "project": c["project"].slug},
+    ),
+    Operation(
+        "post",
+        "/workspaces/{slug}/lessons",
+        "edit",
+        lambda c: {"title": "บทเรียนเยาวชน", "network": "youth"},
+    ),
+    Operation("get", "/workspaces/{slug}/lessons/{session_id}", "view", params=_session_param),
+    Operation(
+        "patch",
+        "/workspaces/{slug}/lessons/{session_id}",
+        "edit_project",
+        lambda c: {"case": "เทศบาลเมืองยะลา"},
+        params=_session_param,
+    ),
+    Operation(
+        "get", "/workspaces/{slug}/lessons/{session_id}/answers", "view", params=_session_param
+    ),
+    Operation(
+        "post",
+        "/workspaces/{slug}/lessons/{session_id}/answers",
+        "edit_project",
+        _api_answer,
+        params=_session_param,
+    ),
+    Operation(
+        "get",
+        "/workspaces/{slug}/lessons/{session_id}/answers/{answer_id}",
+        "view",
+        params=_answer_param,
+    ),
+    Operation(
+        "patch",
+        "/workspaces/{slug}/lessons/{session_id}/answers/{answer_id}",
+        "edit_project",
+        lambda c: {"text": "ฟังเสียงชุมชนทุกเดือน"},
+        params=_answer_param,
+    ),
+]
 OUTSIDE_WORKSPACES: set[str] = set()

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
 from phakhi.core.thai import word_key
+from phakhi.lessons.access import can_edit_session, can_link, shown_participant
 from phakhi.lessons.search import lessons_search
 from phakhi.lessons.selectors import (
     prompts_of,
@@ -34,12 +35,9 @@ from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.actor_picker import actor_named, with_actor_suggestions
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.lessons_access import (
-    can_edit_session,
-    can_link,
     editable_networks,
     editable_projects,
     session_or_404,
-    shown_participant,
 )
 from phakhi.web.views.lessons_forms import AnswersForm
 from phakhi.web.views.projects import project_or_404

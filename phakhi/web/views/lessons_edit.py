@@ -17,6 +17,7 @@ from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
 from phakhi.core.versions import EditConflict
 from phakhi.lessons import services
+from phakhi.lessons.access import can_link
 from phakhi.lessons.models import LessonAnswer, LessonSession
 from phakhi.lessons.selectors import answer_in, prompt_in, prompts_of
 from phakhi.web.access import forbidden, request_author, workspace_view
@@ -24,7 +25,6 @@ from phakhi.web.conflicts import ConflictRow, conflict_message, reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.lessons import session_url
 from phakhi.web.views.lessons_access import (
-    can_link,
     editable_networks,
     editable_projects,
     session_editor,
