@@ -68,5 +68,33 @@ WEB: list[Route] = [
     Route("stakeholder-directory", "post", "edit_project", _stakeholder,
           lambda c: {"link": str(c["person"].pk)}),
 ]  # fmt: skip
-OPERATIONS: list[Operation] = []
+
+
+def _api_assessment(c: dict[str, Any]) -> dict[str, Any]:
+    return {"project": c["project"].slug, "assessment_id": _card(c).assessment_id}
+
+
+def _api_stakeholder(c: dict[str, Any]) -> dict[str, Any]:
+    return {**_api_assessment(c), "stakeholder_id": _card(c).pk}
+
+
+ASSESSMENTS = "/workspaces/{slug}/projects/{project}/assessments"
+STAKEHOLDERS = ASSESSMENTS + "/{assessment_id}/stakeholders"
+OPERATIONS: list[Operation] = [
+    Operation("get", ASSESSMENTS, "view", params=_api_assessment),
+    Operation("post", ASSESSMENTS, "edit_project", lambda c: {"held_on": "2026-12-01"},
+              params=_api_assessment),
+    Operation("get", ASSESSMENTS + "/{assessment_id}", "view", params=_api_assessment),
+    Operation("patch", ASSESSMENTS + "/{assessment_id}", "edit_project",
+              lambda c: {"title": "เวทีขอนแก่น"}, params=_api_assessment),
+    Operation("get", STAKEHOLDERS, "view", params=_api_assessment),
+    Operation("post", STAKEHOLDERS, "edit_project",
+              lambda c: {"name": f"ผู้บริโภค {c['role']}", "kind": "group"},
+              params=_api_assessment),
+    Operation("get", STAKEHOLDERS + "/{stakeholder_id}", "view", params=_api_stakeholder),
+    Operation("patch", STAKEHOLDERS + "/{stakeholder_id}", "edit_project",
+              lambda c: {"influence": "low", "interest": "high"}, params=_api_stakeholder),
+    Operation("delete", STAKEHOLDERS + "/{stakeholder_id}", "edit_project",
+              params=_api_stakeholder),
+]  # fmt: skip
 OUTSIDE_WORKSPACES: set[str] = set()
