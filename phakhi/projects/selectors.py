@@ -1,5 +1,7 @@
 """Reads of projects (โครงการ): one project by its slug, a workspace's projects."""
 
+from collections.abc import Sequence
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -39,17 +41,25 @@ def projects_query(workspace: Workspace) -> QuerySet[Project]:
     )
 
 
-def projects_of(workspace: Workspace, query: str = "") -> list[Project]:
-    """A workspace's projects in Thai dictionary order of their names (a workspace has up to
-    a few thousand projects, sorted here as the networks are); with ``query``, those whose
-    name or slug holds it, compared as the directory compares words (spaces, zero-width
-    characters, Thai digits and tone-mark order do not matter)."""
-    projects = list(projects_query(workspace))
+def project_order(workspace: Workspace, query: str = "") -> list[int]:
+    """The ids of a workspace's projects in Thai dictionary order of their names; with
+    ``query``, of those whose name or slug holds it, compared as the directory compares words
+    (spaces, zero-width characters, Thai digits and tone-mark order do not matter). Only ids
+    and names are read: a page of projects is then read whole by ``projects_by_id``."""
+    rows = list(Project.objects.filter(workspace=workspace).values_list("id", "name", "slug"))
     wanted = word_key(query) if query.strip() else ""
     if wanted:
-        projects = [
-            project
-            for project in projects
-            if wanted in word_key(project.name) or wanted in word_key(project.slug)
-        ]
-    return thai_sorted(projects, key=lambda project: project.name)
+        rows = [row for row in rows if wanted in word_key(row[1]) or wanted in word_key(row[2])]
+    return [pk for pk, _name, _slug in thai_sorted(rows, key=lambda row: row[1])]
+
+
+def projects_by_id(workspace: Workspace, ids: Sequence[int]) -> list[Project]:
+    """The workspace's projects with these ids, with their lead network and actor, in the
+    order of ``ids``."""
+    found = projects_query(workspace).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def projects_of(workspace: Workspace, query: str = "") -> list[Project]:
+    """A workspace's projects (those ``query`` finds), in Thai dictionary order of names."""
+    return projects_by_id(workspace, project_order(workspace, query))

@@ -25,7 +25,7 @@ from phakhi.networks.models import Network
 from phakhi.networks.selectors import networks_by_name
 from phakhi.overview.projects import worksheet_counts
 from phakhi.projects.models import Project
-from phakhi.projects.selectors import project_in, projects_of
+from phakhi.projects.selectors import project_in, project_order, projects_by_id
 from phakhi.projects.services import project_create, project_update
 from phakhi.web.access import WorkspaceView, forbidden, request_author, workspace_view
 from phakhi.web.actor_picker import actor_named, with_actor_suggestions
@@ -71,9 +71,9 @@ def _posted_network_id(request: HttpRequest) -> int | None:
 @workspace_view()
 def project_list(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
-    found = projects_of(workspace, query)
+    found = project_order(workspace, query)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    shown: list[Project] = list(page.object_list)
+    shown = projects_by_id(workspace, list(page.object_list))
     counts = worksheet_counts(shown)
     context = {
         "workspace": workspace,
