@@ -3,19 +3,21 @@ assessment (one dated today is made, with the first row that lands, when the pro
 none), matched by its name in normalized Thai, written through
 ``phakhi.stakeholders.services``."""
 
+from collections.abc import Iterator
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, Kind
-from phakhi.actors.validation import actor_name_key
 from phakhi.core import audit
 from phakhi.core.contacts import MASK, mask_text
 from phakhi.core.dates import current_language, format_date
 from phakhi.core.thai import name_key
 from phakhi.projects.models import Project
-from phakhi.stakeholders.models import Assessment, Stakeholder
+from phakhi.stakeholders.models import Stakeholder
 from phakhi.stakeholders.selectors import latest_assessment
 from phakhi.stakeholders.services import assessment_create, stakeholder_add, stakeholder_update
+from phakhi.worksheets.directory import Directory, batches
 from phakhi.worksheets.import_rows import (
     Row,
     WorksheetReport,
@@ -72,35 +74,49 @@ class _Cards:
                 report.target += f" ({self.assessment.title})"
         self.linked = {s.actor_id for s in self.stored.values() if s.actor_id is not None}
         self.first_line: dict[int, int] = {}  # stakeholder id → the line that wrote it
+        self.rejected: set[int] = set()
+        self.directory = Directory(project.workspace_id, ())
 
     def run(self) -> None:
+        for batch in batches(self.read()):
+            names = [row.values["name"] for row in batch if row.line not in self.rejected]
+            self.directory = Directory(self.project.workspace_id, names)
+            for row in batch:
+                if row.line not in self.rejected:
+                    self.apply(row)
+
+    def read(self) -> Iterator[Row]:
+        """The rows with something in them, each checked on its own (``rejected``: the lines
+        already refused)."""
         for line, cells in self.worksheet.table.rows:
             row, problems = read_row(self.worksheet, line, cells, BLANKS)
             if row is None:
                 continue
             self.report.rows += 1
-            name = row.values.get("name", "")
-            if not name:
+            if not row.values.get("name"):
                 problems.append(("name", _("The name is missing.")))
             if problems:
                 self.report.reject(line, problems)
-                continue
-            keys = name_keys(name, row.values.get("kind"))
-            existing = next((self.stored[k] for k in keys if k in self.stored), None)
-            if MASK in row.values.get("contact_person", ""):
-                if existing is None or row.texts["contact_person"] != mask_text(
-                    existing.contact_person
-                ):
-                    self.report.reject(line, [("contact_person", masked_contact())])
-                    continue
-                # As a viewer's file shows the stored contact: it changes nothing.
-                del row.values["contact_person"]
-            if existing is None:
-                self.add(name, row)
-            elif existing.pk in self.first_line:
-                self.report.reject(line, [("name", repeated(name, self.first_line[existing.pk]))])
-            else:
-                self.update(existing, row)
+                self.rejected.add(line)
+            yield row
+
+    def apply(self, row: Row) -> None:
+        name = row.values["name"]
+        keys = name_keys(name, row.values.get("kind"))
+        existing = next((self.stored[k] for k in keys if k in self.stored), None)
+        if MASK in row.values.get("contact_person", ""):
+            shown = mask_text(existing.contact_person) if existing is not None else None
+            if row.texts["contact_person"] != shown:
+                self.report.reject(row.line, [("contact_person", masked_contact())])
+                return
+            # As a viewer's file shows the stored contact: it changes nothing.
+            del row.values["contact_person"]
+        if existing is None:
+            self.add(name, row)
+        elif existing.pk in self.first_line:
+            self.report.reject(row.line, [("name", repeated(name, self.first_line[existing.pk]))])
+        else:
+            self.update(existing, row)
 
     def update(self, stakeholder: Stakeholder, row: Row) -> None:
         self.first_line[stakeholder.pk] = row.line
@@ -123,7 +139,7 @@ class _Cards:
             assessment = self.assessment or assessment_create(
                 self.author, self.project, held_on=timezone.localdate(), copy_last=False
             )
-            actor = self.directory_actor(assessment, name)
+            actor = self.directory_actor(name)
             fields = {k: v for k, v in row.values.items() if k != "name"}
             added.append(stakeholder_add(self.author, assessment, name=name, actor=actor, **fields))
             self.assessment = assessment
@@ -137,16 +153,10 @@ class _Cards:
         if stakeholder.actor_id is not None:
             self.linked.add(stakeholder.actor_id)
 
-    def directory_actor(self, assessment: Assessment, name: str) -> Actor | None:
+    def directory_actor(self, name: str) -> Actor | None:
         """The one actor of the workspace with exactly this name (in normalized form), unless
         it is already a stakeholder of the assessment; None for none or several."""
-        found = [
-            actor
-            for actor in Actor.objects.filter(
-                workspace_id=assessment.workspace_id, name_key__in=name_keys(name, None)
-            )
-            if actor.name_key == actor_name_key(name, actor.kind)
-        ]
+        found = self.directory.actors_named(name)
         if len(found) != 1 or found[0].pk in self.linked:
             return None
         return found[0]

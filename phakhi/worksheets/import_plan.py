@@ -8,19 +8,18 @@ current relationship (ความสัมพันธ์เดิม) is what 
 broker's name as written — and is kept as the row's override, except where it only repeats what
 the map said (an export writes the map's reading when nobody overrode it)."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from phakhi.actors.models import Actor
-from phakhi.actors.validation import actor_name_key
 from phakhi.core import audit
 from phakhi.core.thai import name_key, word_key
 from phakhi.expansion.models import ExpansionPlan, PlanRow
 from phakhi.expansion.services import plan_create, plan_row_add, plan_row_update
 from phakhi.expansion.vocabulary import parse_relationship
-from phakhi.networks.models import Network
 from phakhi.projects.models import Project
+from phakhi.worksheets.directory import Directory, batches
 from phakhi.worksheets.import_rows import (
     Row,
     WorksheetReport,
@@ -72,27 +71,41 @@ class _Plan:
                 self.stored.setdefault(target_key(stored.target_name), stored)
             report.target = _("the expansion plan “%(title)s”") % {"title": self.plan.title}
         self.first_line: dict[int, int] = {}  # plan row id → the line that wrote it
-        self._networks: dict[str, list[Network]] | None = None
+        self.rejected: set[int] = set()
+        self.directory = Directory(project.workspace_id, ())
 
     def run(self) -> None:
+        for batch in batches(self.read()):
+            names = [row.values["target_name"] for row in batch if row.line not in self.rejected]
+            self.directory = Directory(self.project.workspace_id, names)
+            for row in batch:
+                if row.line not in self.rejected:
+                    self.apply(row)
+
+    def read(self) -> Iterator[Row]:
+        """The rows with something in them, each checked on its own (``rejected``: the lines
+        already refused)."""
         for line, cells in self.worksheet.table.rows:
             row, problems = read_row(self.worksheet, line, cells)
             if row is None:
                 continue
             self.report.rows += 1
-            name = row.values.get("target_name", "")
-            if not name:
+            if not row.values.get("target_name"):
                 problems.append(("target", _("Name the group (กลุ่ม) to reach.")))
             if problems:
                 self.report.reject(line, problems)
-                continue
-            existing = self.stored.get(target_key(name))
-            if existing is None:
-                self.add(name, row)
-            elif existing.pk in self.first_line:
-                self.report.reject(line, [("target", repeated(name, self.first_line[existing.pk]))])
-            else:
-                self.update(existing, row)
+                self.rejected.add(line)
+            yield row
+
+    def apply(self, row: Row) -> None:
+        name = row.values["target_name"]
+        existing = self.stored.get(target_key(name))
+        if existing is None:
+            self.add(name, row)
+        elif existing.pk in self.first_line:
+            self.report.reject(row.line, [("target", repeated(name, self.first_line[existing.pk]))])
+        else:
+            self.update(existing, row)
 
     def update(self, stored: PlanRow, row: Row) -> None:
         self.first_line[stored.pk] = row.line
@@ -134,18 +147,8 @@ class _Plan:
     def targets(self, name: str) -> dict[str, Any]:
         """The directory's one actor or one network of exactly this name, or nothing (the
         name is kept as written) when there is none, or more than one."""
-        workspace_id = self.project.workspace_id
-        keys = {name_key(name, person=True), name_key(name, person=False)}
-        actors = [
-            actor
-            for actor in Actor.objects.filter(workspace_id=workspace_id, name_key__in=keys)
-            if actor.name_key == actor_name_key(name, actor.kind)
-        ]
-        if self._networks is None:
-            self._networks = {}
-            for network in Network.objects.filter(workspace_id=workspace_id):
-                self._networks.setdefault(target_key(network.name), []).append(network)
-        networks = self._networks.get(target_key(name), [])
+        actors = self.directory.actors_named(name)
+        networks = self.directory.networks_named(name)
         if len(actors) + len(networks) != 1:
             return {}
         return {"target_actor": actors[0]} if actors else {"target_network": networks[0]}
