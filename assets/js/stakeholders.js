@@ -128,8 +128,12 @@ function keyboardMove(page, card, key, fine) {
   return { quadrant: `${next.influence}-${next.interest}`, ...scores };
 }
 
+const EDGE = 48; // pixels from the window's top or bottom where a drag scrolls the page
+const EDGE_STEP = 14;
+
 function dragging(page, card, start) {
-  const origin = { x: start.clientX, y: start.clientY };
+  // Page coordinates, so that the card follows the pointer while the page scrolls under it.
+  const origin = { x: start.pageX, y: start.pageY };
   let active = false;
   let target = null;
   const grid = page.querySelector("[data-stakeholder-grid]");
@@ -143,10 +147,15 @@ function dragging(page, card, start) {
     if (cell && cell.getClientRects().length) return cell;
     return found.closest(".quadrant[data-quadrant]");
   };
+  const follow = (event) => {
+    card.style.transform = `translate(${event.clientX + window.scrollX - origin.x}px, ${
+      event.clientY + window.scrollY - origin.y
+    }px)`;
+  };
   const move = (event) => {
     if (event.pointerId !== start.pointerId) return;
-    const dx = event.clientX - origin.x;
-    const dy = event.clientY - origin.y;
+    const dx = event.pageX - origin.x;
+    const dy = event.pageY - origin.y;
     if (!active && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
     if (!active) {
       active = true;
@@ -154,7 +163,9 @@ function dragging(page, card, start) {
       grid?.classList.add("is-dragging");
     }
     event.preventDefault();
-    card.style.transform = `translate(${dx}px, ${dy}px)`;
+    if (event.clientY < EDGE) window.scrollBy(0, -EDGE_STEP);
+    else if (event.clientY > window.innerHeight - EDGE) window.scrollBy(0, EDGE_STEP);
+    follow(event);
     const cell = over(event);
     if (cell !== target) {
       target?.classList.remove("is-target");
