@@ -57,7 +57,7 @@ def test_a_participant_joins_by_code_and_adds_a_stakeholder(
     assert cookie["httponly"] and cookie["path"] == join_url
     assert Participant.objects.get(session=session).display_name == "ป้อม"
     page = phone.get(join_url).content.decode()
-    assert "Step 1 of 3" in page and "Your stakeholders (0)" in page
+    assert "Step 1 of 3" in page and "Your stakeholders" in page and "None yet." in page
     response = phone.post(
         reverse("web:join-add", kwargs={"code": session.code}),
         {"name": "นายก ทม.", "kind": "organization", "sector": "government"},

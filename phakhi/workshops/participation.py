@@ -18,7 +18,7 @@ from phakhi.stakeholders.models import Level
 from phakhi.stakeholders.services import name_key_of
 from phakhi.stakeholders.vocabulary import GROUP_FIELDS
 from phakhi.workshops.models import Contribution, Participant, WorkshopSession
-from phakhi.workshops.services import refuse_if_closed, touch
+from phakhi.workshops.services import refuse_if_closed, touch, touch_open
 
 # The version of the notice on what is kept and why (templates web/live/_notice.html); a new
 # wording gets a new version, so each participant's row says which one they saw.
@@ -113,8 +113,7 @@ def contribution_add(participant: Participant, **fields: Any) -> Contribution:
     if "name" not in values:
         raise ValidationError({"name": _("Please type the stakeholder's name.")})
     with transaction.atomic():
-        session = WorkshopSession.objects.select_for_update().get(pk=participant.session_id)
-        refuse_if_closed(session)
+        touch_open(participant.session_id)
         if participant.contributions.count() >= CONTRIBUTIONS_PER_PARTICIPANT:
             raise ValidationError(
                 _("You have named %(count)d stakeholders already, the most one person may.")
@@ -122,12 +121,11 @@ def contribution_add(participant: Participant, **fields: Any) -> Contribution:
             )
         contribution = Contribution.objects.create(
             workspace_id=participant.workspace_id,
-            session=session,
+            session_id=participant.session_id,
             participant=participant,
             name_key=comparable(values["name"], values.get("kind", "")),
             **values,
         )
-        touch(session)
         audit.record(
             participant_author(participant),
             AuditEvent.Action.CREATE,
@@ -150,8 +148,7 @@ def contribution_update(
         raise ValidationError(_("You can change only the stakeholders you named."))
     values = _cleaned(changes)
     with transaction.atomic():
-        session = WorkshopSession.objects.select_for_update().get(pk=participant.session_id)
-        refuse_if_closed(session)
+        touch_open(participant.session_id)
         current = versions.locked(contribution)
         if current.status != Contribution.Status.NEW:
             raise ValidationError(
@@ -161,8 +158,6 @@ def contribution_update(
         if "name" in values or "kind" in values:
             name, kind = values.get("name", current.name), values.get("kind", current.kind)
             values["name_key"] = comparable(name, kind)
-        changed = versions.change(participant_author(participant), current, values, version)
-        if changed:
-            touch(session)
+        versions.change(participant_author(participant), current, values, version)
     contribution.refresh_from_db()
     return contribution

@@ -2,7 +2,7 @@
 by their token, and the board the projector shows at each step."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
@@ -63,34 +63,71 @@ def contributions_of(participant: Participant) -> list[Contribution]:
     return list(participant.contributions.order_by("-created_at", "-id"))
 
 
-def shown(session: WorkshopSession) -> QuerySet[Contribution]:
-    """The contributions the projector shows: all but the merged and the rejected ones."""
-    return (
-        session.contributions.filter(status__in=(Status.NEW, Status.ACCEPTED))
-        .select_related("participant")
-        .annotate(duplicate_count=Count("duplicates"))
+@dataclass(frozen=True, slots=True)
+class BoardCard:
+    """What the board shows of a contribution (read as plain values: a projector's poll may
+    draw thousands)."""
+
+    pk: int
+    name: str
+    sector: str
+    status: str
+    influence: str
+    interest: str
+    groups: tuple[str, ...]
+    duplicate_count: int
+
+
+_BOARD_COLUMNS = ("id", "name", "sector", "status", "influence", "interest", *GROUP_FIELDS)
+
+
+def shown(session: WorkshopSession) -> list[BoardCard]:
+    """The contributions the projector shows — all but the merged and the rejected ones — each
+    with how many were merged into it."""
+    merged = dict(
+        session.contributions.filter(status=Status.MERGED)
+        .values("merged_into")
+        .annotate(n=Count("id"))
+        .values_list("merged_into", "n")
     )
+    rows = session.contributions.filter(status__in=(Status.NEW, Status.ACCEPTED)).values_list(
+        *_BOARD_COLUMNS
+    )
+    return [
+        BoardCard(
+            pk=pk,
+            name=name,
+            sector=sector,
+            status=status,
+            influence=influence,
+            interest=interest,
+            groups=tuple(
+                field for field, ticked in zip(GROUP_FIELDS, ticks, strict=True) if ticked
+            ),
+            duplicate_count=merged.get(pk, 0),
+        )
+        for pk, name, sector, status, influence, interest, *ticks in rows
+    ]
 
 
 @dataclass
 class Board:
     """The session's contributions as the current step groups them."""
 
-    by_sector: dict[str, list[Contribution]]
-    by_group: dict[str, dict[str, list[Contribution]]]  # group (or "none") → sector → cards
-    by_quadrant: dict[str, list[Contribution]]  # quadrant key (or UNPLACED) → cards
+    by_sector: dict[str, list[BoardCard]]
+    by_group: dict[str, dict[str, list[BoardCard]]]  # group (or "none") → sector → cards
+    by_quadrant: dict[str, list[BoardCard]]  # quadrant key (or UNPLACED) → cards
     total: int
     participants: int
-    duplicates: list[list[Contribution]] = field(default_factory=list)
 
 
 def board(session: WorkshopSession) -> Board:
     cards = thai_sorted(shown(session), key=lambda card: card.name)
-    by_sector: dict[str, list[Contribution]] = {sector: [] for sector in SECTOR_ORDER}
-    by_group: dict[str, dict[str, list[Contribution]]] = {
+    by_sector: dict[str, list[BoardCard]] = {sector: [] for sector in SECTOR_ORDER}
+    by_group: dict[str, dict[str, list[BoardCard]]] = {
         group: {sector: [] for sector in SECTOR_ORDER} for group in (*GROUP_FIELDS, "none")
     }
-    by_quadrant: dict[str, list[Contribution]] = {q.key: [] for q in QUADRANTS}
+    by_quadrant: dict[str, list[BoardCard]] = {q.key: [] for q in QUADRANTS}
     by_quadrant[UNPLACED] = []
     for card in cards:
         by_sector[card.sector].append(card)
@@ -104,7 +141,6 @@ def board(session: WorkshopSession) -> Board:
         by_quadrant=by_quadrant,
         total=len(cards),
         participants=session.participants.count(),
-        duplicates=duplicate_groups(session),
     )
 
 

@@ -1,6 +1,7 @@
 """What the projector and the facilitator's page share: the join address and its QR code, and
 the board of contributions, polled by htmx with the fingerprint it was drawn at."""
 
+from dataclasses import dataclass
 from typing import Any
 
 import segno
@@ -14,9 +15,32 @@ from phakhi.actors.models import Sector
 from phakhi.stakeholders.vocabulary import GROUPS, QUADRANTS, quadrant_of
 from phakhi.workshops.codes import display_code
 from phakhi.workshops.models import Contribution, Step, WorkshopSession
-from phakhi.workshops.selectors import SECTOR_ORDER, UNPLACED, board, fingerprint
+from phakhi.workshops.selectors import (
+    SECTOR_ORDER,
+    UNPLACED,
+    BoardCard,
+    board,
+    fingerprint,
+)
 
 POLL_SECONDS = 2  # the projector shows a contribution within 3 s of its being made
+# A cell of the board shows this many cards and says how many more there are: beyond that a
+# projector is unreadable, and every poll would draw thousands of cards.
+CELL_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class Cell:
+    cards: list[BoardCard]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.cards)
+
+
+def cell(cards: list[BoardCard]) -> Cell:
+    return Cell(cards[:CELL_LIMIT], len(cards))
 
 
 def join_url(request: HttpRequest, session: WorkshopSession) -> str:
@@ -48,14 +72,14 @@ def board_context(request: HttpRequest, session: WorkshopSession, **extra: Any) 
         "fingerprint": fingerprint(session),
         "poll_seconds": POLL_SECONDS,
         "step_label": Step(session.step).label,
-        "sector_columns": [(key, label, shown.by_sector[key]) for key, label in sectors],
+        "sector_columns": [(key, label, cell(shown.by_sector[key])) for key, label in sectors],
         "group_rows": [
-            (label, [(sector_key, shown.by_group[key][sector_key]) for sector_key, _l in sectors])
+            (label, [cell(shown.by_group[key][sector_key]) for sector_key, _l in sectors])
             for key, label in groups
         ],
         "sector_heads": sectors,
-        "quadrants": [(quadrant, shown.by_quadrant[quadrant.key]) for quadrant in QUADRANTS],
-        "unplaced": shown.by_quadrant[UNPLACED],
+        "quadrants": [(q, cell(shown.by_quadrant[q.key])) for q in QUADRANTS],
+        "unplaced": cell(shown.by_quadrant[UNPLACED]),
         "code_shown": display_code(session.code),
         **extra,
     }

@@ -30,7 +30,7 @@ from phakhi.workshops.participation import (
     contribution_update,
     participant_join,
 )
-from phakhi.workshops.selectors import contributions_of, open_session, participant_of
+from phakhi.workshops.selectors import contributions_of, open_session
 
 COOKIE_SALT = "phakhi.live.participant"
 COOKIE_AGE = 24 * 60 * 60  # a workshop day
@@ -61,6 +61,7 @@ def _closed_for(request: HttpRequest, code: str) -> tuple[WorkshopSession, Parti
     participant = (
         Participant.objects.filter(token=token, session__code=code)
         .select_related("session", "session__project")
+        .order_by("-session__opened_at")
         .first()
     )
     return (participant.session, participant) if participant else None
@@ -88,43 +89,55 @@ def join(request: HttpRequest) -> HttpResponse:
     return render(request, "web/live/join_code.html", {"form": form})
 
 
+def _joined(request: HttpRequest, code: str) -> Participant | None:
+    """The participant this phone is in the open session ``code`` (its signed cookie), with
+    the session and its project: one query, the one every request of a joined phone makes."""
+    token = _token(request, code) if code else ""
+    if not token:
+        return None
+    found = Participant.objects.select_related("session__project").filter(token=token).first()
+    if found is None or found.session.code != code or found.session.closed_at is not None:
+        return None
+    return found
+
+
 def _resolve(request: HttpRequest, code: str) -> tuple[WorkshopSession | None, HttpResponse | None]:
-    """The open session ``code`` names, or the answer to give instead: the closed page for a
-    phone that took part, the limit page, or the wrong-code page (which counts a failure)."""
+    """For a phone that has not joined: the open session ``code`` names, or the answer to give
+    instead — the closed page for a phone that took part, the limit page while its address has
+    typed too many wrong codes (even for a right one: the limit must not answer a guesser), or
+    the wrong-code page, which counts one more failure."""
     normalized = normalize_code(code)
     if normalized and normalized != code:
         return None, redirect("web:join-session", code=normalized)
-    if guessing.join_refused(client_ip(request)):
-        return None, _limited(request)
-    session = open_session(normalized)
-    if session is not None:
-        return session, None
     closed = _closed_for(request, normalized) if normalized else None
-    if closed is not None:
-        session, participant = closed
+    if closed is not None and open_session(normalized) is None:
+        ended, participant = closed
         context = {
-            "session": session,
+            "session": ended,
             "participant": participant,
             "cards": contributions_of(participant),
         }
         return None, render(request, "web/live/closed.html", context, status=410)
+    if guessing.join_refused(client_ip(request)):
+        return None, _limited(request)
+    found = open_session(normalized)
+    if found is not None:
+        return found, None
     return None, _wrong_code(request, code)
 
 
-def _phone_context(session: WorkshopSession, participant: Participant, **extra: Any) -> dict:
-    cards = contributions_of(participant)
+def _phone_context(participant: Participant, **extra: Any) -> dict[str, Any]:
+    session = participant.session
     return {
         "session": session,
         "participant": participant,
         "code_shown": display_code(session.code),
         "step": session.step,
         "step_label": Step(session.step).label,
-        "steps": Step.choices,
-        "cards": [_card(card) for card in cards],
         "groups": GROUPS,
         "quadrants": QUADRANTS,
         "poll_seconds": STATE_POLL_SECONDS,
-        "add_form": extra.pop("add_form", None) or CardForm(),
+        "add_form": CardForm(),
         **extra,
     }
 
@@ -132,20 +145,34 @@ def _phone_context(session: WorkshopSession, participant: Participant, **extra: 
 def _card(card: Contribution) -> dict[str, Any]:
     return {
         "card": card,
+        "url": reverse("web:join-card", kwargs={"code": card.session.code, "card": card.pk}),
         "quadrant": quadrant_of(card.influence, card.interest),
         "editable": card.status == Contribution.Status.NEW,
     }
 
 
+def _cards(participant: Participant) -> list[dict[str, Any]]:
+    cards = contributions_of(participant)
+    for card in cards:
+        card.session = participant.session
+    return [_card(card) for card in cards]
+
+
+def _phone_page(request: HttpRequest, participant: Participant, **extra: Any) -> HttpResponse:
+    status = extra.pop("status", 200)
+    context = _phone_context(participant, cards=_cards(participant), **extra)
+    return render(request, "web/live/phone.html", context, status=status)
+
+
 def join_session(request: HttpRequest, code: str) -> HttpResponse:
     """Join (the notice, a name and a sector), or — once joined — the current step."""
+    participant = _joined(request, code)
+    if participant is not None:
+        return _phone_page(request, participant)
     session, answer = _resolve(request, code)
     if answer is not None:
         return answer
     assert session is not None
-    participant = participant_of(session, _token(request, code))
-    if participant is not None:
-        return render(request, "web/live/phone.html", _phone_context(session, participant))
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -169,17 +196,15 @@ def join_session(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "web/live/join_form.html", context)
 
 
-def _participant(
-    request: HttpRequest, code: str
-) -> tuple[WorkshopSession | None, Participant | None, HttpResponse | None]:
+def _participant(request: HttpRequest, code: str) -> tuple[Participant | None, HttpResponse | None]:
+    participant = _joined(request, code)
+    if participant is not None:
+        return participant, None
     session, answer = _resolve(request, code)
     if answer is not None:
-        return None, None, answer
+        return None, answer
     assert session is not None
-    participant = participant_of(session, _token(request, code))
-    if participant is None:
-        return None, None, redirect("web:join-session", code=session.code)
-    return session, participant, None
+    return None, redirect("web:join-session", code=session.code)
 
 
 def _htmx(request: HttpRequest) -> bool:
@@ -188,30 +213,42 @@ def _htmx(request: HttpRequest) -> bool:
 
 @require_POST
 def join_add(request: HttpRequest, code: str) -> HttpResponse:
-    """Name a stakeholder (any step)."""
-    session, participant, answer = _participant(request, code)
+    """Name a stakeholder (any step). With htmx the answer is the new card, put on top of the
+    list, and an empty form in place of the one sent; without, the page again."""
+    participant, answer = _participant(request, code)
     if answer is not None:
         return answer
-    assert session is not None and participant is not None
+    assert participant is not None
     form = CardForm(request.POST)
     if form.is_valid():
         try:
-            contribution_add(participant, **form.cleaned_data)
+            added = contribution_add(participant, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return redirect(reverse("web:join-session", kwargs={"code": session.code}) + "#cards")
-    context = _phone_context(session, participant, add_form=form)
-    return render(request, "web/live/phone.html", context, status=400)
+            if not _htmx(request):
+                url = reverse("web:join-session", kwargs={"code": participant.session.code})
+                return redirect(url + "#cards")
+            added.session = participant.session
+            context = _phone_context(participant, item=_card(added), oob=True)
+            return render(request, "web/live/_phone_added.html", context)
+    if _htmx(request):
+        # htmx swaps only successful answers: the form with its errors replaces itself.
+        context = _phone_context(participant, add_form=form)
+        response = render(request, "web/live/_phone_add.html", context)
+        response["HX-Retarget"] = "#add-form"
+        response["HX-Reswap"] = "outerHTML"
+        return response
+    return _phone_page(request, participant, add_form=form, status=400)
 
 
 @require_POST
 def join_card(request: HttpRequest, code: str, card: int) -> HttpResponse:
     """Change one's own card: its groups (step 2) or its quadrant (step 3)."""
-    session, participant, answer = _participant(request, code)
+    participant, answer = _participant(request, code)
     if answer is not None:
         return answer
-    assert session is not None and participant is not None
+    assert participant is not None
     found = participant.contributions.filter(pk=card).first()
     if found is None:
         return render(request, "web/live/closed.html", {"missing": True}, status=404)
@@ -226,27 +263,20 @@ def join_card(request: HttpRequest, code: str, card: int) -> HttpResponse:
         error_text = _("This card was changed on another phone; here it is as it is now.")
     except ValidationError as error:
         error_text = " ".join(error.messages)
-    found.refresh_from_db()
-    if _htmx(request):
-        context = _phone_context(session, participant, item=_card(found), error=error_text)
-        return render(request, "web/live/_phone_card.html", context)
-    return redirect(reverse("web:join-session", kwargs={"code": session.code}) + f"#card-{card}")
+    if not _htmx(request):
+        url = reverse("web:join-session", kwargs={"code": participant.session.code})
+        return redirect(url + f"#card-{card}")
+    found.session = participant.session  # contribution_update read it back
+    context = _phone_context(participant, item=_card(found), error=error_text)
+    return render(request, "web/live/_phone_card.html", context)
 
 
 def join_state(request: HttpRequest, code: str) -> HttpResponse:
     """Polled by a participant's phone: nothing while the step it shows is still the current
     one; when the facilitator moves on or closes the session, htmx reloads the page. Without
     the participant's cookie the answer is always "reload", so it tells a guesser nothing."""
-    token = _token(request, normalize_code(code))
-    step = (
-        Participant.objects.filter(
-            token=token, session__code=normalize_code(code), session__closed_at__isnull=True
-        )
-        .values_list("session__step", flat=True)
-        .first()
-        if token
-        else None
-    )
+    participant = _joined(request, normalize_code(code))
+    step = participant.session.step if participant is not None else None
     if step is not None and request.GET.get("step") == str(step):
         return HttpResponse(status=204)
     response = HttpResponse(status=200)
