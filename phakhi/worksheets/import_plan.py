@@ -130,7 +130,8 @@ class _Plan:
             plan = self.plan or plan_create(
                 self.author,
                 project=self.project,
-                title=_("Expansion plan: %(project)s") % {"project": self.project.name},
+                # As the plan's page names a new plan: by "our group" (the worksheet's header row).
+                title=self.project.network.name if self.project.network else self.project.name,
             )
             fields = {k: v for k, v in row.values.items() if k != "target_name"}
             added.append(
