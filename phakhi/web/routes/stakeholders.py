@@ -4,6 +4,7 @@ assessment's three steps and cards, and each stakeholder's page and writes."""
 from django.urls import URLPattern, path
 
 from phakhi.web.views import stakeholders as pages
+from phakhi.web.views import stakeholders_directory as directory
 from phakhi.web.views import stakeholders_edit as edit
 
 PROJECT = "projects/<slug:project>/stakeholders/"
@@ -23,6 +24,6 @@ workspace_urlpatterns: list[URLPattern] = [
     path(STAKEHOLDER + "edit/", edit.stakeholder_edit, name="stakeholder-edit"),
     path(STAKEHOLDER + "place/", edit.stakeholder_place_view, name="stakeholder-place"),
     path(STAKEHOLDER + "remove/", edit.stakeholder_remove_view, name="stakeholder-remove"),
-    path(STAKEHOLDER + "directory/", edit.stakeholder_directory, name="stakeholder-directory"),
+    path(STAKEHOLDER + "directory/", directory.stakeholder_directory, name="stakeholder-directory"),
 ]
 urlpatterns: list[URLPattern] = []

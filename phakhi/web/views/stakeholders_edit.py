@@ -14,13 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
-from phakhi.actors.models import Actor
-from phakhi.actors.search import actor_search
-from phakhi.actors.validation import actor_name_key
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
 from phakhi.core.versions import EditConflict
-from phakhi.imports.merge import merge_candidates
 from phakhi.projects.models import Project
 from phakhi.stakeholders import selectors
 from phakhi.stakeholders.models import Assessment, Stakeholder
@@ -28,7 +24,6 @@ from phakhi.stakeholders.services import (
     stakeholder_add,
     stakeholder_place,
     stakeholder_remove,
-    stakeholder_to_directory,
     stakeholder_update,
 )
 from phakhi.stakeholders.vocabulary import (
@@ -39,7 +34,6 @@ from phakhi.stakeholders.vocabulary import (
     quadrant_of,
 )
 from phakhi.web.access import request_author
-from phakhi.web.actor_picker import actor_named, with_actor_suggestions
 from phakhi.web.conflicts import reopen, resolved
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.stakeholders import (
@@ -51,7 +45,6 @@ from phakhi.web.views.stakeholders import (
     worksheet_view,
 )
 from phakhi.web.views.stakeholders_forms import (
-    DirectoryForm,
     PlaceForm,
     StakeholderChangeForm,
     StakeholderForm,
@@ -340,83 +333,3 @@ def stakeholder_remove_view(
     stakeholder_remove(request_author(request), stakeholder)
     messages.success(request, _("%(name)s has been taken out of this assessment.") % {"name": name})
     return redirect(step_url("stakeholders-cards", assessment))
-
-
-def directory_candidates(workspace: Workspace, stakeholder: Stakeholder) -> list[tuple[Actor, str]]:
-    """Actors of the directory that may be this stakeholder, with why: the merge page's
-    possible duplicates (same comparable name …), then the directory search's matches."""
-    kind = stakeholder.kind or "organization"
-    probe = Actor(
-        workspace=workspace,
-        name=stakeholder.name,
-        name_key=actor_name_key(stakeholder.name, kind),
-        kind=kind,
-    )
-    found = merge_candidates(workspace, probe, limit=CANDIDATES_LISTED)
-    seen = {actor.pk for actor, _why in found}
-    for actor in actor_search(workspace, stakeholder.name, page_size=CANDIDATES_LISTED).rows:
-        if actor.pk not in seen and len(found) < CANDIDATES_LISTED:
-            seen.add(actor.pk)
-            found.append((actor, _("name found by the directory search")))
-    return found
-
-
-@worksheet_view("edit")
-def stakeholder_directory(
-    request: HttpRequest,
-    workspace: Workspace,
-    access: Access,
-    project: Project,
-    assessment: Assessment,
-    pk: int,
-) -> HttpResponse:
-    """Add to the directory: possible duplicates first, to link to one; another actor by key
-    or name; or a new actor made from the stakeholder."""
-    stakeholder = stakeholder_or_404(assessment, pk)
-    form = with_actor_suggestions(
-        DirectoryForm(request.POST if request.method == "POST" else None), workspace
-    )
-    assert isinstance(form, DirectoryForm)
-    if request.method == "POST" and form.is_valid():
-        chosen: Actor | None = None
-        choice = request.POST.get("link", "")
-        if choice.isdigit():
-            chosen = Actor.objects.filter(workspace=workspace, pk=int(choice)).first()
-            if chosen is None:
-                form.add_error(None, _("That actor is not in this workspace any more."))
-        elif choice == "other":
-            if not form.cleaned_data["actor"].strip():
-                form.add_error("actor", _("Type the key or the name of an actor."))
-            else:
-                chosen = actor_named(workspace, form, "actor")
-        elif choice != "new":
-            form.add_error(None, _("Choose an actor to link to, or add a new one."))
-        if not form.errors:
-            try:
-                actor = stakeholder_to_directory(
-                    request_author(request),
-                    stakeholder,
-                    actor=chosen,
-                    key=form.cleaned_data["key"] if choice == "new" else "",
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("%(name)s is linked to %(actor)s in the directory.")
-                    % {"name": stakeholder.name, "actor": actor.name},
-                )
-                return redirect(stakeholder_url(stakeholder))
-    context = {
-        **page_context(request, workspace, access, project, assessment, ""),
-        "stakeholder": stakeholder,
-        "candidates": directory_candidates(workspace, stakeholder),
-        "form": form,
-    }
-    return render(
-        request,
-        "web/stakeholders/directory.html",
-        context,
-        status=400 if form.is_bound else 200,
-    )
