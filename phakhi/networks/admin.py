@@ -1,5 +1,6 @@
 """Admin for networks (เครือข่าย) and memberships (สมาชิกภาพ)."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import admin
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from phakhi.actors.models import Actor
 from phakhi.core.admin_base import AuditedAdmin, AuditedForm, check_dates_in_order
 from phakhi.core.dates import show_date
-from phakhi.networks.models import Membership, Network
+from phakhi.networks.models import Goal, Membership, Network, Strategy
 
 
 class NetworkForm(AuditedForm):
@@ -40,6 +41,7 @@ class NetworkAdmin(AuditedAdmin):
         "name",
         "kind",
         "parent",
+        "strategy",
         "description",
         "vision",
         "goals",
@@ -99,3 +101,50 @@ class MembershipAdmin(AuditedAdmin):
     @admin.display(description=_("until"), ordering="until")
     def until_display(self, obj: Membership) -> str | None:
         return show_date(obj.until)
+
+
+CENTS = Decimal("0.01")
+
+
+class GoalForm(AuditedForm):
+    def audit_changes(self) -> dict[str, list[Any]]:
+        """The trail keeps decimals (target, value reached) as their text, as the services do."""
+        return {
+            name: [str(v.quantize(CENTS)) if isinstance(v, Decimal) else v for v in pair]
+            for name, pair in super().audit_changes().items()
+        }
+
+
+@admin.register(Goal)
+class GoalAdmin(AuditedAdmin):
+    """A network's design: goals with measurable targets (ออกแบบเครือข่าย)."""
+
+    form = GoalForm
+    list_display = ("title", "network", "target_value", "current_value", "due_display")
+    list_filter = ("workspace",)
+    list_select_related = ("network",)
+    search_fields = ("title", "network__name")
+    fields = (
+        "workspace",
+        "network",
+        "title",
+        "target",
+        "measure",
+        "target_value",
+        "current_value",
+        "due_on",
+        "position",
+    )
+
+    @admin.display(description=_("due"), ordering="due_on")
+    def due_display(self, obj: Goal) -> str | None:
+        return show_date(obj.due_on)
+
+
+@admin.register(Strategy)
+class StrategyAdmin(AuditedAdmin):
+    list_display = ("title", "goal", "network", "position")
+    list_filter = ("workspace",)
+    list_select_related = ("network", "goal")
+    search_fields = ("title", "network__name")
+    fields = ("workspace", "network", "goal", "title", "description", "position")
