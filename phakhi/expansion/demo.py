@@ -21,7 +21,7 @@ COMMON_BENEFIT = "ตลาดผักอินทรีย์ของจั�
 SUGGESTED_ROWS = 2
 
 
-def load_example(author: audit.Author, project: Project) -> ExpansionPlan:
+def load_expansion_plan(author: audit.Author, project: Project) -> ExpansionPlan:
     """The project's plan (created once; loading again returns the one there)."""
     found = ExpansionPlan.objects.filter(project=project).first()
     if found is not None:
