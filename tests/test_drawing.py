@@ -13,6 +13,7 @@ from phakhi.core.versions import EditConflict
 from phakhi.networks.models import Membership
 from phakhi.networks.services import membership_set, network_create
 from phakhi.projects.drawing import project_actor_draw, project_actor_place, project_tie_draw
+from phakhi.projects.drawing_demo import load_drawn_map
 from phakhi.projects.drawing_selectors import placements_of, ties_between
 from phakhi.projects.models import ProjectPlacement, ProjectTie
 from phakhi.projects.services import project_create
@@ -159,3 +160,16 @@ def test_tie_update_refuses_a_broker_of_another_workspace(kit, other_workspace, 
         project_tie_draw(
             DRAWER, kit["project"], source=kit["a"], target=kit["c"], strength=1, via=stranger
         )
+
+
+def test_the_demo_draws_its_example_ties_once_at_each_level(kit, author):
+    person = actor_create(author, kit["project"].workspace, key="d", name="นางดวงใจ ธนสาร")
+    membership_set(author, kit["network"], person)
+    drawn = load_drawn_map(author, kit["project"])
+    assert [tie.strength for tie in drawn] == [4, 3, 2, 2, 1][: len(drawn)] and len(drawn) == 5
+    assert {tie.origin for tie in drawn} == {Origin.WORKSHOP}
+    through = [tie for tie in drawn if tie.via is not None]
+    assert len(through) == 1 and through[0].via.kind == "person"
+    assert through[0].via.pk not in (through[0].source_id, through[0].target_id)
+    assert load_drawn_map(author, kit["project"]) == []  # once
+    assert ProjectTie.objects.filter(project=kit["project"]).count() == 5
