@@ -17,6 +17,7 @@ from phakhi.demo.workshop_lessons_design import load_lessons_and_design
 from phakhi.expansion.demo import load_expansion_plan
 from phakhi.networks.models import Network, Role
 from phakhi.networks.services import membership_set, network_create
+from phakhi.projects.drawing_demo import load_drawn_map
 from phakhi.projects.models import Project
 from phakhi.projects.services import project_create
 from phakhi.stakeholders.demo import load_stakeholder_analysis
@@ -94,5 +95,6 @@ def load_workshop_kit(author: audit.Author, workspace: Workspace) -> Project:
         # One call a worksheet area, each loading its own example into ``project``.
         load_stakeholder_analysis(author, project)
         load_lessons_and_design(author, project)
+        load_drawn_map(author, project)
         load_expansion_plan(author, project)
     return project
