@@ -94,7 +94,7 @@ class RowForm(VersionedForm):
         label=gettext_lazy("Methods"),
         required=False,
         choices=[(m, m) for m in METHOD_EXAMPLES],
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "method-choices"}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("The worksheet's examples; tick those you will use."),
     )
     other_methods = forms.CharField(
