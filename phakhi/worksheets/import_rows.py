@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from phakhi.core.cells import cell_text
@@ -119,6 +119,11 @@ def write_row(
             write()
     except ValidationError as error:
         report.reject(line, refusal_problems(worksheet, error, default))
+        return False
+    except IntegrityError:
+        # Someone added the same stakeholder or row between this import's reading and its
+        # write: the row is refused, not merged blindly.
+        report.reject(line, [(default, _("It was changed meanwhile; import the file again."))])
         return False
     except EditConflict as conflict:
         report.reject(

@@ -30,9 +30,8 @@ from phakhi.worksheets.imports import worksheet_import
 FOLDER = "worksheet-imports"
 REPORT = "report.json"
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
-# Characters kept in a stored file's name: the upload's own name says what the file is, but
-# never where it goes.
-_UNSAFE = re.compile(r"[^\w.\- ]+")
+# The stored file's name: the upload's own name is kept in the report, never in a path.
+UPLOAD = "upload"
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class WorksheetUpload:
 
     @property
     def path(self) -> Path:
-        return self.folder / _stored_name(self.file_name)
+        return self.folder / f"{UPLOAD}{Path(self.file_name).suffix.lower()}"
 
     @property
     def errors_path(self) -> Path:
@@ -54,17 +53,13 @@ class WorksheetUpload:
 
     @property
     def errors_name(self) -> str:
-        return errors_path_for(Path(_stored_name(self.file_name))).name
+        """The rejected rows' file as the browser saves it: named after the upload."""
+        return f"{Path(self.file_name).stem or UPLOAD}.errors.csv"
 
     def report(self) -> dict[str, Any]:
         """The report of the file's last run (empty before any)."""
         stored = self.folder / REPORT
         return json.loads(stored.read_text(encoding="utf-8")) if stored.exists() else {}
-
-
-def _stored_name(name: str) -> str:
-    stem, suffix = Path(name).stem, Path(name).suffix.lower()
-    return f"{_UNSAFE.sub('_', stem)[:100] or 'worksheet'}{suffix}"
 
 
 def _project_folder(project: Project) -> Path:
@@ -112,9 +107,11 @@ def upload_get(project: Project, token: str) -> WorksheetUpload:
     folder = _project_folder(project) / token
     if not _TOKEN.match(token) or not folder.is_dir():
         raise NotFound(_("There is no such upload of this project; upload the file again."))
-    files = [p for p in folder.iterdir() if p.name != REPORT and ".errors." not in p.name]
-    report = (folder / REPORT).exists() and json.loads((folder / REPORT).read_text("utf-8"))
-    name = report["file"] if report else (files[0].name if files else "")
+    report = folder / REPORT
+    if report.exists():
+        name = json.loads(report.read_text("utf-8"))["file"]
+    else:
+        name = next((p.name for p in folder.glob(f"{UPLOAD}.*") if ".errors." not in p.name), "")
     return WorksheetUpload(project, token, folder, name)
 
 
