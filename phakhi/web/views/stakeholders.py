@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -141,7 +142,9 @@ def assessments(
         "project": project,
         "assessments": found,
         "can_edit": can_edit,
-        "form": AssessmentCreateForm() if can_edit else None,
+        "form": AssessmentCreateForm(initial={"held_on": timezone.localdate()})
+        if can_edit
+        else None,
         "has_previous": bool(found),
     }
     return render(request, "web/stakeholders/assessments.html", context)

@@ -67,6 +67,8 @@ def stakeholder_directory(
     if request.method == "POST" and form.is_valid():
         chosen: Actor | None = None
         choice = request.POST.get("link", "")
+        if form.cleaned_data["actor"].strip() and not choice.isdigit():
+            choice = "other"  # a name typed means that actor, whichever choice was left on
         if choice.isdigit():
             chosen = Actor.objects.filter(workspace=workspace, pk=int(choice)).first()
             if chosen is None:
