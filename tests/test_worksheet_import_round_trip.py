@@ -108,3 +108,35 @@ def test_a_viewers_export_with_masked_contacts_changes_no_contact(
     copied = worksheet_import(author, other, path)
     assert (copied.created, copied.rejected) == (2, 1)
     assert copied.errors[0].column == "contact_person" and "masked" in copied.errors[0].reason
+
+
+@pytest.mark.parametrize("worksheet", [1, 4])
+def test_a_blank_worksheet_filled_in_excel_imports(data, author, tmp_path, worksheet):
+    """A room with a laptop: the blank XLSX, its table filled under the printed headers."""
+    from openpyxl import load_workbook
+
+    from tests.worksheet_import_support import (
+        CARD_HEADERS,
+        MAYOR_ROW,
+        PLAN_HEADERS,
+        plan_rows,
+    )
+
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(worksheet_file(data["project"], worksheet, "xlsx", blank=True).content)
+    book = load_workbook(path)
+    first = "ชื่อผู้มีส่วนได้เสีย/ภาคี" if worksheet == 1 else "กลุ่ม"
+    sheet, header = next(
+        (sheet, row[0].row)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        if row[0].value == first and sheet.cell(row[0].row, 2).value
+    )
+    headers, filled = (CARD_HEADERS, [MAYOR_ROW]) if worksheet == 1 else (PLAN_HEADERS, plan_rows())
+    columns = {cell.value: cell.column for cell in sheet[header] if cell.value}
+    for offset, values in enumerate(filled, start=1):
+        for name, value in zip(headers, values, strict=True):
+            sheet.cell(header + offset, columns[name], value)
+    book.save(path)
+    report = worksheet_import(author, data["project"], path)
+    assert (report.worksheet, report.created, report.rejected) == (worksheet, len(filled), 0)

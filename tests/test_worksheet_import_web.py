@@ -45,6 +45,7 @@ def test_the_tab_explains_the_columns_and_offers_the_upload(coordinator):
     assert "ชื่อผู้มีส่วนได้เสีย/ภาคี" in text and "How to reach them" in text
     assert "ความสัมพันธ์ใหม่" in text and "จากผังเครือข่าย" not in text
     assert f'href="{_url("worksheet-import")}" aria-current="page"' in text
+    assert f'href="{_url("project-paper")}"' in text  # where the worksheet's own file is
 
 
 def test_a_viewer_reads_the_tab_without_the_upload(data):

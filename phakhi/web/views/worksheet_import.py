@@ -101,6 +101,7 @@ def worksheet_import_page(
         "form": form,
         "can_import": can_import,
         "columns": _columns(),
+        "paper_url": _tab_url(workspace, found, "project-paper"),
     }
     return render(request, "web/worksheets/import.html", context, status=status)
 
@@ -114,12 +115,12 @@ def _to_report(workspace: Workspace, project: Project, upload: uploads.Worksheet
     )
 
 
-def _worksheet_url(workspace: Workspace, project: Project, report: dict[str, Any]) -> str:
-    route = WORKSHEET_TABS.get(report.get("worksheet", 0))
+def _tab_url(workspace: Workspace, project: Project, route: str | None) -> str:
+    """The URL of one of the project's tabs; "" when that page is not there (yet)."""
     try:
         kwargs = {"workspace": workspace.slug, "project": project.slug}
         return reverse(f"web:{route}", kwargs=kwargs) if route else ""
-    except NoReverseMatch:  # the worksheet's pages are not there (yet)
+    except NoReverseMatch:
         return ""
 
 
@@ -144,7 +145,7 @@ def worksheet_import_report(
         "worksheet": worksheet_name(report["worksheet"]) if report.get("worksheet") else "",
         "errors": errors,
         "can_apply": report.get("dry_run") and not report.get("problem"),
-        "worksheet_url": _worksheet_url(workspace, found, report),
+        "worksheet_url": _tab_url(workspace, found, WORKSHEET_TABS.get(report.get("worksheet", 0))),
     }
     return render(request, "web/worksheets/import_report.html", context)
 
