@@ -272,3 +272,13 @@ def test_a_colleagues_change_meanwhile_comes_back_side_by_side(data, admin):
     assert "ชื่อของเพื่อนร่วมงาน" in text and "ชื่อของฉัน" in text
     project.refresh_from_db()
     assert project.name == "ชื่อของเพื่อนร่วมงาน" and project.description == ""
+
+
+def test_who_may_not_edit_is_not_offered_to(data):
+    workspace, project = data["workspace"], data["project"]
+    viewer = client_for(user_with_role(workspace, "viewer"))
+    listing = _text(viewer.get(_url(workspace)))
+    assert "โครงการคลินิกชุมชน" in listing and "New project" not in listing
+    page = _text(viewer.get(_url(workspace, "web:project", project=project.slug)))
+    assert "Lead network เครือข่ายสุขภาพ" in page and "Edit the project" not in page
+    assert viewer.get(_url(workspace, "web:project-edit", project=project.slug)).status_code == 403
