@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class ProjectTab:
 
 
 PROJECT_TABS: list[ProjectTab] = [
-    ProjectTab("project", _("Project")),
+    ProjectTab("project", pgettext_lazy("a project's own tab, its overview", "Project")),
     ProjectTab("project-stakeholders", _("Stakeholders")),  # worksheet 1
     ProjectTab("project-lessons", _("Lessons learned")),  # worksheet 2
     ProjectTab("project-plan", _("Expansion plan")),  # worksheet 4
