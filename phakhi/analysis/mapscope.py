@@ -222,7 +222,11 @@ def map_nodes(scope: MapScope, *fields: str) -> tuple[list[tuple[Any, ...]], Map
     ``fields``, by id, and their graph."""
     if scope.ego is None:
         actors = rows(scope.actors().order_by("id").values_list("id", *fields))
-        return actors, map_graph(scope, np.array([row[0] for row in actors], dtype=np.int64))
+        ids = np.array([row[0] for row in actors], dtype=np.int64)
+        # A network's map reads its members' ties by their source (the index every tie leads
+        # with) and keeps those whose target is a member too: asked for both ends at once,
+        # SQLite probes the (target, source) index for every pair of members.
+        return actors, map_graph(scope, ids, among_ids_only=bool(scope.scope.networks))
     near = ego_ids(scope)
     actors = rows_of(Actor.objects.order_by("id").values_list("id", *fields), "id", near)
     return actors, map_graph(scope, np.array(near, dtype=np.int64), among_ids_only=True)

@@ -31,6 +31,7 @@ from phakhi.projects.drawing_selectors import drawn_for, ties_between
 from phakhi.projects.models import Project
 from phakhi.ties.models import Tie
 from phakhi.ties.services import tie_end, tie_update
+from phakhi.ties.vocabulary import WORKSHOP_LEVELS
 from phakhi.web.access import request_author, workspace_view
 from phakhi.web.actor_picker import actor_named, with_actor_suggestions
 from phakhi.web.conflicts import conflict_message
@@ -49,6 +50,7 @@ from phakhi.web.views.drawing_forms import (
 )
 
 DUPLICATES_LISTED = 5
+LEVEL_WORDS = dict(WORKSHOP_LEVELS)
 MAP_CHANGED = "phakhi:map-changed"  # the event (HX-Trigger) that makes the map load again
 
 
@@ -211,6 +213,7 @@ def _ties_fragment(
         rows.append(
             {
                 "tie": tie,
+                "level": LEVEL_WORDS.get(tie.strength, tie.get_strength_display()),
                 "drawn": drawn.get(tie.pk),
                 "change": with_actor_suggestions(change, workspace) if may_edit else None,
                 "end": MapTieEndForm(
