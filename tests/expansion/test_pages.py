@@ -160,6 +160,10 @@ def test_a_viewer_reads_but_does_not_change(source_plan: World, viewer: Client) 
 
 def test_a_networks_plan(world: World, admin: Client) -> None:
     url = reverse("web:network-plan", kwargs={"workspace": "khon-kaen", "slug": "organic"})
+    network_page = admin.get(
+        reverse("web:network", kwargs={"workspace": "khon-kaen", "slug": "organic"})
+    )
+    assert f'href="{url}"' in network_page.content.decode()
     assert "No expansion plan yet" in _text(admin.get(url))
     admin.post(url + "edit/", {"title": "เครือข่าย", "vision": "", "common_benefit": ""})
     assert ExpansionPlan.objects.filter(network=world.network).exists()
