@@ -102,8 +102,7 @@ class _Cards:
 
     def apply(self, row: Row) -> None:
         name = row.values["name"]
-        keys = name_keys(name, row.values.get("kind"))
-        existing = next((self.stored[k] for k in keys if k in self.stored), None)
+        existing = self.stakeholder_named(name, row.values.get("kind"))
         if MASK in row.values.get("contact_person", ""):
             shown = mask_text(existing.contact_person) if existing is not None else None
             if row.texts["contact_person"] != shown:
@@ -117,6 +116,16 @@ class _Cards:
             self.report.reject(row.line, [("name", repeated(name, self.first_line[existing.pk]))])
         else:
             self.update(existing, row)
+
+    def stakeholder_named(self, name: str, kind: str | None) -> Stakeholder | None:
+        """The assessment's stakeholder of this name: one whose key is the name's as its own
+        kind reads it (a title comes off a person's name only, so "นายก ทม." the person is
+        not "กทม." the organization)."""
+        for key in name_keys(name, kind):
+            found = self.stored.get(key)
+            if found is not None and name_keys(name, found.kind)[0] == key:
+                return found
+        return None
 
     def update(self, stakeholder: Stakeholder, row: Row) -> None:
         self.first_line[stakeholder.pk] = row.line

@@ -40,9 +40,6 @@ class Row:
     texts: dict[str, str]
     values: dict[str, Any]
 
-    def given(self, key: str) -> bool:
-        return key in self.texts
-
 
 def read_row(
     worksheet: WorksheetTable,
