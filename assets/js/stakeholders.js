@@ -1,8 +1,9 @@
 // Worksheet 1's influence × interest grid (web/stakeholders/step_grid.html): drag a card to a
 // cell of a quadrant (mouse, pen, or touch on the card's grip), or focus a card and use the
 // arrow keys (Shift: the 1–5 score inside the quadrant). Each move is posted to the card's
-// data-place-url, as the card's "Move" form does without JavaScript; the server answers with
-// the card's new version, or a 409 when someone else moved it first.
+// place/ address (under the page's data-stakeholder-base), as the form on the stakeholder's
+// page does without JavaScript; the server answers with the card's new version, or a 409 when
+// someone else moved it first.
 
 const DRAG_THRESHOLD = 6; // pixels before a press becomes a drag (a click stays a click)
 const MIDDLE = 3;
@@ -74,7 +75,7 @@ async function place(page, card, quadrant, influenceScore, interestScore) {
   card.classList.add("is-saving");
   let answer;
   try {
-    const response = await fetch(card.dataset.placeUrl, {
+    const response = await fetch(`${page.dataset.stakeholderBase}${card.dataset.card}/place/`, {
       method: "POST",
       body,
       headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
@@ -96,8 +97,6 @@ async function place(page, card, quadrant, influenceScore, interestScore) {
   card.dataset.quadrant = answer.quadrant;
   card.dataset.influenceScore = answer.influence_score ?? "";
   card.dataset.interestScore = answer.interest_score ?? "";
-  for (const input of card.querySelectorAll('input[name="version"]')) input.value = String(answer.version);
-  for (const select of card.querySelectorAll('select[name="quadrant"]')) select.value = answer.quadrant;
   const cell = cellFor(page, answer.quadrant, answer.influence_score, answer.interest_score);
   if (cell) cell.append(card);
   recount(page);
@@ -205,7 +204,7 @@ function setUp(page) {
   // Touch drags start on the grip only, so that a finger can still scroll the page over cards.
   page.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
-    const card = event.target.closest("[data-card][data-place-url]");
+    const card = event.target.closest("[data-card][data-movable]");
     if (!card) return;
     const onGrip = Boolean(event.target.closest("[data-grip]"));
     if (event.pointerType === "touch" && !onGrip) return;
@@ -215,7 +214,7 @@ function setUp(page) {
   });
   page.addEventListener("keydown", async (event) => {
     const card = event.target;
-    if (!(card instanceof HTMLElement) || !card.matches("[data-card][data-place-url]")) return;
+    if (!(card instanceof HTMLElement) || !card.matches("[data-card][data-movable]")) return;
     if (!["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"].includes(event.key)) return;
     event.preventDefault();
     const wanted = keyboardMove(page, card, event.key, event.shiftKey);

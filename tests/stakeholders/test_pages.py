@@ -158,9 +158,9 @@ def test_the_grid_places_cards_in_their_quadrant_and_cell(
     )
     stakeholder_add(SOMSRI, assessment, name="ยังไม่วาง")
     html = admin.get(_url(assessment, "stakeholders-grid")).content.decode()
-    high_high = html.split('data-quadrant="high-high"')[1].split("</section>")[0]
+    high_high = html.split('class="quadrant quadrant--high-high"')[1].split("</section>")[0]
     assert "นายก ทม." in high_high and "Manage closely" in high_high
-    low_low = html.split('data-quadrant="low-low"')[1].split("</section>")[0]
+    low_low = html.split('class="quadrant quadrant--low-low"')[1].split("</section>")[0]
     cell = low_low.split('data-influence-score="2" data-interest-score="1"')[1].split("</div>")[0]
     assert f'id="card-{low.pk}"' in cell
     unplaced = html.split("data-unplaced")[1]
@@ -242,7 +242,7 @@ def test_the_cards_table_masks_the_contact_person_for_viewers(
 
 def test_viewers_see_no_controls_and_may_not_write(viewer: Client, mayor: Stakeholder) -> None:
     html = viewer.get(_url(mayor.assessment, "stakeholders-grid")).content.decode()
-    assert "data-place-url" not in html and "Add a stakeholder" not in html
+    assert "data-movable" not in html and "Add a stakeholder" not in html
     refused = viewer.post(
         _url(mayor.assessment, "stakeholder-place", pk=mayor.pk), {"quadrant": "low-low"}
     )

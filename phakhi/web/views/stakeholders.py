@@ -28,7 +28,7 @@ from phakhi.projects.selectors import project_in
 from phakhi.stakeholders import selectors
 from phakhi.stakeholders.models import Assessment, Stakeholder
 from phakhi.stakeholders.services import assessment_create, assessment_update
-from phakhi.stakeholders.vocabulary import CARD_COLUMNS, QUADRANTS
+from phakhi.stakeholders.vocabulary import CARD_COLUMNS
 from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.conflicts import reopen, resolved
 from phakhi.web.forms import add_service_errors
@@ -315,7 +315,11 @@ def step_grid(
         count=len(stakeholders),
         show_movement=show_movement,
         projector=request.GET.get("projector") == "1",
-        quadrant_choices=QUADRANTS,
+        # Read once for the page, not once a card: the stakeholders' address (each card adds
+        # its id) and the labels every card repeats.
+        stakeholder_base=step_url("stakeholders-sectors", assessment),
+        priority_label=_("Priority"),
+        move_label=_("Move"),
     )
     return render(request, "web/stakeholders/step_grid.html", context)
 
