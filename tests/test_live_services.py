@@ -272,3 +272,19 @@ def test_the_board_groups_cards_for_each_step(session: WorkshopSession) -> None:
     assert [c.name for c in shown.by_quadrant["high-low"]] == ["อบจ."]
     assert sorted(c.name for c in shown.by_quadrant["unplaced"]) == ["ครู", "วัด"]
     assert (shown.total, shown.participants) == (3, 1)
+
+
+def test_the_demo_session_is_a_closed_workshop_taken_into_the_assessment(
+    data: dict[str, Any], author: Any
+) -> None:
+    from phakhi.workshops.demo import load_live_session
+
+    session = load_live_session(author, data["project"])
+    assert load_live_session(author, data["project"]) == session  # loaded once
+    assert session.closed_at is not None and session.participants.count() == 3
+    statuses = sorted(session.contributions.values_list("status", flat=True))
+    assert statuses == ["accepted"] * 5 + ["merged", "rejected"]
+    names = set(
+        Stakeholder.objects.filter(assessment=session.assessment).values_list("name", flat=True)
+    )
+    assert {"ผู้บริโภค", "โรงพยาบาลจังหวัด", "ร้านค้าในตลาดสด"} <= names and "ทดสอบ" not in names

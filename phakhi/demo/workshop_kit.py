@@ -21,6 +21,7 @@ from phakhi.projects.drawing_demo import load_drawn_map
 from phakhi.projects.models import Project
 from phakhi.projects.services import project_create
 from phakhi.stakeholders.demo import load_stakeholder_analysis
+from phakhi.workshops.demo import load_live_session
 
 PROJECT_SLUG = "organic-farming"
 PROJECT_NAME = "โครงการเกษตรอินทรีย์"
@@ -97,4 +98,5 @@ def load_workshop_kit(author: audit.Author, workspace: Workspace) -> Project:
         load_lessons_and_design(author, project)
         load_drawn_map(author, project)
         load_expansion_plan(author, project)
+        load_live_session(author, project)
     return project

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from phakhi.workshops.models import JoinFailure
 
-FAILURE_LIMIT = 20  # settings.PHAKHI_JOIN_FAILURE_LIMIT
+FAILURE_LIMIT = 60  # settings.PHAKHI_JOIN_FAILURE_LIMIT
 WINDOW = dt.timedelta(minutes=15)  # settings.PHAKHI_JOIN_FAILURE_WINDOW (a timedelta)
 
 
