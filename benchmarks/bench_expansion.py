@@ -66,12 +66,23 @@ def _plan(size: str) -> Any:
     bodies = Q(kind=Kind.GROUP) | Q(kind=Kind.ORGANIZATION)
     tied = Tie.objects.filter(workspace=workspace, source_id__in=members).values("target_id")
     near = Actor.objects.filter(bodies, workspace=workspace, id__in=tied).exclude(id__in=members)
-    targets = list(near.order_by("id")[:ROWS_EACH])
-    targets += [Actor.objects.get(pk=s.actor_id) for s in suggest(plan, limit=ROWS_EACH).items]
+    chosen: dict[int, Any] = {}
+
+    def take(actors: Any, count: int) -> None:
+        for actor in actors:
+            if count == 0:
+                return
+            if actor.pk not in chosen:
+                chosen[actor.pk] = actor
+                count -= 1
+
+    take(near.order_by("id")[: ROWS_EACH * 4], ROWS_EACH)
+    suggested = [s.actor_id for s in suggest(plan, limit=ROWS_EACH * 2).items]
+    take(Actor.objects.in_bulk(suggested).values(), ROWS_EACH)
     everyone = Actor.objects.filter(bodies, workspace=workspace).order_by("id")
-    step = max(1, everyone.count() // ROWS_EACH)
-    targets += [everyone[i * step] for i in range(ROWS_EACH)]
-    for actor in {a.pk: a for a in targets}.values():
+    step = max(1, everyone.count() // (ROWS_EACH * 2))
+    take((everyone[i * step] for i in range(ROWS_EACH * 2)), ROWS_EACH)
+    for actor in chosen.values():
         plan_row_add(author, plan, target_actor=actor, new_level=3, read_map=False)
     for network in networks.exclude(pk=lead.pk).order_by("-n", "slug")[:NETWORK_ROWS]:
         plan_row_add(author, plan, target_network=network, new_level=3, read_map=False)

@@ -14,8 +14,9 @@ row's target is an actor, or every member of a target network. The reading is, i
 
 A relationship held through someone counts as loose (level 2) at most, and never more than the
 weakest tie on the way, as the worksheet writes "หลวม ผ่านชาคริต". A target that is one of us
-reads as "member". Everything is read in five queries whatever the number of rows, using the
-ties' source and target indexes; ties ended by the day are left out.
+reads as "member". Everything is read in a fixed number of queries whatever the number of rows:
+the ties of the targets and the ties of us, through the ties' source and target indexes a few
+thousand ids at a time (never the whole workspace); ties ended by the day are left out.
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
+from phakhi.core.models import Workspace
 from phakhi.core.periods import active_on
+from phakhi.core.selectors import of_workspace_row_by_row, rows_of
 from phakhi.expansion.models import ExpansionPlan, PlanRow
 from phakhi.expansion.vocabulary import NO_TIE, relationship_words
 from phakhi.networks.models import Membership, Network
@@ -135,8 +138,34 @@ def _targets(rows: Sequence[PlanRow], day: dt.date) -> dict[int, set[int]]:
     return targets
 
 
-def _ties(ties: QuerySet[Tie]) -> list[tuple[int, int, int, int | None]]:
-    return list(ties.values_list("source_id", "target_id", "strength", "via_id"))
+TieRow = tuple[int, int, int, int | None]  # source, target, strength, via
+
+
+def ties_touching(workspace_id: int, day: dt.date, ids: Iterable[int]) -> list[TieRow]:
+    """The ties in force on ``day`` with an end among ``ids``, each once, read through the
+    source and the target indexes a few thousand ids at a time (never the whole workspace)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    in_force = of_workspace_row_by_row(
+        Tie.objects.filter(active_on(day)), Workspace(pk=workspace_id)
+    ).values_list("id", "source_id", "target_id", "strength", "via_id")
+    found: dict[int, TieRow] = {}
+    for field in ("source_id", "target_id"):
+        for tie_id, source, target, strength, via in rows_of(in_force, field, wanted):
+            found[tie_id] = (source, target, strength, via)
+    return list(found.values())
+
+
+def strengths_to(us: set[int], ring: Iterable[TieRow]) -> dict[int, dict[int, int]]:
+    """For each actor not one of ``us`` tied to one of us: the strongest tie to each of us."""
+    to_us: dict[int, dict[int, int]] = defaultdict(dict)
+    for source, target, strength, _via in ring:
+        if (source in us) == (target in us):
+            continue
+        mine, other = (source, target) if source in us else (target, source)
+        to_us[other][mine] = max(strength, to_us[other].get(mine, 0))
+    return to_us
 
 
 def read_rows(
@@ -150,24 +179,8 @@ def read_rows(
     if not us:
         return {row.pk: UNKNOWN for row in rows}
     everyone = set().union(*targets.values()) if targets else set()
-    in_force = Tie.objects.filter(active_on(day), workspace_id=plan.workspace_id)
-    around: list[tuple[int, int, int, int | None]] = []
-    if everyone:
-        around = _ties(in_force.filter(Q(source_id__in=everyone) | Q(target_id__in=everyone)))
-    # Neighbours of the targets that are not us: the possible intermediaries.
-    middle = {end for s, t, _s, _v in around for end in (s, t)} - everyone - us
-    second: list[tuple[int, int, int, int | None]] = []
-    if middle:
-        ours = us_condition(plan, day, "target_id")
-        theirs = us_condition(plan, day, "source_id")
-        assert ours is not None and theirs is not None
-        second = _ties(
-            in_force.filter((Q(source_id__in=middle) & ours) | (Q(target_id__in=middle) & theirs))
-        )
-    to_us: dict[int, dict[int, int]] = defaultdict(dict)  # intermediary → one of us → strength
-    for source, target, strength, _via in second:
-        inner, mine = (source, target) if source in middle else (target, source)
-        to_us[inner][mine] = max(strength, to_us[inner].get(mine, 0))
+    around = ties_touching(plan.workspace_id, day, everyone)
+    to_us = strengths_to(us, ties_touching(plan.workspace_id, day, us))
     readings = {}
     for row in rows:
         found = targets.get(row.pk)
@@ -181,7 +194,7 @@ def read_rows(
 def _read_one(
     targets: set[int],
     us: set[int],
-    around: list[tuple[int, int, int, int | None]],
+    around: list[TieRow],
     to_us: dict[int, dict[int, int]],
 ) -> Reading:
     if targets & us:

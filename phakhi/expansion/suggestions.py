@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -33,20 +32,17 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from phakhi.actors.models import Actor, ActorTag, Kind
-from phakhi.core.periods import active_on
 from phakhi.core.thai import sort_key, thai_sorted
 from phakhi.engine.communities import leiden
 from phakhi.engine.data import Actors, Ties, tie_columns
 from phakhi.engine.graph import simple_graph
 from phakhi.expansion.models import ExpansionPlan
-from phakhi.expansion.relationships import us_condition, us_ids
-from phakhi.ties.models import Tie
+from phakhi.expansion.relationships import strengths_to, ties_touching, us_condition, us_ids
 
 T = TypeVar("T", str, int)
 
 SHARE = 0.2  # a province or an issue is "ours" when this share of us has it
 WEAK = 1  # the strongest tie to us a candidate may have (รู้จัก)
-CHUNK = 2000  # candidate ids per query of their ties
 MAX_INTRODUCERS = 3
 
 
@@ -107,11 +103,6 @@ def _communities(us: list[int], ties: list[tuple[int, int, int]]) -> dict[int, i
     }
 
 
-def _chunks(ids: list[int]) -> Iterable[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
-
 def suggest(plan: ExpansionPlan, *, day: dt.date | None = None, limit: int = 20) -> Suggestions:
     """The plan's suggestions, best first (at most ``limit``)."""
     day = day or timezone.localdate()
@@ -132,20 +123,9 @@ def suggest(plan: ExpansionPlan, *, day: dt.date | None = None, limit: int = 20)
     )
     our_tags = {r["tag_id"]: r["tag__name"] for r in tag_counts}
     main = set(_shared(Counter({r["tag_id"]: r["count"] for r in tag_counts}), len(us)))
-    in_force = Tie.objects.filter(active_on(day), workspace_id=workspace_id)
-    from_us, to_us_side = (us_condition(plan, day, name) for name in ("source_id", "target_id"))
-    assert from_us is not None and to_us_side is not None
-    around = list(
-        in_force.filter(from_us | to_us_side).values_list("source_id", "target_id", "strength")
-    )
-    among_us: list[tuple[int, int, int]] = []
-    to_us: dict[int, dict[int, int]] = defaultdict(dict)  # someone else → one of us → strength
-    for source, target, strength in around:
-        if source in us and target in us:
-            among_us.append((source, target, strength))
-            continue
-        mine, other = (source, target) if source in us else (target, source)
-        to_us[other][mine] = max(strength, to_us[other].get(mine, 0))
+    ring = ties_touching(workspace_id, day, us)
+    among_us = [(s, t, strength) for s, t, strength, _via in ring if s in us and t in us]
+    to_us = strengths_to(us, ring)
     community = _communities(sorted(us), among_us)
     result = Suggestions(
         provinces=provinces,
@@ -171,13 +151,10 @@ def suggest(plan: ExpansionPlan, *, day: dt.date | None = None, limit: int = 20)
         if max(to_us.get(row[0], {}).values(), default=0) <= WEAK
     }
     neighbours: dict[int, dict[int, int]] = defaultdict(dict)
-    for chunk in _chunks(sorted(candidates)):
-        for source, target, strength in in_force.filter(
-            Q(source_id__in=chunk) | Q(target_id__in=chunk)
-        ).values_list("source_id", "target_id", "strength"):
-            for end, other in ((source, target), (target, source)):
-                if end in candidates:
-                    neighbours[end][other] = max(strength, neighbours[end].get(other, 0))
+    for source, target, strength, _via in ties_touching(workspace_id, day, candidates):
+        for end, other in ((source, target), (target, source)):
+            if end in candidates:
+                neighbours[end][other] = max(strength, neighbours[end].get(other, 0))
     within_reach = us | to_us.keys()
     scored = []
     for actor_id, (_id, name, kind, province) in candidates.items():

@@ -117,7 +117,7 @@ def test_reading_a_plan_takes_the_same_queries_for_one_row_or_many(
             world.tie("สมชาย", name, 2)
         plan_row_add(AUTHOR, world.plan, target_actor=world.actors[name], new_level=4)
     world.tie("สมชาย", "กลาง", 3)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         readings = read_plan(world.plan)
     assert sorted(r.how for r in readings.values()) == [How.DIRECT] * 4 + [How.TWO_STEP] * 8
 
