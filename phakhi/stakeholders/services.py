@@ -28,10 +28,10 @@ COPIED_FIELDS = ("actor_id", "name", "name_key", "sort_key", *[f for f in FIELDS
 
 
 def name_key_of(name: str, kind: str) -> str:
-    """The comparable name a stakeholder is kept once by in an assessment: titles are taken off
-    as for people's names in the directory, unless it is known to be a group or an
-    organization (so that a name written before its kind is said compares the same)."""
-    return name_key(name, person=kind not in (Kind.GROUP, Kind.ORGANIZATION))[:300]
+    """The comparable name a stakeholder is kept once by in an assessment (titles taken off
+    people's names only, as the directory does). The worksheet import finds stored
+    stakeholders by the same rule (``phakhi.worksheets.import_cards.name_keys``)."""
+    return name_key(name, person=kind == Kind.PERSON)[:300]
 
 
 def _keys(name: str, kind: str) -> tuple[str, str]:

@@ -104,7 +104,7 @@ def test_bad_values_come_back_naming_each_field(admin: Client, mayor: Stakeholde
     bad = send(admin, "post", path, {"name": "ก", "sector": "ทหาร", "influence": "กลาง"})
     assert bad.status_code == 422
     assert set(fields(bad)) == {"sector", "influence"}
-    twice = send(admin, "post", path, {"name": "นายก  ทม."})
+    twice = send(admin, "post", path, {"name": "นายก  ทม.", "kind": "person"})
     assert twice.status_code == 422 and "already in this assessment" in fields(twice)["name"]
     unknown = send(admin, "post", path, {"name": "ข", "colour": "red"})
     assert unknown.status_code == 422
