@@ -38,3 +38,16 @@ WEB += [
     Route("worksheet-import-apply", "post", "edit_project", _worksheet_upload),
     Route("worksheet-import-errors", "get", "edit_project", _worksheet_upload),
 ]  # fmt: skip
+
+
+# The worksheets on paper and in Excel: everyone with a role downloads them (a viewer's file
+# has the contact persons masked, as tests/worksheets checks).
+def _clinic_sheet(worksheet: int, fmt: str) -> Any:
+    return lambda c: {"project": "clinic", "worksheet": worksheet, "fmt": fmt}
+
+
+WEB += [
+    Route("project-paper", "get", "view", lambda c: {"project": "clinic"}),
+    Route("worksheet-download", "get", "view", _clinic_sheet(1, "xlsx")),
+    Route("worksheet-blank", "get", "view", _clinic_sheet(4, "pdf")),
+]

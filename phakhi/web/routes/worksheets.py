@@ -28,3 +28,22 @@ workspace_urlpatterns += [
         name="worksheet-import-errors",
     ),
 ]
+
+# The worksheets on paper and in Excel (ใบงานสำหรับพิมพ์): the page of blank and filled ones, and
+# the files, filled (worksheet 1: its latest assessment, or ?assessment=<id>) or blank.
+from phakhi.web.views import worksheets as paper  # noqa: E402
+
+_PAPER = "projects/<slug:project>/worksheets/"
+workspace_urlpatterns += [
+    path(_PAPER, paper.worksheets_paper, name="project-paper"),
+    path(
+        f"{_PAPER}<int:worksheet>/<str:fmt>/",
+        paper.worksheet_download,
+        name="worksheet-download",
+    ),
+    path(
+        f"{_PAPER}<int:worksheet>/blank/<str:fmt>/",
+        paper.worksheet_blank,
+        name="worksheet-blank",
+    ),
+]
