@@ -98,3 +98,19 @@ def test_members_of_a_working_group_are_listed_under_it(data, page):
 
 def _author():
     return AUTHOR
+
+
+def test_the_plan_rows_serving_a_strategy_are_listed_under_it_with_a_link(data, page):
+    from phakhi.expansion.services import plan_create, plan_row_add
+
+    strategy = strategy_create(_author(), data["network"], title="อสม. เคาะประตูบ้าน")
+    plan = plan_create(_author(), project=data["project"], title="แผนขยายเครือข่าย")
+    row = plan_row_add(
+        _author(), plan, target_name="ชมรมผู้สูงอายุ", new_level=3, strategy=strategy,
+        read_map=False,
+    )  # fmt: skip
+    text = client_for(user_with_role(data["workspace"], "viewer")).get(page).content.decode()
+    node = text.split('id="strategy-')[1]
+    plan_url = reverse("web:project-plan", kwargs={"workspace": "khon-kaen", "project": "clinic"})
+    assert f'href="{plan_url}#row-{row.pk}"' in node and "ชมรมผู้สูงอายุ" in node
+    assert "cooperate" in node  # the relationship the row aims for, in words

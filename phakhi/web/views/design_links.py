@@ -14,7 +14,7 @@ from phakhi.ties.models import Strength
 
 # The expansion area's pages of a project's plan and of a network's plan.
 PROJECT_PLAN_ROUTE = "web:project-plan"
-NETWORK_PLAN_ROUTE = "web:network-expansion"
+NETWORK_PLAN_ROUTE = "web:network-plan"
 
 
 def _plan_url(workspace: Workspace, plan: Any) -> str:
