@@ -21,7 +21,7 @@ TEXT = {"rows": 3}
 class GoalForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Goal"), max_length=300)
     target = forms.CharField(
-        label=gettext_lazy("Target"),
+        label=gettext_lazy("Target, in words"),
         required=False,
         widget=forms.Textarea(attrs=TEXT),
         help_text=gettext_lazy("What is reached, by whom, by when, in words."),

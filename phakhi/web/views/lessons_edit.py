@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -140,7 +141,9 @@ def session_edit(
         "conflicts": conflicts,
         "prompts": [
             (prompt, PromptForm(initial={"text": prompt.text, "version": prompt.version}))
-            for prompt in prompts_of(session)
+            for prompt in session.prompts.annotate(answered=Count("answers")).order_by(
+                "position", "id"
+            )
         ],
         "new_prompt": PromptForm(auto_id="new-prompt-%s"),
     }
