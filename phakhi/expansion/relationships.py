@@ -139,6 +139,7 @@ def _targets(rows: Sequence[PlanRow], day: dt.date) -> dict[int, set[int]]:
 
 
 TieRow = tuple[int, int, int, int | None]  # source, target, strength, via
+Neighbour = tuple[int, int, int | None]  # the other end, strength, via
 
 
 def ties_touching(workspace_id: int, day: dt.date, ids: Iterable[int]) -> list[TieRow]:
@@ -179,7 +180,11 @@ def read_rows(
     if not us:
         return {row.pk: UNKNOWN for row in rows}
     everyone = set().union(*targets.values()) if targets else set()
-    around = ties_touching(plan.workspace_id, day, everyone)
+    around: dict[int, list[Neighbour]] = defaultdict(list)  # each target's ties
+    for source, target, strength, via in ties_touching(plan.workspace_id, day, everyone):
+        for end, other in ((source, target), (target, source)):
+            if end in everyone:
+                around[end].append((other, strength, via))
     to_us = strengths_to(us, ties_touching(plan.workspace_id, day, us))
     readings = {}
     for row in rows:
@@ -194,7 +199,7 @@ def read_rows(
 def _read_one(
     targets: set[int],
     us: set[int],
-    around: list[TieRow],
+    around: dict[int, list[Neighbour]],
     to_us: dict[int, dict[int, int]],
 ) -> Reading:
     if targets & us:
@@ -202,12 +207,9 @@ def _read_one(
     best_direct: tuple[int, int] | None = None  # (strength, one of us)
     best_via: tuple[int, int, int] | None = None  # (strength, broker, one of us)
     best_path: tuple[int, int, int] | None = None  # (weakest link, intermediary, one of us)
-    for source, target, strength, via in around:
-        if source in targets and target in targets:
+    for other, strength, via in (tie for inside in targets for tie in around.get(inside, ())):
+        if other in targets:
             continue  # a tie inside the target network
-        inside, other = (source, target) if source in targets else (target, source)
-        if inside not in targets:
-            continue
         if other in us:
             if via is None:
                 if best_direct is None or strength > best_direct[0]:
