@@ -138,3 +138,27 @@ def test_a_move_someone_else_made_first_is_reported_and_kept(
     expect(page.locator("[data-grid-error]")).to_contain_text("mana")
     shop.refresh_from_db()
     assert (shop.influence, shop.interest) == ("high", "high")
+
+
+def test_step_one_quick_add_shows_the_name_in_its_row_without_leaving_the_page(
+    signed_in_page: Page, assessment: Assessment
+) -> None:
+    page = signed_in_page
+    url = reverse(
+        "web:stakeholders-sectors",
+        kwargs={"workspace": "khon-kaen", "project": "clinic", "assessment": assessment.pk},
+    )
+    page.goto(url)
+    page.evaluate("window.phakhiMarker = 1")  # gone if the page were loaded again
+    page.fill("#step-content input[name=name]", "มหาวิทยาลัยขอนแก่น")
+    page.select_option("#step-content select[name=sector]", "academic")
+    page.locator("#step-content .quick-add button[type=submit]").click()
+    academic = page.locator("#step-content tbody tr").nth(1)
+    expect(academic).to_contain_text("มหาวิทยาลัยขอนแก่น")
+    expect(page.locator(".quick-add__done")).to_contain_text("มหาวิทยาลัยขอนแก่น")
+    assert page.evaluate("window.phakhiMarker") == 1
+    expect(page.locator("#step-content input[name=name]")).to_have_value("")
+    page.locator("#step-content .quick-add button[type=submit]").click()  # no name
+    expect(page.locator("#step-content .errorlist")).to_be_visible()
+    assert Stakeholder.objects.filter(assessment=assessment).count() == 4
+    assert page.errors == []  # type: ignore[attr-defined]
