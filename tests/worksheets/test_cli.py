@@ -8,7 +8,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from phakhi import cli
-from tests.worksheets.conftest import Filled
+from tests.worksheets.filled import Filled
 from tests.worksheets.paper_support import compared, pdf_info, pdf_text
 
 pytestmark = pytest.mark.django_db

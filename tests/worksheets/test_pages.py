@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.accounts_support import client_for, user_with_role
-from tests.worksheets.conftest import Filled
+from tests.worksheets.filled import Filled
 from tests.worksheets.paper_support import compared, pdf_info, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_an_earlier_assessment_is_chosen_by_its_id(filled: Filled, tmp_path: Pat
     import datetime as dt
 
     from phakhi.stakeholders.services import assessment_create
-    from tests.worksheets.conftest import AUTHOR
+    from tests.worksheets.filled import AUTHOR
 
     later = assessment_create(AUTHOR, filled.project, held_on=dt.date(2026, 12, 5), copy_last=False)
     client = _client(filled, "admin")

@@ -16,7 +16,7 @@ from phakhi.lessons.vocabulary import default_prompts
 from phakhi.stakeholders.vocabulary import GROUPS, QUADRANTS
 from phakhi.worksheets.exports import worksheet_file
 from tests.fixtures_stakeholders import EXAMPLE_CARD
-from tests.worksheets.conftest import ANSWER, COMMON_BENEFIT, VISION, Filled
+from tests.worksheets.filled import ANSWER, COMMON_BENEFIT, VISION, Filled
 from tests.worksheets.paper_support import compared, pdf_fonts, pdf_info, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_sara_am_and_tone_marks_survive(filled: Filled, tmp_path: Path) -> None:
 
 
 def filled_author():  # type: ignore[no-untyped-def]
-    from tests.worksheets.conftest import AUTHOR
+    from tests.worksheets.filled import AUTHOR
 
     return AUTHOR
 

@@ -17,7 +17,7 @@ from phakhi.stakeholders.services import stakeholder_add
 from phakhi.worksheets.columns import EXPANSION_PLAN, STAKEHOLDER_CARDS, Table
 from phakhi.worksheets.exports import worksheet_file
 from tests.fixtures_stakeholders import EXAMPLE_CARD
-from tests.worksheets.conftest import ANSWER, AUTHOR, COMMON_BENEFIT, VISION, Filled
+from tests.worksheets.filled import ANSWER, AUTHOR, COMMON_BENEFIT, VISION, Filled
 
 pytestmark = pytest.mark.django_db
 WORKSHEET_1_SHEETS = ["1 รายชื่อตามภาค", "2 กลุ่ม × ภาค", "3 อิทธิพล × ความสนใจ", "บัตรวิเคราะห์ภาคี"]
