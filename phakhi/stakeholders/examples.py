@@ -5,7 +5,7 @@ from typing import Any
 
 # The card's eight columns, word for word from the filled example (W 155–158; the source breaks
 # its cells over lines, joined here with single spaces).
-EXAMPLE_CARD: dict[str, str] = {
+EXAMPLE_CARD: dict[str, Any] = {
     "name": "นายก ทม.",
     "contact_person": "ป้อม เลข 0879998888",
     "influence_how": "กำหนดนโยบาย เกษตรอินทรีย์",
