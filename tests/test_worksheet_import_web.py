@@ -125,3 +125,48 @@ def test_an_upload_of_another_project_or_no_upload_is_not_found(
     assert coordinator.get(other).status_code == 404
     assert coordinator.get(_url("worksheet-import-report", upload="0" * 32)).status_code == 404
     assert coordinator.get(_url("worksheet-import-report", upload="..")).status_code == 404
+
+
+def test_a_larger_file_runs_in_the_background_and_its_report_comes_when_done(
+    coordinator, data, monkeypatch, settings, tmp_path
+):
+    from phakhi.worksheets import background
+    from phakhi.worksheets.tasks import worksheet_import_task
+
+    monkeypatch.setattr(background, "INLINE_ROWS", 3)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    path = write_xlsx(tmp_path / "plan.xlsx", PLAN_HEADERS, plan_rows())
+    response = coordinator.post(_url("worksheet-import"), {"file": _upload(path)})
+    report_url = response["Location"]
+    waiting = coordinator.get(report_url).content.decode()
+    assert "Checking the file in the background." in waiting
+    assert f'hx-get="{report_url}"' in waiting and 'hx-trigger="every 2s"' in waiting
+    assert "No background worker is running" in waiting  # nobody to run it: the page says so
+    assert 'id="import-created"' not in waiting
+    # The worker takes the task, in the language of the one who started it.
+    token = report_url.rstrip("/").rsplit("/", 1)[1]
+    worksheet_import_task.call(data["project"].pk, token, True, "web:coordinator", None, "en")
+    done = coordinator.get(report_url).content.decode()
+    assert "Check report" in done and 'id="import-created">6<' in done
+    assert "hx-trigger" not in done and not PlanRow.objects.exists()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    coordinator.post(report_url + "apply/")
+    assert "What the import did" in coordinator.get(report_url).content.decode()
+    assert PlanRow.objects.count() == 6
+
+
+def test_a_run_silent_for_too_long_is_reported_stopped(coordinator, data, tmp_path):
+    import datetime as dt
+    import json
+
+    from phakhi.worksheets import background, uploads
+
+    upload = uploads.upload_store(
+        data["project"], _upload(write_csv(tmp_path / "c.csv", CARD_HEADERS, [MAYOR_ROW]))
+    )
+    long_ago = dt.datetime.now(dt.UTC) - background.STALLED_AFTER - dt.timedelta(minutes=1)
+    marker = {"dry_run": False, "started_at": long_ago.isoformat()}
+    (upload.folder / background.RUNNING).write_text(json.dumps(marker))
+    page = coordinator.get(_url("worksheet-import-report", upload=upload.token)).content.decode()
+    assert "The run stopped before it finished" in page and "hx-trigger" not in page
+    assert "The rows written before it stopped stay" in page

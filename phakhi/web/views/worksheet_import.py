@@ -23,8 +23,9 @@ from phakhi.core.selectors import NotFound
 from phakhi.projects.models import Project
 from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.forms import add_service_errors
+from phakhi.web.views.imports import no_worker_alive
 from phakhi.web.views.projects import project_or_404
-from phakhi.worksheets import uploads
+from phakhi.worksheets import background, uploads
 from phakhi.worksheets.columns import EXPANSION_PLAN, STAKEHOLDER_CARDS
 from phakhi.worksheets.summary import worksheet_name
 
@@ -91,7 +92,7 @@ def worksheet_import_page(
                 add_service_errors(form, error)
             else:
                 dry_run = request.POST.get("action") != IMPORT
-                uploads.upload_run(request_author(request), upload, dry_run=dry_run)
+                background.upload_start(request_author(request), upload, dry_run=dry_run)
                 return _to_report(workspace, found, upload)
         status = 400
     context = {
@@ -132,7 +133,8 @@ def worksheet_import_report(
     if refused is not None:
         return refused
     stored = _upload(found, upload)
-    report = stored.report()
+    running = background.upload_running(stored)
+    report = {} if running else stored.report()
     errors = Paginator(report.get("errors", []), ERRORS_PER_PAGE).get_page(
         request.GET.get("errors")
     )
@@ -144,6 +146,8 @@ def worksheet_import_report(
         "report": report,
         "worksheet": worksheet_name(report["worksheet"]) if report.get("worksheet") else "",
         "errors": errors,
+        "running": running,
+        "no_worker": running is not None and no_worker_alive(),
         "can_apply": report.get("dry_run") and not report.get("problem"),
         "worksheet_url": _tab_url(workspace, found, WORKSHEET_TABS.get(report.get("worksheet", 0))),
     }
@@ -159,7 +163,8 @@ def worksheet_import_apply(
     if refused is not None:
         return refused
     stored = _upload(found, upload)
-    uploads.upload_run(request_author(request), stored, dry_run=False)
+    if background.upload_running(stored) is None:  # a second press while it runs waits
+        background.upload_start(request_author(request), stored, dry_run=False)
     return _to_report(workspace, found, stored)
 
 
