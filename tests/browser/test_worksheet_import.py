@@ -83,3 +83,35 @@ def test_check_a_filled_plan_then_import_it_and_download_the_rejected_row(
         lines = list(csv.reader(handle))
     assert lines[0][:6] == PLAN_HEADERS and lines[1][-2] == "8"
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_larger_file_waits_in_the_background_and_its_report_appears_by_itself(
+    signed_in_page: Page,
+    workspace: Workspace,
+    data: dict[str, Any],
+    settings: Any,
+    monkeypatch: Any,
+    tmp_path: Path,
+) -> None:
+    from phakhi.worksheets import background
+    from phakhi.worksheets.tasks import worksheet_import_task
+
+    settings.DATA_DIR = tmp_path / "data"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(background, "INLINE_ROWS", 3)
+    page = signed_in_page
+    page.goto(
+        reverse("web:worksheet-import", kwargs={"workspace": workspace.slug, "project": "clinic"})
+    )
+    page.set_input_files(
+        "input[name=file]", str(write_xlsx(tmp_path / "p.xlsx", PLAN_HEADERS, plan_rows()))
+    )
+    page.get_by_role("button", name=WORDS["th"]["check"]).click()
+    page.wait_for_load_state()
+    expect(page.locator("#import-report-title")).to_have_text("กำลังตรวจสอบไฟล์อยู่เบื้องหลัง")
+    token = page.url.rstrip("/").rsplit("/", 1)[1]
+    worksheet_import_task.call(data["project"].pk, token, True, "web:coordinator", None, "th")
+    # No reload: the page asks every 2 s and swaps the report in.
+    expect(page.locator("#import-report-title")).to_have_text(WORDS["th"]["report"], timeout=10_000)
+    expect(page.locator("#import-created")).to_have_text("6")
+    assert page.errors == []  # type: ignore[attr-defined]
