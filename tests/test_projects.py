@@ -282,3 +282,13 @@ def test_who_may_not_edit_is_not_offered_to(data):
     page = _text(viewer.get(_url(workspace, "web:project", project=project.slug)))
     assert "Lead network เครือข่ายสุขภาพ" in page and "Edit the project" not in page
     assert viewer.get(_url(workspace, "web:project-edit", project=project.slug)).status_code == 403
+
+
+def test_a_latin_name_makes_its_own_slug(data, admin):
+    url = _url(data["workspace"], "web:project-add")
+    response = admin.post(url, {"name": "Green Market Khon Kaen", "slug": ""})
+    assert response.status_code == 302, _text(response)
+    assert response["Location"].endswith("/projects/green-market-khon-kaen/")
+    reserved = admin.post(url, {"name": "New", "slug": ""})  # would be /projects/new/
+    assert reserved.status_code == 400
+    assert "“new” is the address of a page; choose another slug." in _text(reserved)
