@@ -121,3 +121,17 @@ def test_cli_messages_in_thai_and_a_missing_project(data, tmp_path, capsys):
     assert "ใบงาน 1" in capsys.readouterr().out
     assert main([*base, "--project", "nowhere", "--lang", "en"]) == EXIT_FAILED
     assert "There is no project “nowhere”" in capsys.readouterr().err
+
+
+def test_a_utf8_csv_without_bom_with_a_title_line_above_the_table(data, author, tmp_path):
+    path = tmp_path / "plan.csv"
+    lines = ["แผนการขยายเครือข่ายข้ามประเด็น จังหวัดเดียวกัน", ",".join(PLAN_HEADERS)]
+    lines += [",".join(f'"{cell}"' for cell in row) for row in plan_rows()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = worksheet_import(author, data["project"], path)
+    assert (report.description, report.header_line) == ("CSV, UTF-8, comma", 2)
+    assert (report.created, report.rejected) == (6, 0)
+    assert PlanRow.objects.get(target_name="สวนผักคนเมือง").methods == [
+        "พบปะแลกเปลี่ยนความร่วมมือ",
+        "ทำกิจกรรมร่วมทุกสัปดาห์",
+    ]

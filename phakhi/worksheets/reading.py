@@ -93,8 +93,15 @@ def recognize(headers: list[str]) -> _Match | None:
     return match_headers(headers, sheet) if sheet is not None else None
 
 
+def _close(table: Table) -> None:
+    close = getattr(table.rows, "close", None)
+    if close is not None:
+        close()
+
+
 def _from_table(table: Table, line: int, found: _Match) -> WorksheetTable:
     if found.repeated:
+        _close(table)
         first, second, key = found.repeated[0]
         raise ImportFileError(
             _("The columns “%(first)s” and “%(second)s” both mean “%(name)s”; keep one.")
@@ -120,12 +127,6 @@ def _not_a_worksheet(name: str, seen: list[str]) -> ImportFileError:
         )
         % {"name": name, "wanted": wanted, "found": found}
     )
-
-
-def _close(table: Table) -> None:
-    close = getattr(table.rows, "close", None)
-    if close is not None:
-        close()
 
 
 def _known(text: str) -> bool:
