@@ -292,3 +292,19 @@ def test_a_latin_name_makes_its_own_slug(data, admin):
     reserved = admin.post(url, {"name": "New", "slug": ""})  # would be /projects/new/
     assert reserved.status_code == 400
     assert "“new” is the address of a page; choose another slug." in _text(reserved)
+
+
+def test_the_403_page_tells_a_limited_coordinator_why(data):
+    workspace = data["workspace"]
+    youth = data["network"].__class__.objects.create(
+        workspace=workspace, slug="youth", name="เยาวชน"
+    )
+    limited = client_for(user_with_role(workspace, "coordinator", "limited", networks=(youth,)))
+    refused = limited.get(_url(workspace, "web:project-edit", project="clinic"))
+    assert refused.status_code == 403
+    text = _text(refused)
+    assert "this one is not led by one of yours" in text and "เยาวชน" in text
+    thai = limited.get(
+        _url(workspace, "web:project-edit", project="clinic"), HTTP_ACCEPT_LANGUAGE="th"
+    )
+    assert "โครงการนี้ไม่ได้นำโดยเครือข่ายของคุณ" in thai.content.decode()
