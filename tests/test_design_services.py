@@ -165,3 +165,14 @@ def test_reorder_and_move(author, reamp):
     design_reorder(author, list(reversed(strategies)))
     titles = [n.strategy.title for n in design_map(network).goals[0].strategies]
     assert titles == list(reversed(STRATEGIES))
+
+
+def test_a_big_working_group_shows_a_dozen_members_and_how_many_more(workspace, author, reamp):
+    network, _, strategies = reamp
+    group = working_group_create(author, network, slug="g", name="G", strategy=strategies[0])
+    for n in range(14):
+        actor = actor_create(author, workspace, key=f"m{n}", name=f"สมาชิก {n:02d}", kind="person")
+        membership_set(author, group, actor)
+    node = design_map(network).goals[0].strategies[0].groups[0]
+    assert len(node.shown_members) == 12 and node.more_members == 2
+    assert node.shown_members[0].name == "สมาชิก 00"

@@ -26,7 +26,14 @@ from phakhi.core.thai import word_key
 from phakhi.lessons.access import can_edit_session, can_link, shown_participant
 from phakhi.lessons.models import LessonAnswer, LessonSession
 from phakhi.lessons.search import lessons_matching
-from phakhi.lessons.selectors import answer_in, answers_of, prompts_of, session_in, tag_named
+from phakhi.lessons.selectors import (
+    answer_in,
+    answers_of,
+    prompts_of,
+    session_in,
+    tag_named,
+    with_answer_counts,
+)
 from phakhi.lessons.services import (
     lesson_answer_add,
     lesson_answer_update,
@@ -142,11 +149,16 @@ def session_out(session: LessonSession) -> SessionOut:
         network=session.network.slug if session.network else None,
         tags=[tag.name for tag in session.tags.all()],
         prompts=[PromptOut(id=p.pk, position=p.position, text=p.text) for p in prompts_of(session)],
-        answer_count=getattr(session, "answer_count", None) or session.answers.count(),
+        answer_count=_answer_count(session),
         created_at=session.created_at,
         updated_at=session.updated_at,
         version=session.version,
     )
+
+
+def _answer_count(session: LessonSession) -> int:
+    counted = getattr(session, "answer_count", None)
+    return session.answers.count() if counted is None else int(counted)
 
 
 def answer_out(access: Access, answer: LessonAnswer) -> AnswerOut:
@@ -216,7 +228,8 @@ def session_list(
         access.workspace, filters.q, project=project, network=network, tag=tag
     )
     page = paginate(sessions, paging)
-    return {**page.meta, "items": [session_out(session) for session in page.items]}
+    items = with_answer_counts(list(page.items))
+    return {**page.meta, "items": [session_out(session) for session in items]}
 
 
 @router.get(

@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from phakhi.core.models import Workspace
 from phakhi.core.thai import word_key
 from phakhi.lessons.models import LessonAnswer, LessonSession, LessonTag
-from phakhi.lessons.selectors import sessions_query
+from phakhi.lessons.selectors import shown, with_answer_counts
 
 # How many matching answers each session shows (the session page has them all).
 ANSWERS_SHOWN = 5
@@ -45,12 +46,16 @@ class LibraryPage:
         return self.page < self.pages
 
 
+def _tagged(through: Any, tag: LessonTag, column: str) -> QuerySet:
+    return through.objects.filter(lessontag=tag).values(column)
+
+
 def _answers_matching(workspace: Workspace, key: str, tag: LessonTag | None) -> QuerySet:
     answers = LessonAnswer.objects.filter(workspace=workspace)
     if key:
         answers = answers.filter(search_key__contains=key)
     if tag is not None:
-        answers = answers.filter(tags=tag)
+        answers = answers.filter(pk__in=_tagged(LessonAnswer.tags.through, tag, "lessonanswer_id"))
     return answers
 
 
@@ -62,7 +67,9 @@ def _matching_sessions(
     network: int | None,
     tag: LessonTag | None,
 ) -> QuerySet[LessonSession]:
-    sessions = sessions_query(workspace)
+    """Each matching session once, without joins that repeat it (subqueries instead), so that
+    counting and paging read the sessions alone."""
+    sessions = LessonSession.objects.filter(workspace=workspace)
     if project is not None:
         sessions = sessions.filter(project_id=project)
     if network is not None:
@@ -72,10 +79,10 @@ def _matching_sessions(
         if key:
             own &= Q(search_key__contains=key)
         if tag is not None:
-            own &= Q(tags=tag)
+            own &= Q(pk__in=_tagged(LessonSession.tags.through, tag, "lessonsession_id"))
         answered = Q(pk__in=_answers_matching(workspace, key, tag).values("session_id"))
         sessions = sessions.filter(own | answered)
-    return sessions.distinct()
+    return sessions
 
 
 def lessons_matching(
@@ -90,7 +97,7 @@ def lessons_matching(
     dictionary order of their titles (for the API's pages)."""
     key = word_key(query or "")
     sessions = _matching_sessions(workspace, key, project=project, network=network, tag=tag)
-    return sessions.order_by("sort_key", "id")
+    return shown(sessions).order_by("sort_key", "id")
 
 
 def lessons_search(
@@ -112,7 +119,9 @@ def lessons_search(
     pages = max(1, math.ceil(total / page_size))
     page = max(1, min(page, pages))
     start = (page - 1) * page_size
-    rows = list(sessions.order_by("sort_key", "id")[start : start + page_size])
+    rows = with_answer_counts(
+        list(shown(sessions).order_by("sort_key", "id")[start : start + page_size])
+    )
     hits = {session.pk: LibraryHit(session) for session in rows}
     if key or tag is not None:
         found: dict[int, list[LessonAnswer]] = defaultdict(list)
@@ -121,7 +130,6 @@ def lessons_search(
             .filter(session_id__in=list(hits))
             .select_related("prompt")
             .order_by("session_id", "prompt__position", "id")
-            .distinct()
         )
         for answer in answers:
             found[answer.session_id].append(answer)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from phakhi.core.models import Workspace
@@ -16,13 +16,31 @@ from phakhi.networks.models import Network
 from phakhi.projects.models import Project
 
 
+def shown(sessions: QuerySet[LessonSession]) -> QuerySet[LessonSession]:
+    """Sessions with what a list shows of them read along: project, network, tags, prompts."""
+    return sessions.select_related("project", "network").prefetch_related(
+        "tags", Prefetch("prompts", queryset=LessonPrompt.objects.order_by("position", "id"))
+    )
+
+
+def with_answer_counts(sessions: list[LessonSession]) -> list[LessonSession]:
+    """The sessions, each given its ``answer_count`` (one query for them all)."""
+    counts = dict(
+        LessonAnswer.objects.filter(session_id__in=[s.pk for s in sessions])
+        .order_by()
+        .values_list("session_id")
+        .annotate(count=Count("id"))
+    )
+    for session in sessions:
+        session.answer_count = counts.get(session.pk, 0)  # type: ignore[attr-defined]
+    return sessions
+
+
 def sessions_query(workspace: Workspace) -> QuerySet[LessonSession]:
     """A workspace's sessions with their project and network, in id order (stable for pages of
-    the API), each with ``answer_count``."""
+    the API), each with ``answer_count`` (for a project's or a network's few)."""
     return (
-        LessonSession.objects.filter(workspace=workspace)
-        .select_related("project", "network")
-        .prefetch_related("tags")
+        shown(LessonSession.objects.filter(workspace=workspace))
         .annotate(answer_count=Count("answers", distinct=True))
         .order_by("id")
     )
@@ -73,6 +91,10 @@ def answer_in(session: LessonSession, answer_id: int) -> LessonAnswer:
 
 
 def prompts_of(session: LessonSession) -> list[LessonPrompt]:
+    """The session's prompts in order (as read along by ``shown``, or read now)."""
+    cache = getattr(session, "_prefetched_objects_cache", {})
+    if "prompts" in cache:
+        return list(cache["prompts"])
     return list(session.prompts.order_by("position", "id"))
 
 
@@ -103,10 +125,11 @@ def session_sheet(session: LessonSession) -> list[PromptAnswers]:
 
 def tags_in_use(workspace: Workspace) -> list[LessonTag]:
     """The workspace's lesson tags that a session or an answer carries, in Thai order."""
+    on_sessions = LessonSession.tags.through.objects.filter(lessontag=OuterRef("pk"))
+    on_answers = LessonAnswer.tags.through.objects.filter(lessontag=OuterRef("pk"))
     return list(
         LessonTag.objects.filter(workspace=workspace)
-        .filter(Q(sessions__isnull=False) | Q(answers__isnull=False))
-        .distinct()
+        .filter(Exists(on_sessions) | Exists(on_answers))
         .order_by("sort_key", "id")
     )
 

@@ -22,6 +22,8 @@ from phakhi.networks.models import Goal, Membership, Network, Strategy
 # The reverse relation of the expansion plan's rows (``PlanRow.strategy``); the expansion app
 # sits above this one, so its rows are read through the relation, never imported.
 PLAN_ROWS = "plan_rows"
+# Members a working group shows on the map; the group's own page lists them all.
+MEMBERS_SHOWN = 12
 
 
 @dataclass
@@ -35,6 +37,14 @@ class GroupNode:
     @property
     def member_count(self) -> int:
         return len(self.leads) + len(self.members)
+
+    @property
+    def shown_members(self) -> list[Actor]:
+        return self.members[:MEMBERS_SHOWN]
+
+    @property
+    def more_members(self) -> int:
+        return max(0, len(self.members) - MEMBERS_SHOWN)
 
 
 @dataclass
