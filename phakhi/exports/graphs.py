@@ -42,7 +42,7 @@ NODE_FIELDS = (
     "organization",
     "tags",
 )
-EDGE_FIELDS = ("strength", "kind", "directed", "via", "since", "until")
+EDGE_FIELDS = ("strength", "kind", "directed", "via", "since", "until", "origin")
 EDGE_TYPES = {"strength": ("integer", "int"), "directed": ("boolean", "boolean")}
 
 _SPECIAL = re.compile('[&<>"\n\r\t]|[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]')
@@ -116,8 +116,9 @@ class _Graph:
     def edge_values(self, row: TieRow, ids: list[str]) -> list[tuple[str, str]]:
         """(attribute id, escaped text) of an edge's non-empty attributes, ``ids`` in the order
         of ``edge_titles``."""
-        strength, kind, directed, via, since, until = ids[: len(EDGE_FIELDS)]
-        values = [(strength, str(row.strength)), (directed, "true" if row.directed else "false")]
+        strength, kind, directed, via, since, until, origin = ids[: len(EDGE_FIELDS)]
+        values = [(strength, str(row.strength)), (directed, "true" if row.directed else "false"),
+                  (origin, row.origin)]  # fmt: skip
         if row.kind:
             values.append((kind, _xml(row.kind)))
         if row.via:

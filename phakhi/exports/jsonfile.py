@@ -43,6 +43,7 @@ def tie_object(row: TieRow) -> dict[str, Any]:
         "via": row.via or None,
         "since": row.since or None,
         "until": row.until or None,
+        "origin": row.origin,
         "attributes": row.attributes,
     }
 

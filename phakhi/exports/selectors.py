@@ -119,6 +119,9 @@ class TieRow(NamedTuple):
     since: str
     until: str
     attributes: dict[str, Any]
+    # Where the tie came from (Origin: "workshop" for one drawn on a project's map). Not a
+    # column of the ties table, which the import reads back and which sets its own origin.
+    origin: str = "manual"
 
     def cells(self, attribute_keys: Iterable[str]) -> list[str]:
         """The row as text in TIE_FIELDS order, then the custom attributes."""
@@ -321,9 +324,11 @@ def iter_ties(export: Export, keys: KeyMap | None = None) -> Iterator[TieRow]:
             "since",
             "until",
             "attributes",
+            "origin",
         )
     )
-    for id_, source, target, strength, kind, directed, via, since, until, attrs in _stream(rows):
+    for row in _stream(rows):
+        id_, source, target, strength, kind, directed, via, since, until, attrs, origin = row
         yield TieRow(
             id_,
             keys[source],
@@ -335,4 +340,5 @@ def iter_ties(export: Export, keys: KeyMap | None = None) -> Iterator[TieRow]:
             _iso(since),
             _iso(until),
             _json(attrs),
+            origin,
         )
