@@ -75,6 +75,22 @@ def stakeholders_of(assessment: Assessment) -> QuerySet[Stakeholder]:
     )
 
 
+GRID_FIELDS = ("name", "version", "influence", "interest", "influence_score", "interest_score",
+               "priority", "assessment_id", "sort_key")  # fmt: skip
+
+
+def stakeholders_for_grid(assessment: Assessment) -> QuerySet[Stakeholder]:
+    """What the grid shows of an assessment's stakeholders (Thai dictionary order), and where
+    each stood in the previous assessment: no card texts (the projector grid of a big
+    workshop reads hundreds)."""
+    return (
+        Stakeholder.objects.filter(workspace_id=assessment.workspace_id, assessment=assessment)
+        .select_related("previous")
+        .only(*GRID_FIELDS, "previous", *(f"previous__{name}" for name in GRID_FIELDS))
+        .order_by("sort_key", "id")
+    )
+
+
 def stakeholder_entries_of_actor(workspace: Workspace, actor_id: int) -> QuerySet[Stakeholder]:
     """Where an actor stands in the assessments of the workspace's projects, newest first."""
     return (

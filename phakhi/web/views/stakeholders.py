@@ -308,7 +308,7 @@ def step_grid(
     assessment: Assessment,
 ) -> HttpResponse:
     context = page_context(request, workspace, access, project, assessment, "stakeholders-grid")
-    stakeholders = list(selectors.stakeholders_of(assessment))
+    stakeholders = list(selectors.stakeholders_for_grid(assessment))
     show_movement = request.GET.get("movement") == "1" and assessment.previous_id is not None
     context.update(
         grid=selectors.grid(assessment, stakeholders),
