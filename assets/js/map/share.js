@@ -5,12 +5,14 @@
 import { drawOnCanvas } from "@sigma/export-image";
 
 import { edgeSize } from "./graph.js";
+import { labelDrawers } from "./labels.js";
 
 const WIDTH = 1200; // CSS pixels of the picture's graph (times the screen's pixel ratio)
 const HEIGHT = 900;
 const INK = "#1f1f1f";
 const MUTED = "#555555";
 const EDGE = "#4d4d4d";
+const ALL_LABELS = 300; // actors: up to this many, the picture names every one
 
 function font(size, weight = 400) {
   return `${weight} ${size}px ${getComputedStyle(document.body).fontFamily}`;
@@ -34,7 +36,14 @@ function legendRows(ctx, entries, width, unit) {
 
 export async function mapPicture(renderer, { title, subtitle, levels, sectors, levelsTitle, sectorsTitle }) {
   await document.fonts.ready;
-  const graph = await drawOnCanvas(renderer, { width: WIDTH, height: HEIGHT, backgroundColor: "#ffffff" });
+  // A workshop's map is small: every actor is named on the picture sent to the group (the
+  // screen leaves out labels that would overlap).
+  const named = renderer.getGraph().order <= ALL_LABELS;
+  const sigmaSettings = {
+    ...labelDrawers(() => WIDTH), // names placed within the picture's width, not the screen's
+    ...(named ? { labelDensity: 100, labelGridCellSize: 40, labelRenderedSizeThreshold: 0 } : {}),
+  };
+  const graph = await drawOnCanvas(renderer, { width: WIDTH, height: HEIGHT, backgroundColor: "#ffffff", sigmaSettings });
   const ratio = graph.width / WIDTH;
   const unit = 12 * ratio;
   const pad = 2 * unit;
