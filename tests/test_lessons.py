@@ -191,3 +191,20 @@ def test_the_library_lists_sessions_in_thai_dictionary_order(workspace, author, 
     titles = [hit.session.title for hit in lessons_search(workspace).hits]
     # A leading vowel is read after its consonant: เกษตร files under ก, before ข.
     assert titles == ["กองทุนหมู่บ้าน", "เกษตรกรรมยั่งยืน", "ขยายผล"]
+
+
+def test_the_search_index_follows_edits_and_short_queries_read_every_row(
+    workspace, author, project, session
+):
+    def found(query):
+        return [hit.session for hit in lessons_search(workspace, query).hits]
+
+    answer = lesson_answer_add(author, session, prompt=session.prompts.first(), text="ตลาดนัดชุมชน")
+    assert found("ตลาดนัด") == [session]
+    lesson_answer_update(author, answer, text="ธนาคารขยะ")
+    assert found("ตลาดนัด") == [] and found("ธนาคารขยะ") == [session]
+    lesson_session_update(author, session, title="กองทุนสวัสดิการ", case="")
+    assert found("กองทุนสวัสดิการ") == [session] and found("เทศบาลเมือง") == [session]
+    assert found("ขย") == [session]  # two characters: below a trigram, every row is read
+    lesson_answer_remove(author, answer)
+    assert found("ธนาคารขยะ") == []

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from phakhi.actors.search_plan import TRIGRAM, fts_ids, on_sqlite
 from phakhi.core.models import Workspace
 from phakhi.core.thai import word_key
 from phakhi.lessons.models import LessonAnswer, LessonSession, LessonTag
@@ -46,6 +47,15 @@ class LibraryPage:
         return self.page < self.pages
 
 
+def _containing(model: type[LessonSession] | type[LessonAnswer], key: str) -> Q:
+    """Rows whose search text contains ``key``: through the trigram index (lessons 0002) for
+    three characters or more — on SQLite its FTS5 table, on PostgreSQL the GIN index that
+    ``contains`` itself uses — else by reading each row."""
+    if len(key) >= TRIGRAM and on_sqlite():
+        return Q(pk__in=fts_ids(f"{model._meta.db_table}_search", key))
+    return Q(search_key__contains=key)
+
+
 def _tagged(through: Any, tag: LessonTag, column: str) -> QuerySet:
     return through.objects.filter(lessontag=tag).values(column)
 
@@ -53,7 +63,7 @@ def _tagged(through: Any, tag: LessonTag, column: str) -> QuerySet:
 def _answers_matching(workspace: Workspace, key: str, tag: LessonTag | None) -> QuerySet:
     answers = LessonAnswer.objects.filter(workspace=workspace)
     if key:
-        answers = answers.filter(search_key__contains=key)
+        answers = answers.filter(_containing(LessonAnswer, key))
     if tag is not None:
         answers = answers.filter(pk__in=_tagged(LessonAnswer.tags.through, tag, "lessonanswer_id"))
     return answers
@@ -77,7 +87,7 @@ def _matching_sessions(
     if key or tag is not None:
         own = Q()
         if key:
-            own &= Q(search_key__contains=key)
+            own &= _containing(LessonSession, key)
         if tag is not None:
             own &= Q(pk__in=_tagged(LessonSession.tags.through, tag, "lessonsession_id"))
         answered = Q(pk__in=_answers_matching(workspace, key, tag).values("session_id"))
