@@ -110,6 +110,13 @@ def _child(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, __file__, *args], env=env, cwd=ROOT, check=True)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process (and its finished children) has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def databases(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]:
     chosen = []
     if not args.skip_sqlite:
@@ -142,6 +149,10 @@ def one_run(env: dict[str, str], database: str, args: argparse.Namespace) -> dic
     try:
         wait_until_up(f"{host}/join/", server)
         threading.Thread(target=sample_load, daemon=True).start()
+        # The server's CPU time from the end of the ramp, when locust resets its statistics.
+        after_ramp: list[float] = []
+        timer = threading.Timer(args.ramp, lambda: after_ramp.append(cpu_seconds(server.pid)))
+        timer.start()
         prefix = OUT / f"live-{database}"
         subprocess.run(
             [str(LOCUST), "-f", str(ROOT / "benchmarks" / "locust_live.py"), "--headless",
@@ -153,6 +164,8 @@ def one_run(env: dict[str, str], database: str, args: argparse.Namespace) -> dic
                  "PHAKHI_LIVE_COUNTS": str(counts_path)},
             cwd=ROOT, check=False,
         )  # fmt: skip
+        timer.cancel()
+        server_cpu = cpu_seconds(server.pid) - (after_ramp[0] if after_ramp else 0.0)
     finally:
         done.set()
         server.terminate()
@@ -170,7 +183,17 @@ def one_run(env: dict[str, str], database: str, args: argparse.Namespace) -> dic
     }
     for path in (fixture_path, counts_path, found_path):
         path.unlink(missing_ok=True)
-    return {"figures": read_stats(prefix), "load": loads, "added": len(confirmed), "found": found}
+    figures = read_stats(prefix)
+    requests = max(figures["all"]["requests"], 1)
+    return {
+        "figures": figures,
+        "load": loads,
+        "added": len(confirmed),
+        "found": found,
+        # The server's own cost, whatever else the machine does: CPU time per request measured.
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / requests, 2),
+        "server_cpu_cores": round(server_cpu / args.seconds, 2),
+    }
 
 
 def main() -> None:
@@ -204,6 +227,8 @@ def main() -> None:
                   f"{found['contributions']} ({found['placed']} placed, {found['participants']} "
                   f"participants); lost: {len(found['lost'])}; stored but not confirmed: "
                   f"{found['unconfirmed']}", flush=True)  # fmt: skip
+            print(f"server CPU: {run['server_cpu_ms_per_request']} ms a request, "
+                  f"{run['server_cpu_cores']} of a core", flush=True)  # fmt: skip
             print("load average during the run:", run["load"], flush=True)
             overall = run["figures"]["all"]
             if overall["failures"]:

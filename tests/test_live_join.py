@@ -214,8 +214,8 @@ def test_the_facilitator_merges_accepts_and_rejects_from_the_page(
     facilitator = client_for(user_with_role(data["workspace"], "coordinator"))
     page = facilitator.get(_session_url("project-live-session", session)).content.decode()
     assert "Possible duplicates" in page and "Merge into" in page
-    kwargs = {"contribution": second.pk}
-    facilitator.post(_session_url("project-live-merge", session, **kwargs), {"into": first.pk})
+    merge = _session_url("project-live-merge", session)
+    facilitator.post(merge, {"duplicate": second.pk, "into": first.pk})
     facilitator.post(_session_url("project-live-reject", session, contribution=junk.pk))
     for _ in range(2):  # a double click makes one stakeholder
         facilitator.post(_session_url("project-live-accept", session, contribution=first.pk))
@@ -239,3 +239,22 @@ def test_the_tab_lists_sessions_and_opens_one(data: dict[str, Any]) -> None:
     assert session.code in facilitator.get(tab).content.decode()
     viewer = client_for(user_with_role(data["workspace"], "viewer"))
     assert "Open a new session" not in viewer.get(tab).content.decode()
+
+
+def test_two_names_the_comparison_cannot_match_are_merged_by_hand(
+    data: dict[str, Any], session: WorkshopSession
+) -> None:
+    phone = _joined(session)
+    add = reverse("web:join-add", kwargs={"code": session.code})
+    phone.post(add, {"name": "อบต.โนนรัง"})
+    phone.post(add, {"name": "องค์การบริหารส่วนตำบลโนนรัง"})
+    short, full = Contribution.objects.order_by("id")
+    facilitator = client_for(user_with_role(data["workspace"], "coordinator"))
+    page = facilitator.get(_session_url("project-live-session", session)).content.decode()
+    assert "Possible duplicates" not in page and "Merge two cards" in page
+    merge = _session_url("project-live-merge", session)
+    refused = facilitator.post(merge, {"duplicate": short.pk, "into": short.pk}, follow=True)
+    assert "cannot be merged into itself" in refused.content.decode()
+    facilitator.post(merge, {"duplicate": short.pk, "into": full.pk})
+    short.refresh_from_db()
+    assert short.status == "merged" and short.merged_into == full

@@ -52,10 +52,15 @@ def open_session(code: str) -> WorkshopSession | None:
     )
 
 
-def participant_of(session: WorkshopSession, token: str) -> Participant | None:
-    if not token:
+def joined_participant(code: str, token: str) -> Participant | None:
+    """The participant whose phone holds ``token``, if they are in the open session ``code``,
+    with the session and its project: the one query every request of a joined phone makes."""
+    if not code or not token:
         return None
-    return Participant.objects.filter(session=session, token=token).first()
+    found = Participant.objects.select_related("session__project").filter(token=token).first()
+    if found is None or found.session.code != code or found.session.closed_at is not None:
+        return None
+    return found
 
 
 def contributions_of(participant: Participant) -> list[Contribution]:

@@ -46,8 +46,8 @@ WEB: list[Route] = [
     Route("project-live-accept-all", "post", "edit_project", _session),
     Route("project-live-accept", "post", "edit_project", _card),
     Route("project-live-reject", "post", "edit_project", _card),
-    Route("project-live-merge", "post", "edit_project", _card,
-          lambda c: {"into": _cards(c)[0].pk}),
+    Route("project-live-merge", "post", "edit_project", _session,
+          lambda c: {"duplicate": _cards(c)[1].pk, "into": _cards(c)[0].pk}),
 ]  # fmt: skip
 OPERATIONS: list[Operation] = []
 OUTSIDE_WORKSPACES: set[str] = {"join", "join-session", "join-add", "join-card", "join-state"}

@@ -17,9 +17,9 @@ workspace_urlpatterns: list[URLPattern] = [
     path(_SESSION + "step/", live.live_step, name="project-live-step"),
     path(_SESSION + "close/", live.live_close, name="project-live-close"),
     path(_SESSION + "accept-all/", live.live_accept_all, name="project-live-accept-all"),
+    path(_SESSION + "merge/", live.live_merge, name="project-live-merge"),
     path(_CARD + "accept/", live.live_accept, name="project-live-accept"),
     path(_CARD + "reject/", live.live_reject, name="project-live-reject"),
-    path(_CARD + "merge/", live.live_merge, name="project-live-merge"),
 ]
 urlpatterns: list[URLPattern] = [
     path("join/", live_join.join, name="join"),

@@ -107,9 +107,16 @@ def live_session(
     request: HttpRequest, workspace: Workspace, access: Access, project: str, session: int
 ) -> HttpResponse:
     _found, live, context = _session_page(request, workspace, access, project, session)
+    rows = list(review_rows(live))
     context |= {
         "steps": Step.choices,
-        "rows": [(row, card_summary(row)) for row in review_rows(live)],
+        "rows": [(row, card_summary(row)) for row in rows],
+        "mergeable": [row for row in rows if row.status == Contribution.Status.NEW],
+        "kept": [
+            row
+            for row in rows
+            if row.status in (Contribution.Status.NEW, Contribution.Status.ACCEPTED)
+        ],
         "duplicates": duplicate_groups(live),
         "Status": Contribution.Status,
     }
@@ -220,22 +227,23 @@ def live_reject(
     return _back(workspace, project, live, "#review")
 
 
+def _posted_card(session: WorkshopSession, request: HttpRequest, field: str) -> Any:
+    text = request.POST.get(field, "")
+    return session.contributions.filter(pk=int(text)).first() if text.isdigit() else None
+
+
 @project_editor
 def live_merge(
-    request: HttpRequest,
-    workspace: Workspace,
-    access: Access,
-    project: Project,
-    session: int,
-    contribution: int,
+    request: HttpRequest, workspace: Workspace, access: Access, project: Project, session: int
 ) -> HttpResponse:
+    """Merge the posted ``duplicate`` into the posted ``into`` (a suggestion's button, or the
+    two lists of the review for names the comparison cannot tell are the same)."""
     live = _session_or_404(project, session)
-    card = _contribution_or_404(live, contribution)
     if request.method == "POST":
-        into_id = request.POST.get("into", "")
-        into = live.contributions.filter(pk=int(into_id)).first() if into_id.isdigit() else None
-        if into is None:
-            messages.error(request, _("Choose the contribution to merge it into."))
+        card = _posted_card(live, request, "duplicate")
+        into = _posted_card(live, request, "into")
+        if card is None or into is None:
+            messages.error(request, _("Choose the card to merge and the card to merge it into."))
         elif _act(request, contribution_merge, card, into) is not None:
             messages.success(
                 request,

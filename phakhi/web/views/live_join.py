@@ -30,7 +30,7 @@ from phakhi.workshops.participation import (
     contribution_update,
     participant_join,
 )
-from phakhi.workshops.selectors import contributions_of, open_session
+from phakhi.workshops.selectors import contributions_of, joined_participant, open_session
 
 COOKIE_SALT = "phakhi.live.participant"
 COOKIE_AGE = 24 * 60 * 60  # a workshop day
@@ -90,15 +90,8 @@ def join(request: HttpRequest) -> HttpResponse:
 
 
 def _joined(request: HttpRequest, code: str) -> Participant | None:
-    """The participant this phone is in the open session ``code`` (its signed cookie), with
-    the session and its project: one query, the one every request of a joined phone makes."""
-    token = _token(request, code) if code else ""
-    if not token:
-        return None
-    found = Participant.objects.select_related("session__project").filter(token=token).first()
-    if found is None or found.session.code != code or found.session.closed_at is not None:
-        return None
-    return found
+    """The participant this phone is in the open session ``code`` (its signed cookie)."""
+    return joined_participant(code, _token(request, code) if code else "")
 
 
 def _resolve(request: HttpRequest, code: str) -> tuple[WorkshopSession | None, HttpResponse | None]:
