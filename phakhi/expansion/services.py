@@ -200,9 +200,9 @@ def plan_row_remove(author: audit.Author, row: PlanRow, *, version: int | None =
 def plan_rows_mark_achieved(
     author: audit.Author, plan: ExpansionPlan, day: dt.date | None = None
 ) -> list[PlanRow]:
-    """Mark achieved (on ``day``) each open row whose ties now reach its new level on the map;
-    returns those rows. Rows planned, in progress or dropped by hand keep their word
-    unless reached (dropped rows are left alone)."""
+    """Mark achieved (on ``day``) each open row — planned or in progress — whose target the map
+    now shows tied to us directly at its new level or above; returns those rows. Rows already
+    achieved or dropped are left as they are."""
     day = day or timezone.localdate()
     open_rows = list(plan.rows.filter(status__in=[Status.PLANNED, Status.IN_PROGRESS]))
     if not open_rows:
