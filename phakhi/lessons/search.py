@@ -135,12 +135,16 @@ def lessons_search(
     hits = {session.pk: LibraryHit(session) for session in rows}
     if key or tag is not None:
         found: dict[int, list[LessonAnswer]] = defaultdict(list)
-        answers = (
-            _answers_matching(workspace, key, tag)
-            .filter(session_id__in=list(hits))
-            .select_related("prompt")
-            .order_by("session_id", "prompt__position", "id")
-        )
+        # The page's few sessions' answers, read row by row: cheaper than the index's
+        # thousands of matches for a common word.
+        answers = LessonAnswer.objects.filter(session_id__in=list(hits))
+        if key:
+            answers = answers.filter(search_key__contains=key)
+        if tag is not None:
+            answers = answers.filter(
+                pk__in=_tagged(LessonAnswer.tags.through, tag, "lessonanswer_id")
+            )
+        answers = answers.select_related("prompt").order_by("session_id", "prompt__position", "id")
         for answer in answers:
             found[answer.session_id].append(answer)
         for session_id, matched in found.items():

@@ -22,6 +22,11 @@ from phakhi.networks.models import Goal, Membership, Network, Strategy
 # The reverse relation of the expansion plan's rows (``PlanRow.strategy``); the expansion app
 # sits above this one, so its rows are read through the relation, never imported.
 PLAN_ROWS = "plan_rows"
+# What the map shows of a plan row (and the address of its plan's page needs).
+PLAN_ROW_COLUMNS = (
+    "strategy_id", "target_name", "new_level", "status", "position", "plan__id",
+    "plan__project__id", "plan__project__slug", "plan__network__id", "plan__network__slug",
+)  # fmt: skip
 # Members a working group shows on the map; the group's own page lists them all.
 MEMBERS_SHOWN = 12
 
@@ -98,6 +103,7 @@ def _groups(network: Network, today: dt.date) -> list[GroupNode]:
         Membership.objects.filter(network__in=list(nodes))
         .filter(Q(until__isnull=True) | Q(until__gt=today))
         .select_related("actor")
+        .only("network_id", "role", "actor__id", "actor__name")
         .order_by("actor__sort_key", "actor_id")
     )
     for membership in memberships:
@@ -114,6 +120,7 @@ def _plan_rows(strategies: list[Strategy]) -> dict[int, list[Any]]:
     found: Any = (
         model._default_manager.filter(strategy__in=strategies)
         .select_related("plan__project", "plan__network")
+        .only(*PLAN_ROW_COLUMNS)
         .order_by("plan_id", "position", "id")
     )
     for row in found:
