@@ -61,6 +61,18 @@ def test_a_viewer_reads_the_map_and_shares_it_but_draws_nothing(kit):
     assert "Share the picture (PNG)" in page
     response = viewer.post(_url(kit, "project-map-tie-add"), {"source": "a", "target": "b"})
     assert response.status_code == 403 and not Tie.objects.exists()
+    youth = network_create(AUTHOR, kit["workspace"], slug="youth", name="เครือข่ายเยาวชน")
+    elsewhere = client_for(
+        user_with_role(kit["workspace"], "coordinator", "youth", networks=(youth,))
+    )
+    script = elsewhere.post(
+        _url(kit, "project-map-tie-add"), {"source": "a", "target": "b"},
+        headers={"Accept": "application/json"},
+    )  # fmt: skip
+    assert script.status_code == 403
+    assert script.json()["errors"]["__all__"] == [
+        "Only the admins and the coordinators of the project's lead network draw on its map."
+    ]
 
 
 def test_the_data_are_the_lead_networks_whatever_the_query_says(kit, coordinator, workspace):

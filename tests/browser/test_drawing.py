@@ -249,3 +249,26 @@ def test_a_tie_is_drawn_by_name_with_the_keyboard(
     tie = Tie.objects.get(workspace=workspace)
     assert (tie.source, tie.target, tie.strength) == (drawn["a"], drawn["b"], 4)
     context.close()
+
+
+def test_an_actor_moved_on_the_map_stays_where_it_was_put(
+    browser: Browser, live_server: Any, workspace: Workspace, drawn: dict[str, Any]
+) -> None:
+    context = signed_in_context(browser, live_server, workspace, "mover", locale="en-US",
+                                viewport={"width": 1366, "height": 900})  # fmt: skip
+    page = context.new_page()
+    page.set_extra_http_headers({"Accept-Language": "en"})
+    open_drawing(page, workspace, drawn["project"])
+    page.get_by_label("Move actors instead of drawing ties").check()
+    page.locator("#map-canvas").scroll_into_view_if_needed()
+    a, b = node_point(page, "a"), node_point(page, "b")
+    drag(page, False, a, {"x": (a["x"] + b["x"]) / 2, "y": a["y"] + 120})
+    expect(page.locator("#map-draw-status")).to_have_text("นายชาคริต ดีงาม stays where you put it.")
+    place = ProjectPlacement.objects.get(project=drawn["project"], actor=drawn["a"])
+    assert 20 < place.x < 80 and place.y != 0  # between the two, off their old line
+    assert not Tie.objects.exists()  # moving draws nothing
+    page.reload()
+    expect(page.locator("#network-map")).to_have_attribute("data-state", "ready")
+    moved = node_point(page, "a")
+    assert abs(moved["y"] - node_point(page, "b")["y"]) > 50  # still where it was put
+    context.close()

@@ -289,6 +289,9 @@ export function setUpDrawing({ config, root, state, reload, openTies }) {
     renderer.on("downNode", ({ node, event }) => {
       drag = { node, moved: false };
       renderer.getCamera().disable();
+      // Keep the map's frame while an actor moves: sigma would otherwise rescale the whole
+      // drawing to the moving actor, and the pointer and the actor would part.
+      if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox());
       if (event && event.original && event.original.cancelable) event.original.preventDefault();
     });
     renderer.on("moveBody", ({ event }) => {

@@ -64,6 +64,10 @@ def drawing_view(view: Callable[..., HttpResponseBase]) -> WorkspaceView:
     ) -> HttpResponseBase:
         found = project_or_404(workspace, project)
         if not access.can_edit_project(found.network_id):
+            if "application/json" in request.headers.get("Accept", ""):  # the map's script
+                reason = _("Only the admins and the coordinators of the project's lead network "
+                           "draw on its map.")  # fmt: skip
+                return errors_json({"__all__": [reason]}, status=403)
             return forbidden(request, access, "edit_project")
         return view(request, workspace, access, found, **kwargs)
 
