@@ -2,9 +2,12 @@
 three phone-sized pages (390 px, no account) join by its code and name stakeholders, the
 projector shows them within 3 s, a phone places its card on the grid once the facilitator
 moves to step 3, and the facilitator merges the duplicate, accepts the cards into the
-project's assessment and drags one of them to a quadrant on worksheet 1's grid."""
+project's assessment, drags one of them to a quadrant on worksheet 1's grid and downloads
+worksheet 1 as PDF, whose text (pdftotext) has the project and the cards."""
 
+import subprocess
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -73,7 +76,11 @@ def _add(phone: Page, stakeholder: str) -> None:
 
 
 def test_a_live_workshop_from_phones_to_the_grid(
-    signed_in_page: Page, browser: Browser, live_server: Any, data: dict[str, Any]
+    signed_in_page: Page,
+    browser: Browser,
+    live_server: Any,
+    data: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
     facilitator = signed_in_page
     facilitator.set_viewport_size({"width": 1366, "height": 900})
@@ -161,6 +168,20 @@ def test_a_live_workshop_from_phones_to_the_grid(
     _drag(facilitator, card.locator(".grid-card__name"), target)
     expect(keep_informed.locator(f"#card-{consumers.pk}")).to_be_visible()
     assert facilitator.errors == []  # type: ignore[attr-defined]
+
+    # Worksheet 1 as PDF, from the project's worksheets on paper.
+    facilitator.goto(
+        reverse("web:project-paper", kwargs={"workspace": "khon-kaen", "project": "clinic"})
+    )
+    with facilitator.expect_download() as download:
+        facilitator.locator("a[href$='/worksheets/1/pdf/']").click()
+    pdf = tmp_path / "worksheet-1.pdf"
+    download.value.save_as(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in (data["project"].name, "นายก ทม.", "ผู้บริโภค"):
+        assert expected in text, expected
     facilitator.goto("about:blank")
     consumers.refresh_from_db()
     assert (consumers.influence, consumers.interest) == ("low", "high")
