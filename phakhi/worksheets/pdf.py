@@ -28,6 +28,7 @@ from django.template.loader import render_to_string
 from fontTools.ttLib import TTFont
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration, get_hb_object_data
+from weasyprint.urls import URLFetcher
 
 FALLBACK_FAMILY = "Laksaman"
 FAMILY = "Sarabun"
@@ -79,20 +80,29 @@ def font_families() -> str:
     return ", ".join([*families, f'"{FALLBACK_FAMILY}"', "sans-serif"])
 
 
+class FontsOnly(URLFetcher):
+    """Fetches the worksheets' font files and nothing else: the worksheets hold the workspace's
+    text, and nothing written in it may have the server read a file or call an address."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        if url not in {face[0] for face in font_faces()}:
+            raise ValueError(f"not a font of the worksheets: {url}")
+        return super().fetch(url, headers)
+
+
 def stylesheet(font_config: FontConfiguration) -> CSS:
     css = render_to_string(
         "worksheets/pdf/print.css",
         {"faces": font_faces(), "family": FAMILY, "families": font_families()},
     )
-    return CSS(string=css, font_config=font_config)
+    return CSS(string=css, font_config=font_config, url_fetcher=FontsOnly())
 
 
 def render_pdf(html: str) -> bytes:
     """The PDF of a worksheet's HTML (``worksheets/pdf/*.html``)."""
     font_config = FontConfiguration()
-    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(
-        stylesheets=[stylesheet(font_config)], font_config=font_config
-    )
+    page = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=FontsOnly())
+    document = page.render(stylesheets=[stylesheet(font_config)], font_config=font_config)
     document.fonts = _TextMappedFonts(document.fonts)
     pdf = document.write_pdf()
     assert pdf is not None  # written to memory

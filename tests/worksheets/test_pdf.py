@@ -15,6 +15,7 @@ from phakhi.expansion.examples import ORGANIC_FARMING_ROWS
 from phakhi.lessons.vocabulary import default_prompts
 from phakhi.stakeholders.vocabulary import GROUPS, QUADRANTS
 from phakhi.worksheets.exports import worksheet_file
+from phakhi.worksheets.pdf import FontsOnly, font_faces
 from tests.fixtures_stakeholders import EXAMPLE_CARD
 from tests.worksheets.filled import ANSWER, COMMON_BENEFIT, VISION, Filled
 from tests.worksheets.paper_support import compared, pdf_fonts, pdf_info, pdf_text
@@ -129,3 +130,14 @@ def test_blank_worksheets_have_the_papers_empty_slots(filled: Filled, tmp_path: 
     lessons = compared(_text(filled, 2, tmp_path, blank=True))
     assert all(compared(prompt) in lessons for prompt in default_prompts())
     assert compared(ANSWER) not in lessons
+
+
+def test_a_worksheet_reads_no_file_and_calls_no_address(filled: Filled, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the PDF")
+    with pytest.raises(ValueError, match="not a font"):
+        FontsOnly().fetch(secret.as_uri())
+    with pytest.raises(ValueError, match="not a font"):
+        FontsOnly().fetch("http://127.0.0.1:9/")
+    for url, *_rest in font_faces():  # the font files are read (Laksaman is the system's)
+        assert FontsOnly().fetch(url).status in (None, 200)
