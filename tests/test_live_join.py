@@ -1,6 +1,7 @@
 """The live workshop's pages: a participant on a phone, without an account (outside any
 workspace), and the facilitator's pages around them."""
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -258,3 +259,21 @@ def test_two_names_the_comparison_cannot_match_are_merged_by_hand(
     facilitator.post(merge, {"duplicate": short.pk, "into": full.pk})
     short.refresh_from_db()
     assert short.status == "merged" and short.merged_into == full
+
+
+def test_the_facilitator_chooses_a_new_assessment_for_the_session(
+    data: dict[str, Any], author: Any
+) -> None:
+    from phakhi.stakeholders.services import assessment_create
+
+    latest = assessment_create(author, data["project"], held_on=date(2026, 1, 5))
+    facilitator = client_for(user_with_role(data["workspace"], "coordinator"))
+    kwargs = {"workspace": "khon-kaen", "project": "clinic"}
+    assert (
+        "Into a new assessment dated today"
+        in facilitator.get(reverse("web:project-live", kwargs=kwargs)).content.decode()
+    )
+    facilitator.post(reverse("web:project-live-open", kwargs=kwargs), {"new_assessment": "0"})
+    facilitator.post(reverse("web:project-live-open", kwargs=kwargs), {"new_assessment": "1"})
+    first, second = WorkshopSession.objects.order_by("id")
+    assert first.assessment == latest and second.assessment.previous == latest

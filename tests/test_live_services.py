@@ -288,3 +288,15 @@ def test_the_demo_session_is_a_closed_workshop_taken_into_the_assessment(
         Stakeholder.objects.filter(assessment=session.assessment).values_list("name", flat=True)
     )
     assert {"ผู้บริโภค", "โรงพยาบาลจังหวัด", "ร้านค้าในตลาดสด"} <= names and "ทดสอบ" not in names
+
+
+def test_a_session_may_start_a_new_assessment_copied_from_the_latest(
+    data: dict[str, Any], author: Any
+) -> None:
+    project = data["project"]
+    earlier = assessment_create(author, project, held_on=dt.date(2026, 1, 5))
+    stakeholder_add(author, earlier, name="ผู้บริโภค", kind="group")
+    session = session_open(author, project, new_assessment=True)
+    assert session.assessment != earlier and session.assessment.previous == earlier
+    copied = Stakeholder.objects.get(assessment=session.assessment)
+    assert copied.name == "ผู้บริโภค" and copied.previous is not None

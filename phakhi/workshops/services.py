@@ -51,14 +51,16 @@ def session_open(
     *,
     opened_by: Any = None,
     assessment: Assessment | None = None,
+    new_assessment: bool = False,
     held_on: dt.date | None = None,
 ) -> WorkshopSession:
     """Open a session on ``project``. Contributions are accepted into ``assessment``, by default
-    the project's latest one — a new one, dated ``held_on`` (today), when it has none."""
+    the project's latest one; with ``new_assessment`` (or when the project has none) into a new
+    one dated ``held_on`` (today) that starts as a copy of the latest."""
     if assessment is not None and assessment.project_id != project.pk:
         raise ValidationError({"assessment": _("The assessment belongs to another project.")})
     with transaction.atomic():
-        if assessment is None:
+        if assessment is None and not new_assessment:
             assessment = Assessment.objects.filter(project=project).first()  # newest first
         if assessment is None:
             assessment = assessment_create(
@@ -66,7 +68,7 @@ def session_open(
                 project,
                 held_on=held_on or timezone.localdate(),
                 title=_("Live workshop"),
-                copy_last=False,
+                copy_last=True,
             )
         session = _with_new_code(project, assessment, opened_by)
         audit.record(

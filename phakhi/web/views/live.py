@@ -76,7 +76,12 @@ def live_open(
 ) -> HttpResponse:
     if request.method != "POST":
         return redirect("web:project-live", workspace=workspace.slug, project=project.slug)
-    session = session_open(request_author(request), project, opened_by=request.user)
+    session = session_open(
+        request_author(request),
+        project,
+        opened_by=request.user,
+        new_assessment=request.POST.get("new_assessment") == "1",
+    )
     return _back(workspace, project, session)
 
 
