@@ -37,6 +37,11 @@ def test_create_read_and_list(admin: Client, data: dict[str, Any]) -> None:
     assert listed["total"] == 2 and [p["slug"] for p in listed["items"]] == ["clinic"]
     second = admin.get(f"{API}{PROJECTS}", {"page_size": 1, "page": 2}).json()
     assert [p["slug"] for p in second["items"]] == ["organic-farming"]
+    project_create(AUTHOR, data["workspace"], slug="unled", name="ไม่มีเครือข่ายนำ")
+    led = admin.get(f"{API}{PROJECTS}", {"network": "health"}).json()
+    assert [p["slug"] for p in led["items"]] == ["clinic", "organic-farming"]
+    nowhere = admin.get(f"{API}{PROJECTS}", {"network": "nowhere"})
+    assert nowhere.status_code == 422 and "network" in fields(nowhere)
 
 
 def test_bad_input_is_refused_naming_the_field(

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from phakhi.accounts.permissions import Access
@@ -44,6 +44,10 @@ class ProjectOut(Schema):
 
 class ProjectPage(PageMeta):
     items: list[ProjectOut]
+
+
+class ProjectFilters(Schema):
+    network: Slug | None = Field(None, description="only the projects this network leads")
 
 
 class ProjectCreate(Input):
@@ -116,9 +120,14 @@ def _references(access: Access, fields: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/{slug}/projects", response={200: ProjectPage, **ERRORS}, summary="List projects")
-def project_list(request: HttpRequest, slug: Slug, paging: PageParams) -> dict[str, Any]:
+def project_list(
+    request: HttpRequest, slug: Slug, filters: Query[ProjectFilters], paging: PageParams
+) -> dict[str, Any]:
     access = workspace_access(request, slug)
-    page = paginate(projects_query(access.workspace), paging)
+    projects = projects_query(access.workspace)
+    if filters.network:
+        projects = projects.filter(network=network_in(access, filters.network, field="network"))
+    page = paginate(projects, paging)
     return {**page.meta, "items": [project_out(project) for project in page.items]}
 
 
