@@ -277,3 +277,16 @@ def test_the_facilitator_chooses_a_new_assessment_for_the_session(
     facilitator.post(reverse("web:project-live-open", kwargs=kwargs), {"new_assessment": "1"})
     first, second = WorkshopSession.objects.order_by("id")
     assert first.assessment == latest and second.assessment.previous == latest
+
+
+def test_only_the_facilitators_see_who_named_a_card(
+    data: dict[str, Any], session: WorkshopSession
+) -> None:
+    """The notice tells participants their name is shown to the facilitator only."""
+    phone = _joined(session, "ป้อมปราการ")
+    phone.post(reverse("web:join-add", kwargs={"code": session.code}), {"name": "วัดป่า"})
+    url = _session_url("project-live-session", session)
+    for role, sees in (("coordinator", True), ("member", False), ("viewer", False)):
+        page = client_for(user_with_role(data["workspace"], role)).get(url).content.decode()
+        assert "วัดป่า" in page
+        assert ("ป้อมปราการ" in page) is sees, role
