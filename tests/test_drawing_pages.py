@@ -210,3 +210,16 @@ def test_a_viewer_reads_the_ties_without_their_forms(kit):
     text = viewer.get(_url(kit, "project-map-ties", kit["a"].pk, kit["b"].pk)).content.decode()
     assert ">Know each other — networking (1)</h3>" in text and 'type="radio"' not in text
     assert "End the tie" not in text and "Change the tie" not in text
+
+
+def test_a_project_without_a_lead_network_draws_on_the_whole_workspace(kit, coordinator):
+    open_project = project_create(AUTHOR, kit["workspace"], slug="open", name="โครงการเปิด")
+    outsider = actor_create(AUTHOR, kit["workspace"], key="out", name="สำนักงานเกษตรจังหวัด")
+    url = reverse("web:project-map", args=[kit["workspace"].slug, open_project.slug])
+    assert coordinator.get(url).status_code == 200
+    data = coordinator.get(f"{url}data/").json()
+    assert set(data["nodes"]["key"]) == {"a", "b", "c", "out"}
+    drawn = coordinator.post(f"{url}ties/new/", {"source": "out", "target": "a", "strength": "4"})
+    assert drawn.status_code == 201
+    assert ProjectTie.objects.get(tie_id=drawn.json()["id"]).project == open_project
+    assert not Membership.objects.filter(actor=outsider).exists()  # nobody joins a network
