@@ -153,9 +153,33 @@ def plan_row_update(
                 cleaned["achieved_on"] = timezone.localdate()
         elif "status" in cleaned:
             cleaned["achieved_on"] = None
+        if "current_level" not in cleaned and _retargeted(current, cleaned):
+            cleaned.update(_where_it_starts(current, cleaned))
         versions.change(author, current, cleaned, version)
     row.refresh_from_db()
     return row
+
+
+def _retargeted(row: PlanRow, cleaned: dict[str, Any]) -> bool:
+    return any(
+        getattr(row, f"{name}_id") != (cleaned[name].pk if cleaned[name] else None)
+        for name in ("target_actor", "target_network")
+        if name in cleaned
+    )
+
+
+def _where_it_starts(row: PlanRow, cleaned: dict[str, Any]) -> dict[str, Any]:
+    """The map's reading for a row's new target, kept as where the row starts."""
+    probe = PlanRow(
+        pk=row.pk,
+        plan=row.plan,
+        target_actor=cleaned.get("target_actor", row.target_actor),
+        target_network=cleaned.get("target_network", row.target_network),
+    )
+    if probe.target_actor_id is None and probe.target_network_id is None:
+        return {"current_level": None, "current_via_name": ""}
+    reading = read_rows(row.plan, [probe])[row.pk]
+    return {"current_level": reading.level, "current_via_name": reading.via_name}
 
 
 def plan_row_move(

@@ -136,3 +136,18 @@ def test_the_projects_lead_actor_is_one_of_us(world: World) -> None:
     row = plan_row_add(AUTHOR, plan, target_actor=world.actors["อสม."], new_level=4)
     reading = read_plan(plan)[row.pk]
     assert (reading.how, reading.level, reading.ours_name) == (How.DIRECT, 4, "สสจ.")
+
+
+def test_a_new_target_starts_from_what_the_map_shows_for_it(source_plan: World) -> None:
+    from phakhi.expansion.services import plan_row_update
+
+    world = source_plan
+    world.actor("สมชาย", member=True, kind="person")
+    fund = world.actor("กองทุนตำบล")
+    world.tie("สมชาย", "กองทุนตำบล", 2)
+    row = world.plan.rows.get(position=1)
+    assert row.current_level is None  # a name only
+    plan_row_update(AUTHOR, row, target_actor=fund)
+    assert (row.current_level, row.current_override) == (2, "หลวม")
+    plan_row_update(AUTHOR, row, target_actor=None)
+    assert row.current_level is None
