@@ -145,8 +145,12 @@ def test_step_two_puts_a_stakeholder_in_each_of_its_groups(
         groups=["influences_us", "interested_in_outcome"],
     )
     stakeholder_add(SOMSRI, assessment, name="ชาวบ้าน")
+    html = admin.get(_url(assessment, "stakeholders-groups")).content.decode()
     text = _text(admin.get(_url(assessment, "stakeholders-groups")))
-    assert text.count("สปสช.") == 2
+    groups_table = html.split('class="table-stack worksheet-table groups-table"')[1].split(
+        "</table>"
+    )[0]
+    assert groups_table.count("สปสช.") == 2
     assert "In no group yet (1)" in text and "ชาวบ้าน" in text
 
 
@@ -312,3 +316,22 @@ def test_an_assessment_of_another_project_is_not_found(
         kwargs={"workspace": "khon-kaen", "project": other.slug, "assessment": assessment.pk},
     )
     assert admin.get(url).status_code == 404
+
+
+def test_step_two_sorting_table_saves_the_ticks_that_changed(
+    admin: Client, assessment: Assessment, mayor: Stakeholder
+) -> None:
+    shop = stakeholder_add(SOMSRI, assessment, name="ร้านค้า")
+    page = admin.get(_url(assessment, "stakeholders-groups"))
+    values = form_values(page, "ids")
+    assert values[f"was-{mayor.pk}"] == "influences_us"
+    data = {k: v for k, v in values.items() if not k.startswith("g-")}
+    data.update({f"g-{mayor.pk}": "influences_us", f"g-{shop.pk}": "affected_by_us"})
+    data["ids"] = [str(mayor.pk), str(shop.pk)]
+    saved = admin.post(_url(assessment, "stakeholders-groups-save"), data)
+    assert saved.status_code == 302
+    shop.refresh_from_db()
+    mayor.refresh_from_db()
+    assert shop.groups == ["affected_by_us"] and mayor.groups == ["influences_us"]
+    assert mayor.version == 1  # its ticks did not change: not written
+    assert "The groups of 1 stakeholder have been saved." in _text(admin.get(saved["Location"]))

@@ -256,7 +256,7 @@ def test_a_project_of_another_workspace_keeps_its_assessments_apart(
 
 
 def test_an_actors_merge_relinks_its_stakeholders(data: dict, assessment: Assessment) -> None:
-    from phakhi.stakeholders.services import stakeholders_relink
+    from phakhi.stakeholders.batch import stakeholders_relink
 
     later = assessment_create(SOMSRI, data["project"], held_on=dt.date(2027, 1, 1), copy_last=False)
     first = stakeholder_add(SOMSRI, assessment, actor=data["third"])
@@ -268,3 +268,31 @@ def test_an_actors_merge_relinks_its_stakeholders(data: dict, assessment: Assess
     assert first.actor == data["person"]  # linked to the kept actor
     assert both.actor is None and both.name == "นางสาวสมศรี มีสุข"  # the kept one is there already
     assert _events(first)[-1].changes["actor"] == [data["third"].pk, data["person"].pk]
+
+
+def test_step_two_sorts_many_at_once_all_or_nothing(assessment: Assessment) -> None:
+    from phakhi.stakeholders.batch import stakeholders_set_groups
+
+    shop = stakeholder_add(SOMSRI, assessment, name="ร้านค้า")
+    media = stakeholder_add(SOMSRI, assessment, name="สื่อ", groups=["influences_us"])
+    opened = {shop.pk: shop.version, media.pk: media.version}
+    changed = stakeholders_set_groups(
+        SOMSRI,
+        assessment,
+        {shop.pk: ["affected_by_us", "interested_in_outcome"], media.pk: ["influences_us"]},
+        read_versions=opened,
+    )
+    shop.refresh_from_db()
+    assert changed == 1 and shop.groups == ["affected_by_us", "interested_in_outcome"]
+    stakeholder_update(MANA, media, groups=["affected_by_us"])  # a colleague, meanwhile
+    with pytest.raises(EditConflict):
+        stakeholders_set_groups(
+            SOMSRI,
+            assessment,
+            {shop.pk: [], media.pk: ["interested_in_outcome"]},
+            read_versions={shop.pk: shop.version, media.pk: opened[media.pk]},
+        )
+    shop.refresh_from_db()
+    assert shop.groups == ["affected_by_us", "interested_in_outcome"]  # nothing was saved
+    with pytest.raises(ValidationError):
+        stakeholders_set_groups(SOMSRI, assessment, {999999: []})

@@ -16,6 +16,7 @@ workspace_urlpatterns: list[URLPattern] = [
     path(PROJECT + "new/", pages.assessment_add, name="stakeholders-assessment-add"),
     path(ASSESSMENT, pages.step_sectors, name="stakeholders-sectors"),
     path(ASSESSMENT + "groups/", pages.step_groups, name="stakeholders-groups"),
+    path(ASSESSMENT + "groups/save/", edit.groups_save, name="stakeholders-groups-save"),
     path(ASSESSMENT + "grid/", pages.step_grid, name="stakeholders-grid"),
     path(ASSESSMENT + "cards/", pages.cards, name="stakeholders-cards"),
     path(ASSESSMENT + "edit/", pages.assessment_edit, name="stakeholders-assessment-edit"),

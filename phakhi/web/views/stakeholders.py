@@ -28,7 +28,7 @@ from phakhi.projects.selectors import project_in
 from phakhi.stakeholders import selectors
 from phakhi.stakeholders.models import Assessment, Stakeholder
 from phakhi.stakeholders.services import assessment_create, assessment_update
-from phakhi.stakeholders.vocabulary import CARD_COLUMNS
+from phakhi.stakeholders.vocabulary import CARD_COLUMNS, GROUPS
 from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.conflicts import reopen, resolved
 from phakhi.web.forms import add_service_errors
@@ -256,6 +256,8 @@ def groups_context(
     context.update(
         rows=rows,
         ungrouped=ungrouped,
+        all_stakeholders=stakeholders,
+        groups=GROUPS,
         count=len(stakeholders),
         quick_form=quick_form,
     )

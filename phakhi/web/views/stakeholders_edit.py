@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
@@ -19,6 +20,7 @@ from phakhi.core.selectors import NotFound
 from phakhi.core.versions import EditConflict
 from phakhi.projects.models import Project
 from phakhi.stakeholders import selectors
+from phakhi.stakeholders.batch import stakeholders_set_groups
 from phakhi.stakeholders.models import Assessment, Stakeholder
 from phakhi.stakeholders.services import (
     stakeholder_add,
@@ -333,3 +335,55 @@ def stakeholder_remove_view(
     stakeholder_remove(request_author(request), stakeholder)
     messages.success(request, _("%(name)s has been taken out of this assessment.") % {"name": name})
     return redirect(step_url("stakeholders-cards", assessment))
+
+
+@require_POST
+@worksheet_view("edit")
+def groups_save(
+    request: HttpRequest,
+    workspace: Workspace,
+    access: Access,
+    project: Project,
+    assessment: Assessment,
+) -> HttpResponse:
+    """Step 2's sorting table: the groups ticked for each stakeholder of the page, saved for
+    those whose ticks changed since the page was opened — all or nothing."""
+    wanted: dict[int, list[str]] = {}
+    read: dict[int, int] = {}
+    for text in request.POST.getlist("ids"):
+        if not text.isdigit():
+            continue
+        pk = int(text)
+        ticked = sorted(request.POST.getlist(f"g-{pk}"))
+        if ticked != sorted(filter(None, request.POST.get(f"was-{pk}", "").split(","))):
+            wanted[pk] = ticked
+            version = request.POST.get(f"v-{pk}", "")
+            if version.isdigit():
+                read[pk] = int(version)
+    try:
+        changed = stakeholders_set_groups(
+            request_author(request), assessment, wanted, read_versions=read
+        )
+    except EditConflict as conflict:
+        who = conflict.conflicts[0].by if conflict.conflicts else ""
+        messages.error(
+            request,
+            _(
+                "%(who)s changed the groups of “%(name)s” after you opened the page; nothing "
+                "was saved. The table now shows their groups: tick yours again."
+            )
+            % {"who": who or _("Someone"), "name": conflict.obj},
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The groups of %(count)d stakeholder have been saved.",
+                "The groups of %(count)d stakeholders have been saved.",
+                changed,
+            )
+            % {"count": changed},
+        )
+    return redirect(step_url("stakeholders-groups", assessment) + "#sort-title")
