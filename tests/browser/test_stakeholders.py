@@ -162,3 +162,52 @@ def test_step_one_quick_add_shows_the_name_in_its_row_without_leaving_the_page(
     expect(page.locator("#step-content .errorlist")).to_be_visible()
     assert Stakeholder.objects.filter(assessment=assessment).count() == 4
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_every_worksheet_1_page_fits_a_phone(
+    signed_in_page: Page,
+    browser_context: BrowserContext,
+    live_server: Any,
+    data: dict[str, Any],
+    assessment: Assessment,
+    language: str,
+) -> None:
+    browser_context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    later = assessment_create(SOMSRI, data["project"], held_on=dt.date(2027, 5, 1))
+    mayor = later.stakeholders.get(name="นายก ทม.")
+    from phakhi.stakeholders.services import stakeholder_place
+
+    stakeholder_place(SOMSRI, mayor, influence="low", interest="high", interest_score=5)
+    project = {"workspace": "khon-kaen", "project": "clinic"}
+    one = {**project, "assessment": later.pk}
+    card = {**one, "pk": mayor.pk}
+    pages = {
+        "assessments": reverse("web:project-stakeholders", kwargs=project),
+        "new assessment": reverse("web:stakeholders-assessment-add", kwargs=project),
+        "step 1": reverse("web:stakeholders-sectors", kwargs=one),
+        "step 2": reverse("web:stakeholders-groups", kwargs=one),
+        "grid": reverse("web:stakeholders-grid", kwargs=one),
+        "grid, movement": reverse("web:stakeholders-grid", kwargs=one) + "?movement=1",
+        "projector": reverse("web:stakeholders-grid", kwargs=one) + "?projector=1",
+        "cards": reverse("web:stakeholders-cards", kwargs=one),
+        "assessment edit": reverse("web:stakeholders-assessment-edit", kwargs=one),
+        "add": reverse("web:stakeholder-add", kwargs=one),
+        "stakeholder": reverse("web:stakeholder", kwargs=card),
+        "stakeholder edit": reverse("web:stakeholder-edit", kwargs=card),
+        "directory": reverse("web:stakeholder-directory", kwargs=card),
+    }
+    page = signed_in_page
+    page.set_viewport_size({"width": 360, "height": 800})
+    too_wide = []
+    for what, path in pages.items():
+        response = page.goto(path)
+        assert response is not None and response.ok, (what, path)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide.append(f"{what}: {width} px")
+    assert too_wide == []
+    assert page.errors == []  # type: ignore[attr-defined]
