@@ -223,3 +223,23 @@ def test_a_project_without_a_lead_network_draws_on_the_whole_workspace(kit, coor
     assert drawn.status_code == 201
     assert ProjectTie.objects.get(tie_id=drawn.json()["id"]).project == open_project
     assert not Membership.objects.filter(actor=outsider).exists()  # nobody joins a network
+
+
+def test_the_directorys_actor_the_room_meant_is_put_on_the_map(kit, coordinator, workspace):
+    office = actor_create(AUTHOR, workspace, key="out", name="สำนักงานเกษตรจังหวัด", kind="group")
+    offered = coordinator.post(
+        _url(kit, "project-map-actor-add"),
+        {"kind": "group", "name": "สำนักงานเกษตรจังหวัด", "x": "5", "y": "6"},
+    )
+    assert offered.status_code == 409
+    assert offered.json()["duplicates"] == [
+        {"id": office.pk, "name": "สำนักงานเกษตรจังหวัด", "key": "out", "on_map": False}
+    ]
+    joined = coordinator.post(_url(kit, "project-map-join", office.pk), {"x": "5", "y": "6"})
+    assert joined.status_code == 201 and joined.json()["key"] == "out"
+    assert Membership.objects.filter(actor=office, network=kit["network"]).count() == 1
+    assert ProjectPlacement.objects.get(actor=office).y == 6.0
+    again = coordinator.post(_url(kit, "project-map-join", office.pk), {"x": "7", "y": "8"})
+    assert again.status_code == 201  # on the map already: moved, no second membership
+    assert Membership.objects.filter(actor=office, network=kit["network"]).count() == 1
+    assert Actor.objects.filter(workspace=workspace, name="สำนักงานเกษตรจังหวัด").count() == 1

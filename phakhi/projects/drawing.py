@@ -22,7 +22,7 @@ from phakhi.core import audit
 from phakhi.core.models import AuditEvent
 from phakhi.core.periods import active_on
 from phakhi.networks.models import Membership
-from phakhi.networks.services import actor_create_in_networks
+from phakhi.networks.services import actor_create_in_networks, membership_set
 from phakhi.projects.models import Project, ProjectPlacement, ProjectTie
 from phakhi.ties.models import Origin, Tie
 from phakhi.ties.services import tie_create
@@ -112,6 +112,25 @@ def project_actor_draw(
     networks = [project.network] if project.network is not None else []
     with transaction.atomic():
         actor = actor_create_in_networks(author, project.workspace, networks, **fields)
+        if place:
+            project_actor_place(author, project, actor, x=x, y=y)
+    return actor
+
+
+def project_actor_join(
+    author: audit.Author, project: Project, actor: Actor, *, x: object = None, y: object = None
+) -> Actor:
+    """Put an actor of the directory on the project's map (the one the room meant, found among
+    possible duplicates): it joins the lead network as a member unless it is one today, and,
+    with ``x`` and ``y``, sits where it was put. All of it or nothing."""
+    if actor.workspace_id != project.workspace_id:
+        raise ValidationError({"actor": _("The actor belongs to another workspace.")})
+    place = x is not None or y is not None
+    if place:
+        _coordinate("x", x), _coordinate("y", y)
+    with transaction.atomic():
+        if project.network is not None and not on_project_map(project, actor):
+            membership_set(author, project.network, actor)
         if place:
             project_actor_place(author, project, actor, x=x, y=y)
     return actor

@@ -272,3 +272,25 @@ def test_an_actor_moved_on_the_map_stays_where_it_was_put(
     moved = node_point(page, "a")
     assert abs(moved["y"] - node_point(page, "b")["y"]) > 50  # still where it was put
     context.close()
+
+
+def test_the_actor_the_room_meant_is_put_on_the_map_instead_of_a_duplicate(
+    browser: Browser, live_server: Any, workspace: Workspace, drawn: dict[str, Any]
+) -> None:
+    office = actor_create(AUTHOR, workspace, key="office", name="สำนักงานเกษตรจังหวัด")
+    context = signed_in_context(browser, live_server, workspace, "dedup", locale="en-US",
+                                viewport={"width": 1366, "height": 900})  # fmt: skip
+    page = context.new_page()
+    page.set_extra_http_headers({"Accept-Language": "en"})
+    open_drawing(page, workspace, drawn["project"])
+    page.get_by_role("button", name="Add an actor").click()
+    form = page.locator("#map-actor-form")
+    form.get_by_label("Name").fill("สำนักงานเกษตรจังหวัด")
+    form.get_by_role("button", name="Add to the map").click()
+    form.get_by_role("button", name="Put สำนักงานเกษตรจังหวัด (office) on the map").click()
+    expect(page.locator("#map-draw-status")).to_have_text("สำนักงานเกษตรจังหวัด is on the map now.")
+    expect(page.locator("#map-status")).to_contain_text("3 actors")
+    expect(page.locator("#network-map")).to_have_attribute("data-selected", "office")
+    assert Membership.objects.filter(actor=office, network=drawn["network"]).exists()
+    assert Actor.objects.filter(workspace=workspace, name="สำนักงานเกษตรจังหวัด").count() == 1
+    context.close()

@@ -40,6 +40,8 @@ WEB: list[Route] = [
                      "x": "10", "y": "20", "confirm": "True"}),
     Route("project-map-place", "post", "edit_project", lambda c: _clinic(c, pk=c["person"].pk),
           lambda c: {"x": "3.5", "y": "-4"}),
+    Route("project-map-join", "post", "edit_project", lambda c: _clinic(c, pk=c["third"].pk),
+          lambda c: {"x": "1", "y": "2"}),
     Route("project-map-tie-add", "post", "edit_project", _clinic, _draw),
     Route("project-map-tie-change", "post", "edit_project", _tie,
           lambda c: {f"tie-{c['tie'].pk}-strength": "4", f"tie-{c['tie'].pk}-version": "1"}),

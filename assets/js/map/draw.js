@@ -125,7 +125,47 @@ export function setUpDrawing({ config, root, state, reload, openTies }) {
     if (!actorForm.querySelector("input[name=kind]:checked")) actorForm.querySelector("input[name=kind]").checked = true;
     actorForm.elements.namedItem("name").focus();
   }
+  // The directory's actors the room may have meant: one that is not on the map yet is put
+  // there (it joins the lead network) instead of a new one.
+  const duplicates = actorForm.querySelector("[data-duplicates]");
+  function offerDuplicates(rows, where) {
+    duplicates.replaceChildren(...rows.map((row) => {
+      const item = document.createElement("li");
+      if (row.on_map) {
+        item.textContent = format(t.on_map_already, row);
+        return item;
+      }
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--secondary";
+      button.textContent = format(t.use_this, row);
+      button.addEventListener("click", async () => {
+        const url = drawing.join_url.replace(drawing.placeholder, String(row.id));
+        let answer;
+        try {
+          answer = await post(url, { x: String(where.x), y: String(where.y) });
+        } catch {
+          tell(t.offline);
+          return;
+        }
+        if (answer.status !== 201) {
+          formError(actorForm, reasons(answer.data) || format(t.failed, { reason: answer.status }));
+          return;
+        }
+        tell(format(t.joined, { name: answer.data.name }));
+        actorForm.reset();
+        closeActorForm();
+        reload({ keepCamera: true, select: answer.data.key });
+      });
+      item.append(button);
+      return item;
+    }));
+    duplicates.hidden = false;
+  }
+
   function closeActorForm() {
+    duplicates.hidden = true;
+    duplicates.replaceChildren();
     actorForm.hidden = true;
     addActor.setAttribute("aria-expanded", "false");
     pending = null;
@@ -157,6 +197,7 @@ export function setUpDrawing({ config, root, state, reload, openTies }) {
     } else if (answer.status === 409) {
       const names = answer.data.duplicates.map((row) => `${row.name} (${row.key})`).join(", ");
       formError(actorForm, format(t.duplicates, { names }));
+      offerDuplicates(answer.data.duplicates, where);
       actorForm.elements.namedItem("confirm").value = "True";
       actorForm.querySelector("[data-submit]").textContent = t.add_anyway;
       tell("");

@@ -11,6 +11,7 @@ workspace_urlpatterns: list[URLPattern] = [
     path(f"{PROJECT}data/", drawing.project_map_data, name="project-map-data"),
     path(f"{PROJECT}actors/", drawing_edits.map_actor_add, name="project-map-actor-add"),
     path(f"{PROJECT}actors/<int:pk>/place/", drawing_edits.map_place, name="project-map-place"),
+    path(f"{PROJECT}actors/<int:pk>/join/", drawing_edits.map_actor_join, name="project-map-join"),
     path(
         f"{PROJECT}ties/<int:first>/<int:second>/",
         drawing_edits.map_ties,

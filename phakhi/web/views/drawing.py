@@ -89,6 +89,7 @@ def _drawing_config(workspace: Workspace, project: Project) -> dict[str, Any]:
     return {
         "actor_url": url("web:project-map-actor-add"),
         "place_url": url("web:project-map-place", ACTOR_PLACEHOLDER),
+        "join_url": url("web:project-map-join", ACTOR_PLACEHOLDER),
         "tie_url": url("web:project-map-tie-add"),
         "placeholder": str(ACTOR_PLACEHOLDER),
         "messages": drawing_messages(),

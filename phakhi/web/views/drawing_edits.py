@@ -24,6 +24,7 @@ from phakhi.imports.merge import merge_candidates
 from phakhi.projects.drawing import (
     on_project_map,
     project_actor_draw,
+    project_actor_join,
     project_actor_place,
     project_tie_draw,
 )
@@ -131,6 +132,23 @@ def map_actor_add(
             key=_free_key(workspace, project),
             **columns,
         )
+    except ValidationError as error:
+        return errors_json(error)
+    return JsonResponse({"id": actor.pk, "key": actor.key, "name": actor.name}, status=201)
+
+
+@drawing_view
+def map_actor_join(
+    request: HttpRequest, workspace: Workspace, access: Access, project: Project, pk: int
+) -> HttpResponseBase:
+    """Put an actor of the directory on the map (a possible duplicate the room meant)."""
+    actor = map_actor_or_404(workspace, pk)
+    form = MapPlaceForm(request.POST)
+    if not form.is_valid():
+        return errors_json(_form_errors(form))
+    try:
+        data = form.cleaned_data
+        project_actor_join(request_author(request), project, actor, x=data["x"], y=data["y"])
     except ValidationError as error:
         return errors_json(error)
     return JsonResponse({"id": actor.pk, "key": actor.key, "name": actor.name}, status=201)

@@ -25,6 +25,9 @@ def drawing_messages() -> dict[str, Any]:
             "The directory has actors that may be the same: {names}. Add a new one anyway?"
         ),
         "add_anyway": _("Add anyway"),
+        "use_this": _("Put {name} ({key}) on the map"),
+        "on_map_already": _("{name} ({key}) is on the map already."),
+        "joined": _("{name} is on the map now."),
         "tie_between": _("Tie between {source} and {target}"),
         "tie_added": _("The tie between {source} and {target} has been drawn."),
         "drawing_tie": _("Drawing the tie…"),
