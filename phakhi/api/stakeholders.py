@@ -30,6 +30,7 @@ from phakhi.stakeholders import selectors
 from phakhi.stakeholders.models import Assessment, Stakeholder
 from phakhi.stakeholders.services import (
     assessment_create,
+    assessment_remove,
     assessment_update,
     stakeholder_add,
     stakeholder_remove,
@@ -319,6 +320,19 @@ def assessment_patch(
     changed = _assessment(found, assessment_id)
     with_etag(response, changed)
     return assessment_out(changed)
+
+
+@router.delete(
+    ASSESSMENT,
+    response={204: None, **ERRORS},
+    summary="Delete an assessment made by mistake, with its stakeholders",
+)
+def assessment_delete(
+    request: HttpRequest, slug: Slug, project: Slug, assessment_id: Id
+) -> Status[None]:
+    _access, found = _editable(request, slug, project)
+    assessment_remove(request_author(request), _assessment(found, assessment_id))
+    return Status(204, None)
 
 
 @router.get(

@@ -359,3 +359,33 @@ def _free_key(stakeholder: Stakeholder) -> str:
         n += 1
         key = f"{base}-{n}"
     return key
+
+
+def assessment_remove(author: audit.Author, assessment: Assessment) -> None:
+    """Delete an assessment made by mistake, with its stakeholders. Refused while other records
+    use it (a live workshop's session); an assessment copied from it keeps its stakeholders but
+    no longer shows how they moved."""
+    with transaction.atomic():
+        current = versions.locked(assessment)
+        for relation in Assessment._meta.related_objects:
+            if relation.related_model in (Assessment, Stakeholder):
+                continue
+            used = relation.related_model._default_manager.filter(**{relation.field.name: current})
+            if used.exists():
+                raise ValidationError(
+                    _("The assessment is used by %(what)s; it cannot be deleted.")
+                    % {"what": relation.related_model._meta.verbose_name_plural}
+                )
+        count = Stakeholder.objects.filter(assessment=current).count()
+        event = audit.event(
+            author,
+            AuditEvent.Action.DELETE,
+            current,
+            changes={
+                "held_on": [current.held_on.isoformat(), None],
+                "title": [current.title, None],
+                "stakeholders": [count, None],
+            },
+        )
+        current.delete()
+        event.save()

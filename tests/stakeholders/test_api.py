@@ -176,3 +176,10 @@ def test_another_workspaces_assessment_is_not_found(
     stakeholder_add(SOMSRI, assessment, name="ลับ")
     assert admin.get(f"{API}{BASE}/{assessment.pk}/stakeholders").status_code == 404
     assert Assessment.objects.filter(project=data["project"]).count() == 0
+
+
+def test_an_assessment_is_deleted_through_the_api(admin: Client, mayor: Stakeholder) -> None:
+    gone = admin.delete(f"{API}{BASE}/{mayor.assessment_id}")
+    assert gone.status_code == 204
+    assert admin.get(f"{API}{BASE}/{mayor.assessment_id}").status_code == 404
+    assert not Stakeholder.objects.filter(pk=mayor.pk).exists()

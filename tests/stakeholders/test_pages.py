@@ -335,3 +335,14 @@ def test_step_two_sorting_table_saves_the_ticks_that_changed(
     assert shop.groups == ["affected_by_us"] and mayor.groups == ["influences_us"]
     assert mayor.version == 1  # its ticks did not change: not written
     assert "The groups of 1 stakeholder have been saved." in _text(admin.get(saved["Location"]))
+
+
+def test_an_assessment_is_deleted_from_its_edit_page(admin: Client, mayor: Stakeholder) -> None:
+    assessment = mayor.assessment
+    url = _url(assessment, "stakeholders-assessment-delete")
+    assert admin.get(url).status_code == 405
+    page = admin.get(_url(assessment, "stakeholders-assessment-edit")).content.decode()
+    assert url in page
+    gone = admin.post(url)
+    assert gone.status_code == 302 and gone["Location"].endswith("/stakeholders/")
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()

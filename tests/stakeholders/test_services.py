@@ -296,3 +296,34 @@ def test_step_two_sorts_many_at_once_all_or_nothing(assessment: Assessment) -> N
     assert shop.groups == ["affected_by_us", "interested_in_outcome"]  # nothing was saved
     with pytest.raises(ValidationError):
         stakeholders_set_groups(SOMSRI, assessment, {999999: []})
+
+
+def test_an_assessment_made_by_mistake_is_deleted_with_its_stakeholders(data: dict) -> None:
+    from phakhi.stakeholders.services import assessment_remove
+
+    first = assessment_create(SOMSRI, data["project"], held_on=dt.date(2026, 1, 1))
+    mayor = add_example_card(SOMSRI, data["project"], first)
+    mistake = assessment_create(SOMSRI, data["project"], held_on=dt.date(2026, 2, 1))
+    copy = mistake.stakeholders.get()
+    pk = mistake.pk
+    assessment_remove(SOMSRI, mistake)
+    assert not Assessment.objects.filter(pk=pk).exists()
+    assert not Stakeholder.objects.filter(pk=copy.pk).exists()
+    assert Stakeholder.objects.filter(pk=mayor.pk).exists()  # the earlier one keeps its own
+    event = AuditEvent.objects.get(
+        object_type="stakeholders.assessment", object_id=str(pk), action="delete"
+    )
+    assert event.changes["stakeholders"] == [1, None]
+
+
+def test_an_assessment_a_live_workshop_uses_is_not_deleted(
+    data: dict, assessment: Assessment
+) -> None:
+    from phakhi.stakeholders.services import assessment_remove
+    from phakhi.workshops.services import session_open
+
+    session_open(SOMSRI, data["project"], assessment=assessment)
+    with pytest.raises(ValidationError) as refused:
+        assessment_remove(SOMSRI, assessment)
+    assert "cannot be deleted" in refused.value.messages[0]
+    assert Assessment.objects.filter(pk=assessment.pk).exists()

@@ -20,6 +20,7 @@ workspace_urlpatterns: list[URLPattern] = [
     path(ASSESSMENT + "grid/", pages.step_grid, name="stakeholders-grid"),
     path(ASSESSMENT + "cards/", pages.cards, name="stakeholders-cards"),
     path(ASSESSMENT + "edit/", pages.assessment_edit, name="stakeholders-assessment-edit"),
+    path(ASSESSMENT + "delete/", pages.assessment_delete, name="stakeholders-assessment-delete"),
     path(ASSESSMENT + "add/", edit.stakeholder_add_view, name="stakeholder-add"),
     path(STAKEHOLDER, edit.stakeholder_page, name="stakeholder"),
     path(STAKEHOLDER + "edit/", edit.stakeholder_edit, name="stakeholder-edit"),

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
 from phakhi.core.contacts import mask_text
@@ -27,7 +28,7 @@ from phakhi.projects.models import Project
 from phakhi.projects.selectors import project_in
 from phakhi.stakeholders import selectors
 from phakhi.stakeholders.models import Assessment, Stakeholder
-from phakhi.stakeholders.services import assessment_create, assessment_update
+from phakhi.stakeholders.services import assessment_create, assessment_remove, assessment_update
 from phakhi.stakeholders.vocabulary import CARD_COLUMNS, GROUPS
 from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.conflicts import reopen, resolved
@@ -234,6 +235,24 @@ def assessment_edit(
         context,
         status=400 if form.is_bound else 200,
     )
+
+
+@require_POST
+@worksheet_view("edit")
+def assessment_delete(
+    request: HttpRequest,
+    workspace: Workspace,
+    access: Access,
+    project: Project,
+    assessment: Assessment,
+) -> HttpResponse:
+    try:
+        assessment_remove(request_author(request), assessment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(step_url("stakeholders-assessment-edit", assessment))
+    messages.success(request, _("The assessment has been deleted."))
+    return redirect("web:project-stakeholders", workspace=workspace.slug, project=project.slug)
 
 
 def sectors_context(
