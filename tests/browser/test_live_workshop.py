@@ -62,7 +62,7 @@ def _join(phone: Page, typed_code: str, name: str) -> None:
     expect(phone.get_by_role("heading", name="เราเก็บข้อมูลอะไร และเพื่ออะไร")).to_be_visible()
     _fits(phone)
     phone.fill("input[name=display_name]", name)
-    phone.get_by_text("ภาคประชาชน ประชาสังคม และเอกชน").click()
+    phone.get_by_text("ประชาชน ประชาสังคม เอกชน").click()  # the worksheet's words
     phone.get_by_role("button", name="เข้าร่วม", exact=True).click()
     expect(phone.locator("h1")).to_contain_text("ขั้นที่ 1 จาก 3")
     _fits(phone)
@@ -121,11 +121,18 @@ def test_a_live_workshop_from_phones_to_the_grid(
         facilitator.get_by_role("button", name="3. วางบนตารางอิทธิพลและความสนใจ").click()
         mayor_phone = phones[0]
         expect(mayor_phone.locator("h1")).to_contain_text("ขั้นที่ 3 จาก 3", timeout=10_000)
+        mayor_phone.wait_for_load_state("load")  # htmx (a deferred script) is there to post
         _fits(mayor_phone)
-        mayor_phone.locator(".live-place__button--high-high").click()
-        expect(mayor_phone.locator(".live-place__button--high-high")).to_have_attribute(
-            "aria-pressed", "true"
-        )
+        place = mayor_phone.locator(".live-place__button--high-high")
+        place.click()
+        try:
+            expect(place).to_have_attribute("aria-pressed", "true", timeout=5_000)
+        except AssertionError:
+            # The tests' in-memory SQLite is one connection for all the live server's threads:
+            # a request that meets another thread's write fails ("database table is locked")
+            # where a real database waits. A person taps again; so does the test, once.
+            place.click()
+            expect(place).to_have_attribute("aria-pressed", "true")
         manage_closely = projector.locator(".live-quadrant--high-high")
         expect(manage_closely).to_contain_text("นายก ทม.", timeout=3_000)
     finally:

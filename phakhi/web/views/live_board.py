@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from phakhi.actors.models import Sector
-from phakhi.stakeholders.vocabulary import GROUPS, QUADRANTS, quadrant_of
+from phakhi.stakeholders.vocabulary import GROUPS, QUADRANTS, SECTOR_ROWS, quadrant_of
 from phakhi.workshops.codes import display_code
 from phakhi.workshops.models import Contribution, Step, WorkshopSession
 from phakhi.workshops.selectors import (
@@ -57,8 +56,11 @@ def qr_svg(url: str) -> SafeString:
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
+SECTOR_LABELS = {key: label for key, label, _thai in SECTOR_ROWS}
+
+
 def sector_label(sector: str) -> str:
-    return str(Sector(sector).label) if sector else _("Sector not given")
+    return str(SECTOR_LABELS[sector]) if sector else _("Sector not given")
 
 
 def board_context(request: HttpRequest, session: WorkshopSession, **extra: Any) -> dict[str, Any]:

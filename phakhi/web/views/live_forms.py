@@ -8,8 +8,11 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from phakhi.actors.models import Kind, Sector
-from phakhi.stakeholders.vocabulary import GROUP_FIELDS, QUADRANT_BY_KEY
+from phakhi.actors.models import Kind
+from phakhi.stakeholders.vocabulary import GROUP_FIELDS, QUADRANT_BY_KEY, SECTOR_ROWS
+
+# The worksheet's own three sectors (ประชาชน ประชาสังคม เอกชน / วิชาการ / ภาครัฐ).
+SECTOR_CHOICES = [(key, label) for key, label, _thai in SECTOR_ROWS]
 
 
 class CodeForm(forms.Form):
@@ -38,7 +41,7 @@ class JoinForm(forms.Form):
     )
     sector = forms.ChoiceField(
         label=_("Your sector"),
-        choices=[("", _("Rather not say")), *Sector.choices],
+        choices=[("", _("Rather not say")), *SECTOR_CHOICES],
         required=False,
         widget=forms.RadioSelect,
     )
@@ -59,7 +62,7 @@ class CardForm(forms.Form):
     )
     sector = forms.ChoiceField(
         label=_("Sector"),
-        choices=[("", _("Not sure")), *Sector.choices],
+        choices=[("", _("Not sure")), *SECTOR_CHOICES],
         required=False,
         widget=forms.RadioSelect,
     )
