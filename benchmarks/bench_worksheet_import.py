@@ -71,8 +71,12 @@ def plan_rows(count: int, changed: bool) -> list[list[str]]:
 
 
 def write_xlsx(path: Path, headers: list[str], rows: list[list[str]]) -> Path:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("ใบงาน")
+    """A workbook as Excel (and the worksheets' export) saves one: its sheet's size recorded,
+    which a reader takes instead of going through every row to find it."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "ใบงาน"
     sheet.append(headers)
     for row in rows:
         sheet.append(row)
