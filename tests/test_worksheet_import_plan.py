@@ -128,3 +128,14 @@ def test_a_due_date_in_buddhist_era_and_a_status_in_thai(data, author, tmp_path)
     worksheet_import(author, data["project"], write_csv(tmp_path / "p.csv", headers, rows))
     row = PlanRow.objects.get()
     assert (row.due_on, row.status, row.owner) == (dt.date(2025, 3, 31), "in_progress", "สมศรี")
+
+
+def test_an_empty_status_cell_leaves_a_rows_status_as_it_is(data, author, tmp_path):
+    headers = [*PLAN_HEADERS[:3], "สถานะ"]
+    rows = [["สวนผักคนเมือง", "หลวม", "มีส่วนร่วม", "กำลังดำเนินการ"], ["กลุ่มอาหารสมุนไพร", "", "3", ""]]
+    worksheet_import(author, data["project"], write_csv(tmp_path / "p.csv", headers, rows))
+    assert PlanRow.objects.get(target_name="กลุ่มอาหารสมุนไพร").status == "planned"
+    rows[0][3] = ""
+    report = worksheet_import(author, data["project"], write_csv(tmp_path / "p.csv", headers, rows))
+    assert (report.updated, report.unchanged) == (0, 2)
+    assert PlanRow.objects.get(target_name="สวนผักคนเมือง").status == "in_progress"

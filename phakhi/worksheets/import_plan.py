@@ -112,6 +112,10 @@ class _Plan:
         row.values.pop("target_name")  # the same group, as the plan already names it
         if "current_override" in row.values:
             row.values["current_override"] = _override(stored, row.values["current_override"])
+        if "status" in row.values and not row.texts["status"]:
+            # A row always has a status: an empty cell says nothing of it (a new row's is
+            # planned), so a row in progress or achieved stays so.
+            del row.values["status"]
         changes = changes_of(self.worksheet, row, stored)
         if not changes:
             self.report.unchanged += 1
