@@ -176,3 +176,31 @@ def test_a_big_working_group_shows_a_dozen_members_and_how_many_more(workspace, 
     node = design_map(network).goals[0].strategies[0].groups[0]
     assert len(node.shown_members) == 12 and node.more_members == 2
     assert node.shown_members[0].name == "สมาชิก 00"
+
+
+def test_a_strategy_moves_among_those_under_its_own_goal(author, reamp):
+    network, _, strategies = reamp
+    other = goal_create(author, network, title="เป้าหมายที่สอง")
+    # Positions interleave the two goals' strategies: A0 B0 A1 B1 A2 (A: the first goal).
+    b0 = strategy_create(author, network, title="B0", goal=other)
+    b1 = strategy_create(author, network, title="B1", goal=other)
+    design_reorder(author, [strategies[0], b0, strategies[1], b1, strategies[2]])
+    design_move(author, strategies[1], 1)  # passes A2, not B1
+    under = [[n.strategy.title for n in g.strategies] for g in design_map(network).goals]
+    assert under == [[STRATEGIES[0], STRATEGIES[2], STRATEGIES[1]], ["B0", "B1"]]
+    design_move(author, b1, -1)
+    under = [[n.strategy.title for n in g.strategies] for g in design_map(network).goals]
+    assert under[1] == ["B1", "B0"]
+    design_move(author, strategies[1], -5)  # several places: to the first under its goal
+    first = design_map(network).goals[0].strategies[0].strategy
+    assert first == strategies[1]
+
+
+def test_goals_move_among_the_networks_goals(author, reamp):
+    network, goal, _ = reamp
+    second = goal_create(author, network, title="เป้าหมายที่สอง")
+    third = goal_create(author, network, title="เป้าหมายที่สาม")
+    design_move(author, third, -2)
+    assert [n.goal for n in design_map(network).goals] == [third, goal, second]
+    design_move(author, goal, 1)
+    assert [n.goal for n in design_map(network).goals] == [third, second, goal]

@@ -234,12 +234,25 @@ def design_reorder(author: audit.Author, rows: Sequence[Row]) -> None:
 
 
 def design_move(author: audit.Author, row: Row, offset: int) -> None:
-    """Move a goal or strategy ``offset`` places up (negative) or down among its network's."""
-    siblings = list(type(row).objects.filter(network_id=row.network_id).order_by("position", "id"))
-    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == row.pk)
-    to = max(0, min(len(siblings) - 1, index + offset))
-    siblings.insert(to, siblings.pop(index))
-    design_reorder(author, siblings)
+    """Move a goal ``offset`` places up (negative) or down among its network's goals, or a
+    strategy among the strategies under the same goal (as the systems map shows them): it
+    changes places with the one it passes."""
+    ordered = list(type(row).objects.filter(network_id=row.network_id).order_by("position", "id"))
+    group = list(ordered)
+    if isinstance(row, Strategy):
+        group = [s for s in ordered if isinstance(s, Strategy) and s.goal_id == row.goal_id]
+    index = next(i for i, sibling in enumerate(group) if sibling.pk == row.pk)
+    to = max(0, min(len(group) - 1, index + offset))
+    if to == index:
+        return
+    # Past each one in turn, as one step at a time would.
+    way = 1 if to > index else -1
+    for step in range(index, to, way):
+        here, there = group[step], group[step + way]
+        a, b = ordered.index(here), ordered.index(there)
+        ordered[a], ordered[b] = there, here
+        group[step], group[step + way] = there, here
+    design_reorder(author, ordered)
 
 
 def working_group_create(
