@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
@@ -58,6 +58,8 @@ class MergeResult:
     people_moved: int = 0
     tags_added: int = 0
     history_moved: int = 0
+    links_moved: int = 0
+    links_unlinked: int = 0
 
     def counts(self) -> dict[str, int]:
         return {k: v for k, v in asdict(self).items() if isinstance(v, int) and k != "merged_id"}
@@ -193,6 +195,53 @@ def _move_tags(kept: Actor, merged: Actor) -> int:
     return added.update(actor=kept)
 
 
+# Moved above with their own rules; analysis results go with the merged actor (see the top).
+_MOVED_ELSEWHERE = (Tie, Membership, ActorTag, Actor)
+
+
+def _unique_with(model: type[models.Model], name: str) -> list[list[str]]:
+    """The other fields of each unique constraint of ``model`` that includes ``name``."""
+    sets = [
+        list(c.fields)
+        for c in model._meta.constraints
+        if isinstance(c, models.UniqueConstraint) and name in c.fields
+    ]
+    sets += [list(t) for t in model._meta.unique_together if name in t]
+    return [[f for f in fields if f != name] for fields in sets]
+
+
+def _move_other_links(kept: Actor, merged: Actor, counts: dict[str, int]) -> None:
+    """Every other record naming the merged actor — a project's lead actor, a stakeholder, a
+    plan row's target, a lesson's participant … — names the kept one. Where the kept actor is
+    already named in the same place (a unique constraint: one stakeholder per actor in an
+    assessment), the merged actor's record keeps its text and loses the link when the link may
+    be empty, and goes when it may not (a place on a drawn map)."""
+    moved = unlinked = 0
+    # Hidden relations too: most links to an actor are declared with related_name="+".
+    for relation in Actor._meta.get_fields(include_hidden=True):
+        if not isinstance(relation, models.ManyToOneRel):
+            continue
+        model = relation.related_model
+        if not isinstance(model, type):
+            continue
+        if model in _MOVED_ELSEWHERE or model._meta.app_label == "analysis":
+            continue
+        name = relation.field.name
+        manager = model._default_manager
+        bump = {"version": F("version") + 1} if hasattr(model, "version") else {}
+        for others in _unique_with(model, name):
+            taken = Q(pk__in=[])
+            for values in manager.filter(**{name: kept}).values_list(*others):
+                taken |= Q(**dict(zip(others, values, strict=True)))
+            clashing = manager.filter(taken, **{name: merged})
+            if relation.field.null:
+                unlinked += clashing.update(**{name: None}, **bump)
+            else:
+                unlinked += clashing.delete()[0]
+        moved += manager.filter(**{name: merged}).update(**{name: kept}, **bump)
+    counts["links_moved"], counts["links_unlinked"] = moved, unlinked
+
+
 def _snapshot(actor: Actor) -> dict[str, Any]:
     return stored_values(actor) | {
         "organization": actor.organization_id,
@@ -225,6 +274,7 @@ def actors_merge(
         people = Actor.objects.filter(organization=merged).exclude(pk=kept.pk)
         counts["people_moved"] = people.update(organization=kept)
         counts["tags_added"] = _move_tags(kept, merged)
+        _move_other_links(kept, merged, counts)
         history = AuditEvent.objects.filter(
             workspace=kept.workspace_id,
             object_type=Actor._meta.label_lower,
