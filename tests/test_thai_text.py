@@ -22,6 +22,9 @@ from phakhi.core.thai import name_key
         ("คุณากร สุขดี", "คุณากรสุขดี"),  # คุณ is a title only before a name
         ("Dr. Ann Lee", "annlee"),
         ("Drake Lee", "drakelee"),
+        ("นายก ทม.", "นายกทม"),  # the mayor, an office: not Mr "ก ทม."
+        ("นายอำเภอเมือง", "นายอำเภอเมือง"),
+        ("นายกมล ใจดี", "กมลใจดี"),  # Mr Kamon
     ],
 )
 def test_names_compare_without_titles_spaces_or_invisible_characters(written, key):

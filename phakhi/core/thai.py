@@ -126,8 +126,28 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Offices whose names begin with a title's letters: "นายก ทม." is the mayor, not Mr "ก ทม.",
+# and นายอำเภอ the district chief. (A name such as นายกมล — Mr Kamon — still loses its title.)
+TITLED_OFFICES = (
+    "นายกเทศมนตรี",
+    "นายกทม",
+    "นายกทต",
+    "นายกทน",
+    "นายกอบต",
+    "นายกอบจ",
+    "นายกองค์การ",
+    "นายกสมาคม",
+    "นายกรัฐมนตรี",
+    "นายกเมือง",
+    "นายกฯ",
+    "นายอำเภอ",
+)
+
+
 def _strip_titles(compact: str) -> str:
     while True:
+        if compact.startswith(TITLED_OFFICES):
+            return compact
         match = _TITLE_PATTERN.match(compact)
         if not match:
             return compact
