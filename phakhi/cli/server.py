@@ -23,6 +23,14 @@ def add_parsers(commands: Any) -> None:
     serve.add_argument("--host", default=os.environ.get("PHAKHI_HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("PHAKHI_PORT", "8000")))
     serve.add_argument("--threads", type=int, default=8)
+    # waitress's default of 100 open connections is less than a workshop room: 130 phones
+    # polling the live session each keep one open.
+    serve.add_argument(
+        "--connection-limit",
+        type=int,
+        default=int(os.environ.get("PHAKHI_CONNECTION_LIMIT", "500")),
+        help="open connections served at once (default 500, or $PHAKHI_CONNECTION_LIMIT)",
+    )
     serve.add_argument(
         "--no-worker",
         action="store_true",
@@ -71,6 +79,7 @@ def _serve(args: argparse.Namespace) -> int:
     options = {
         "url_scheme": "https" if settings.PHAKHI_HTTPS else "http",
         "clear_untrusted_proxy_headers": not settings.BEHIND_HTTPS_PROXY,
+        "connection_limit": args.connection_limit,
     }
     try:
         serve(application, host=args.host, port=args.port, threads=args.threads, **options)
