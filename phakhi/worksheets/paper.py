@@ -29,6 +29,9 @@ INTEREST_AXIS = "ความสนใจ"
 UNPLACED = "ยังไม่ได้วางในตาราง"
 UNGROUPED = "ยังไม่ได้จัดเข้ากลุ่ม"
 CARDS = "บัตรวิเคราะห์ภาคี"
+# The forum's screening of a candidate partner (F 46, 120).
+SCREENING = "คัดกรองภาคี: เกณฑ์เลือกภาคี 4 ข้อ และคำถามเรื่องเจ้าภาพ"
+SCREENED = "ภาคีที่คัดกรอง"
 
 WORKSHEET_2 = "ใบงาน 2: เรียนรู้ประสบการณ์ และถอดบทเรียน"
 LESSON_POINTS = "ประเด็นการถอดบทเรียน"

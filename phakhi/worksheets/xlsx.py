@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from phakhi.core.cells import FORMULA_STARTS, TEXT_FORMAT
+from phakhi.stakeholders.vocabulary import HOST_QUESTIONS, SCREENING_CRITERIA
 from phakhi.worksheets import paper
 from phakhi.worksheets.columns import EXPANSION_PLAN, STAKEHOLDER_CARDS, Table
 from phakhi.worksheets.selectors import LessonsSheet, PlanSheet, StakeholderSheet
@@ -136,7 +137,34 @@ def stakeholders_workbook(sheet: StakeholderSheet, lines: Sequence[str], blank: 
     cards = book.create_sheet("บัตรวิเคราะห์ภาคี")
     top = _heading(cards, [paper.WORKSHEET_1, *lines, f"{paper.STEP_3}: {paper.CARDS}"])
     _table(cards, top, STAKEHOLDER_CARDS, [] if blank else sheet.cards)
+    _screening(book, sheet, lines, blank)
     return _saved(book)
+
+
+SCREENING_ANSWERS = {True: "ใช่", False: "ไม่ใช่", None: ""}
+
+
+def _screening(book: Workbook, sheet: StakeholderSheet, lines: Sequence[str], blank: bool) -> None:
+    """The forum's screening of candidate partners (its four criteria and host questions), for
+    the stakeholders screened: read by people, not by the import."""
+    screening = book.create_sheet("คัดกรองภาคี")
+    top = _heading(screening, [paper.WORKSHEET_1, *lines, paper.SCREENING])
+    questions = [*SCREENING_CRITERIA, *HOST_QUESTIONS]
+    # Not the card table's name header: this sheet must never be read as a card table.
+    headers = [paper.SCREENED, *(q.thai for q in questions)]
+    _header_row(screening, top, headers, [28, *(18 for _q in SCREENING_CRITERIA),
+                                          *(30 for _q in HOST_QUESTIONS)])  # fmt: skip
+    screened = [] if blank else [s for s in sheet.cards if _is_screened(s)]
+    for row, stakeholder in enumerate(screened, start=top + 1):
+        answers = [SCREENING_ANSWERS[getattr(stakeholder, c.field)] for c in SCREENING_CRITERIA]
+        hosts = [getattr(stakeholder, q.field) for q in HOST_QUESTIONS]
+        for column, value in enumerate([stakeholder.name, *answers, *hosts], start=1):
+            _put(screening, row, column, value).border = BORDER
+
+
+def _is_screened(stakeholder: Any) -> bool:
+    criteria = (getattr(stakeholder, c.field) is not None for c in SCREENING_CRITERIA)
+    return any(criteria) or any(getattr(stakeholder, q.field) for q in HOST_QUESTIONS)
 
 
 def lessons_workbook(sheet: LessonsSheet, lines: Sequence[str], prompts: list[str]) -> bytes:

@@ -14,13 +14,15 @@ from phakhi.core.personal import personal_view
 from phakhi.expansion.examples import ORGANIC_FARMING_ROWS
 from phakhi.lessons.vocabulary import default_prompts
 from phakhi.stakeholders.services import stakeholder_add
-from phakhi.worksheets.columns import EXPANSION_PLAN, STAKEHOLDER_CARDS, Table
+from phakhi.worksheets.columns import EXPANSION_PLAN, STAKEHOLDER_CARDS, Table, recognize
 from phakhi.worksheets.exports import worksheet_file
 from tests.fixtures_stakeholders import EXAMPLE_CARD
 from tests.worksheets.filled import ANSWER, AUTHOR, COMMON_BENEFIT, VISION, Filled
 
 pytestmark = pytest.mark.django_db
-WORKSHEET_1_SHEETS = ["1 รายชื่อตามภาค", "2 กลุ่ม × ภาค", "3 อิทธิพล × ความสนใจ", "บัตรวิเคราะห์ภาคี"]
+WORKSHEET_1_SHEETS = [
+    "1 รายชื่อตามภาค", "2 กลุ่ม × ภาค", "3 อิทธิพล × ความสนใจ", "บัตรวิเคราะห์ภาคี", "คัดกรองภาคี",
+]  # fmt: skip
 
 
 def _book(filled: Filled, worksheet: int, **options: Any) -> Any:
@@ -160,3 +162,23 @@ def test_blank_workbooks_have_the_headers_and_no_rows(filled: Filled) -> None:
     assert header == [column.thai for column in EXPANSION_PLAN.columns] and plan == []
     lessons = _rows(_book(filled, 2, blank=True)["ถอดบทเรียน"])
     assert [row[3] for row in lessons[-3:]] == default_prompts()
+
+
+def test_the_screened_stakeholders_have_a_sheet_of_their_own(filled: Filled) -> None:
+    from phakhi.stakeholders.services import stakeholder_update
+
+    stakeholder_update(
+        AUTHOR, filled.mayor, lives_with_problem=True, knows_problem=False,
+        host_who="เทศบาล", host_support="ให้ข้อมูลผลผลิต",
+    )  # fmt: skip
+    rows = _rows(_book(filled, 1)["คัดกรองภาคี"])
+    header = rows.index(next(row for row in rows if row[0] == "ภาคีที่คัดกรอง"))
+    assert recognize(rows[header]) is None  # never taken for the card table
+    assert rows[header][1:] == [
+        "อยู่กับปัญหา", "รู้และเข้าใจ", "แสดงออกซึ่งความต้องการ",
+        "มุ่งมั่นตั้งใจที่จะจัดการกับสิ่งนั้นอย่างเห็นได้ชัดเจน",
+        "มีใครเป็นเจ้าภาพ", "ทำได้แค่ไหน", "จะหนุนเสริมอย่างไร",
+    ]  # fmt: skip
+    assert rows[header + 1 :] == [
+        ["นายก ทม.", "ใช่", "ไม่ใช่", None, None, "เทศบาล", None, "ให้ข้อมูลผลผลิต"]
+    ]  # the others are not screened
