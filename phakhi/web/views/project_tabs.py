@@ -20,6 +20,7 @@ PROJECT_TABS: list[ProjectTab] = [
     ProjectTab("project", pgettext_lazy("a project's own tab, its overview", "Project")),
     ProjectTab("project-stakeholders", _("Stakeholders")),  # worksheet 1
     ProjectTab("project-lessons", _("Lessons learned")),  # worksheet 2
+    ProjectTab("project-map", _("Draw the map")),  # worksheet 3
     ProjectTab("project-plan", _("Expansion plan")),  # worksheet 4
     ProjectTab("project-live", _("Live workshop")),  # participants on their phones
     ProjectTab("project-paper", _("Print and download")),  # blank and filled worksheets
