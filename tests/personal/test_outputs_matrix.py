@@ -328,15 +328,20 @@ def test_command_line_export_by_role(marked: Ctx, fmt: str, role: str | None, tm
 
 
 def test_every_output_is_in_the_matrix() -> None:
-    web = {o.covers for o in WEB_OUTPUTS}
-    assert web.isdisjoint(WEB_ACTIONS)
-    assert _web_names() - OUTSIDE_WORKSPACES == web | WEB_ACTIONS, "add the page to WEB_OUTPUTS"
+    from tests.personal import test_outputs_workshop_kit as kit
+
+    web = {o.covers for o in WEB_OUTPUTS} | {route.name for route in kit.KIT_WEB}
+    actions = WEB_ACTIONS | kit.KIT_WEB_ACTIONS
+    assert web.isdisjoint(actions)
+    assert _web_names() - OUTSIDE_WORKSPACES == web | actions, "add the page to WEB_OUTPUTS"
     schema = api.get_openapi_schema()
     operations = {
         (method, path.removeprefix(API))
         for path, methods in schema["paths"].items()
         for method in methods
     }
-    listed = {o.covers for o in API_OUTPUTS}
-    assert operations - NOT_WORKSPACE_OPERATIONS == listed | API_ACTIONS, "add the operation"
+    listed = {o.covers for o in API_OUTPUTS} | {(o.method, o.path) for o in kit.KIT_API}
+    assert operations - NOT_WORKSPACE_OPERATIONS == listed | API_ACTIONS | kit.KIT_API_ACTIONS, (
+        "add the operation"
+    )
     assert set(EXPORT_CARRIES) == set(FORMATS), "add the export format to EXPORT_CARRIES"
