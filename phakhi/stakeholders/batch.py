@@ -1,5 +1,6 @@
-"""Writes of many stakeholders at once: step 2's sorting of a whole assessment into groups,
-and an actors' merge relinking the stakeholders of the merged actor. Each is all or nothing."""
+"""Writes of many stakeholders at once: step 2's sorting of a whole assessment into groups, all
+or nothing. (An actors' merge relinks stakeholders with every other link to the merged actor:
+phakhi.imports.merge.)"""
 
 from collections.abc import Iterable, Mapping
 
@@ -7,40 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from phakhi.actors.models import Actor
-from phakhi.core import audit, versions
+from phakhi.core import audit
 from phakhi.stakeholders.models import Assessment, Stakeholder
 from phakhi.stakeholders.services import stakeholder_update
-
-
-def stakeholders_relink(author: audit.Author, kept: Actor, merged: Actor) -> int:
-    """When ``merged`` is merged into ``kept`` (phakhi.imports.merge.actors_merge, before it
-    deletes ``merged``): the stakeholders linked to ``merged`` are linked to ``kept`` instead —
-    except in an assessment that has ``kept`` already, where the link goes and the name stays.
-    Returns how many were linked to ``kept``."""
-    if kept.workspace_id != merged.workspace_id:
-        raise ValidationError({"actor": _("The actor belongs to another workspace.")})
-    with transaction.atomic():
-        taken = set(
-            Stakeholder.objects.filter(workspace_id=kept.workspace_id, actor=kept).values_list(
-                "assessment_id", flat=True
-            )
-        )
-        moved = 0
-        rows = Stakeholder.objects.select_for_update().filter(
-            workspace_id=merged.workspace_id, actor=merged
-        )
-        for stakeholder in rows.order_by("id"):
-            target = None if stakeholder.assessment_id in taken else kept
-            stakeholder.actor = target
-            versions.save_changes(
-                author,
-                stakeholder,
-                {"actor": [merged.pk, target.pk if target else None]},
-                ["actor"],
-            )
-            moved += target is not None
-    return moved
 
 
 def stakeholders_set_groups(
