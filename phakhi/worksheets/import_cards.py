@@ -12,11 +12,15 @@ from phakhi.actors.models import Actor, Kind
 from phakhi.core import audit
 from phakhi.core.contacts import MASK, mask_text
 from phakhi.core.dates import current_language, format_date
-from phakhi.core.thai import name_key
 from phakhi.projects.models import Project
 from phakhi.stakeholders.models import Stakeholder
 from phakhi.stakeholders.selectors import latest_assessment
-from phakhi.stakeholders.services import assessment_create, stakeholder_add, stakeholder_update
+from phakhi.stakeholders.services import (
+    assessment_create,
+    name_key_of,
+    stakeholder_add,
+    stakeholder_update,
+)
 from phakhi.worksheets.directory import Directory, batches
 from phakhi.worksheets.import_rows import (
     Row,
@@ -43,7 +47,7 @@ def masked_contact() -> str:
 def name_keys(name: str, kind: str | None) -> list[str]:
     """The keys a stakeholder of this name may be stored under (``Stakeholder.name_key``):
     the one of the row's kind first (a person's name loses its title), then the other."""
-    person, plain = name_key(name, person=True)[:300], name_key(name, person=False)[:300]
+    person, plain = name_key_of(name, Kind.PERSON), name_key_of(name, Kind.ORGANIZATION)
     keys = [person, plain] if kind in (None, Kind.PERSON) else [plain, person]
     return list(dict.fromkeys(keys))
 
