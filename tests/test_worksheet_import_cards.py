@@ -199,8 +199,8 @@ def test_a_row_refused_by_the_service_names_its_column(data, author, tmp_path):
 
 
 def test_the_mayors_card_is_not_matched_to_the_municipality(data, author, tmp_path):
-    """"นายก ทม." (the mayor, an office) keeps its นาย, so its card does not land on "กทม."
-    the organization's: the mayor is added beside it."""
+    """The mayor ("นายก ทม.", an office) keeps its นาย, so the mayor's card does not land
+    on the organization "กทม.": it is added beside it."""
     from phakhi.stakeholders.services import stakeholder_add
 
     assessment = assessment_create(author, data["project"], held_on=dt.date(2026, 1, 5))
