@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from bench_databases import database_envs, has_workspace
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKSPACE = "bench-lessons"
 USER = "bench-lessons"
@@ -235,26 +237,6 @@ def server_round(sessions: int, answers: int) -> None:
     print(json.dumps({"figures": figures, "sizes": sizes}))
 
 
-def _databases(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]:
-    found = []
-    if not args.skip_sqlite:
-        folder = ROOT / "benchmarks" / "out" / "db-lessons"
-        folder.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "PHAKHI_DATA_DIR": str(folder)}
-        env.pop("DATABASE_URL", None)
-        found.append(("sqlite", env))
-    if args.postgres:
-        found.append(("postgresql", {**os.environ, "DATABASE_URL": args.postgres}))
-    return found
-
-
-def _has_workspace(env: dict[str, str]) -> bool:
-    phakhi = [sys.executable, "-m", "phakhi.cli"]
-    listed = subprocess.run([*phakhi, "workspace", "list"], env=env, cwd=ROOT,
-                            capture_output=True, text=True)  # fmt: skip
-    return listed.returncode == 0 and f"{WORKSPACE}\t" in listed.stdout
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=3000)
@@ -267,8 +249,8 @@ def main() -> None:
     if args.round:
         server_round(args.sessions, args.answers)
         return
-    for database, env in _databases(args):
-        if database == "postgresql" and not _has_workspace(env):
+    for database, env in database_envs("lessons", args):
+        if database == "postgresql" and not has_workspace(env, WORKSPACE):
             sys.path.insert(0, str(ROOT / "benchmarks"))
             from bench_import import fresh_postgres
 

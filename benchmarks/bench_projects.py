@@ -27,6 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_databases import database_envs, has_workspace
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKSPACE = "bench-projects"
 USER = "bench-projects"
@@ -150,26 +152,6 @@ def one_round(projects: int) -> None:
     print(json.dumps(figures))
 
 
-def _databases(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]:
-    found = []
-    if not args.skip_sqlite:
-        folder = ROOT / "benchmarks" / "out" / "db-projects"
-        folder.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "PHAKHI_DATA_DIR": str(folder)}
-        env.pop("DATABASE_URL", None)
-        found.append(("sqlite", env))
-    if args.postgres:
-        found.append(("postgresql", {**os.environ, "DATABASE_URL": args.postgres}))
-    return found
-
-
-def _has_workspace(env: dict[str, str]) -> bool:
-    phakhi = [sys.executable, "-m", "phakhi.cli"]
-    listed = subprocess.run([*phakhi, "workspace", "list"], env=env, cwd=ROOT,
-                            capture_output=True, text=True)  # fmt: skip
-    return listed.returncode == 0 and f"{WORKSPACE}\t" in listed.stdout
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--projects", type=int, default=1500)
@@ -184,8 +166,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_import import fresh_postgres
 
-    for database, env in _databases(args):
-        if database == "postgresql" and not _has_workspace(env):
+    for database, env in database_envs("projects", args):
+        if database == "postgresql" and not has_workspace(env, WORKSPACE):
             fresh_postgres(args.postgres)
         migrate = [sys.executable, "-m", "phakhi.cli", "manage", "migrate", "-v0"]
         subprocess.run(migrate, env=env, cwd=ROOT, check=True)

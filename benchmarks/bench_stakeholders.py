@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_databases import database_envs, has_workspace
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKSPACE = "bench-stakeholders"
 USER = "bench-stakeholders"
@@ -207,26 +209,6 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("phakhi serve did not start")
 
 
-def _databases(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]:
-    found = []
-    if not args.skip_sqlite:
-        folder = ROOT / "benchmarks" / "out" / "db-stakeholders"
-        folder.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "PHAKHI_DATA_DIR": str(folder)}
-        env.pop("DATABASE_URL", None)
-        found.append(("sqlite", env))
-    if args.postgres:
-        found.append(("postgresql", {**os.environ, "DATABASE_URL": args.postgres}))
-    return found
-
-
-def _has_workspace(env: dict[str, str]) -> bool:
-    phakhi = [sys.executable, "-m", "phakhi.cli"]
-    listed = subprocess.run([*phakhi, "workspace", "list"], env=env, cwd=ROOT,
-                            capture_output=True, text=True)  # fmt: skip
-    return listed.returncode == 0 and f"{WORKSPACE}\t" in listed.stdout
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stakeholders", type=int, default=500)
@@ -242,8 +224,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_import import fresh_postgres
 
-    for database, env in _databases(args):
-        if database == "postgresql" and not _has_workspace(env):
+    for database, env in database_envs("stakeholders", args):
+        if database == "postgresql" and not has_workspace(env, WORKSPACE):
             fresh_postgres(args.postgres)
         migrate = [sys.executable, "-m", "phakhi.cli", "manage", "migrate", "-v0"]
         subprocess.run(migrate, env=env, cwd=ROOT, check=True)
