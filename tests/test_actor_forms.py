@@ -248,6 +248,8 @@ def test_the_pages_read_a_bounded_number_of_queries(
     merge = _url(workspace, "web:actor-merge", person)
     with django_assert_max_num_queries(18):
         assert coordinator.get(merge, {"other": twin.pk}).status_code == 200
-    with django_assert_max_num_queries(42):
+    # 42, and one or two for each model that may name an actor (projects, stakeholders, plan
+    # rows, lessons…: phakhi.imports.merge._move_other_links) — none for each of its 30 ties.
+    with django_assert_max_num_queries(55):
         assert coordinator.post(merge, {"other": twin.pk}).status_code == 302
     assert Membership.objects.filter(actor=person).count() == 31

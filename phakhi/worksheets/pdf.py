@@ -25,6 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import pgettext
 from fontTools.ttLib import TTFont
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration, get_hb_object_data
@@ -93,7 +94,13 @@ class FontsOnly(URLFetcher):
 def stylesheet(font_config: FontConfiguration) -> CSS:
     css = render_to_string(
         "worksheets/pdf/print.css",
-        {"faces": font_faces(), "family": FAMILY, "families": font_families()},
+        {
+            "faces": font_faces(),
+            "family": FAMILY,
+            "families": font_families(),
+            # Here, not in the stylesheet: makemessages does not read .css files.
+            "page_word": pgettext("a printed worksheet's page numbers: Page 1 / 4", "Page"),
+        },
     )
     return CSS(string=css, font_config=font_config, url_fetcher=FontsOnly())
 
