@@ -7,13 +7,16 @@ from the finders (assets/build, built by `make install`), so no collectstatic is
 
 import os
 import subprocess
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test import Client
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from phakhi.accounts.services import user_create
@@ -24,6 +27,35 @@ from phakhi.core.models import Workspace
 # guard against ORM calls from async code would take for a coroutine; the tests are plain
 # synchronous code, so the guard is turned off for them.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class _OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time when its threads share the test's
+    in-memory SQLite connection (pytest-django hands every thread that one connection, which
+    Python's sqlite3 does not allow two threads to use at once: a page firing requests together
+    — an actor picker's suggestions as one types, a live session's polls — crashed the worker).
+    Connections are still accepted in parallel; only the application's work is in turn."""
+
+    _answering = threading.Lock()
+
+    def set_app(self, application: Any) -> None:
+        if not self.connections_override:
+            super().set_app(application)
+            return
+
+        def in_turn(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+            with self._answering:
+                answer = application(environ, start_response)
+                try:
+                    return list(answer)
+                finally:
+                    if hasattr(answer, "close"):
+                        answer.close()
+
+        super().set_app(in_turn)
+
+
+LiveServerThread.server_class = _OneRequestAtATime
 
 CHROMIUM = os.environ.get("PHAKHI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
