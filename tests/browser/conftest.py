@@ -32,9 +32,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 class _OneRequestAtATime(ThreadedWSGIServer):
     """The live server, answering one request at a time when its threads share the test's
     in-memory SQLite connection (pytest-django hands every thread that one connection, which
-    Python's sqlite3 does not allow two threads to use at once: a page firing requests together
-    — an actor picker's suggestions as one types, a live session's polls — crashed the worker).
-    Connections are still accepted in parallel; only the application's work is in turn."""
+    Python's sqlite3 does not allow two threads to use at once, and a page fires requests
+    together: an actor picker's suggestions as one types, a live session's polls). Connections
+    are still accepted in parallel; only the application's work is in turn."""
 
     _answering = threading.Lock()
 
