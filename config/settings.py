@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "phakhi.expansion",
     "phakhi.workshops",
     "phakhi.worksheets",
+    "phakhi.participation",
+    "phakhi.assessments",
     "phakhi.web",
     "django_tasks",
     "django_tasks_db",

@@ -6,12 +6,16 @@ from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
 from phakhi.api import (
+    activities,
     actors,
     analysis,
+    assessments,
+    attendance,
     errors,
     expansion,
     lessons,
     networks,
+    participation,
     projects,
     stakeholders,
     ties,
@@ -59,5 +63,9 @@ for module in (
     stakeholders,
     lessons,
     expansion,
+    activities,
+    attendance,
+    participation,
+    assessments,
 ):
     api.add_router("/workspaces", module.router)

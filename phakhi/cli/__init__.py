@@ -28,7 +28,7 @@ def _setup(language: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from phakhi.cli import accounts, projects, server, worksheets
+    from phakhi.cli import accounts, participation, projects, server, worksheets
 
     parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
     parser.add_argument(
@@ -123,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     server.add_parsers(commands)
     projects.add_parsers(commands)
     worksheets.add_parsers(commands)
+    participation.add_parsers(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     _setup(args.lang)
     from django.core.exceptions import ValidationError
 
-    from phakhi.cli import accounts, projects, server, worksheets
+    from phakhi.cli import accounts, participation, projects, server, worksheets
     from phakhi.core.selectors import NotFound
     from phakhi.exports.errors import ExportError
     from phakhi.imports.readers import ImportFileError
@@ -175,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         **server.HANDLERS,
         **projects.HANDLERS,
         **worksheets.HANDLERS,
+        **participation.HANDLERS,
     }[args.command]
     try:
         return handler(args)

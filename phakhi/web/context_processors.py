@@ -21,6 +21,9 @@ NAVIGATION: tuple[tuple[str, Any, str], ...] = (
     ("web:networks", _("Networks"), "view"),
     ("web:projects", _("Projects"), "view"),
     ("web:map", _("Network map"), "view"),
+    ("web:activities", _("Activities"), "view"),
+    ("web:calendar", _("Calendar"), "view"),
+    ("web:participation", _("Participation"), "view"),
     ("web:import", _("Import"), "import"),
 )
 

@@ -5,11 +5,17 @@ phakhi/web/views/<area>.py; add an area's routes here as one group. A workspace'
 from django.urls import include, path
 
 from phakhi.web.routes import (
+    activities,
+    assessments,
+    attendance,
+    calendar,
+    coparticipation,
     design,
     drawing,
     expansion,
     lessons,
     live,
+    participation,
     projects,
     stakeholders,
     worksheets,
@@ -102,7 +108,11 @@ workspace_urlpatterns = [
 
 # The workshop kit: projects and their worksheets (phakhi/web/routes/).
 WORKSHOP_KIT = (projects, stakeholders, lessons, drawing, expansion, design, live, worksheets)
-for routes in WORKSHOP_KIT:
+# Activities and participation: attendance and check-in, co-participation ties, the calendar,
+# the dashboards and the self-assessments.
+PARTICIPATION = (activities, attendance, coparticipation, calendar, participation, assessments)
+AREAS = WORKSHOP_KIT + PARTICIPATION
+for routes in AREAS:
     workspace_urlpatterns += routes.workspace_urlpatterns
 
 urlpatterns = [
@@ -125,5 +135,5 @@ urlpatterns = [
     path("", home.chooser, name="chooser"),
     path("w/<slug:workspace>/", include(workspace_urlpatterns)),
 ]
-for routes in WORKSHOP_KIT:
+for routes in AREAS:
     urlpatterns += routes.urlpatterns

@@ -1,0 +1,1 @@
+"""Self-assessments (แบบประเมินตนเอง): dated, scored checklists whose items come from the sources."""

@@ -1,0 +1,4 @@
+from django.urls import URLPattern
+
+workspace_urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = []
