@@ -160,7 +160,10 @@ def _analyze_parser(commands: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `phakhi … | head` ends quietly
+    if argv is None:
+        # The command itself: `phakhi … | head` ends quietly. Not for a caller in this process
+        # (the tests): with SIGPIPE's default, a write to a closed socket ends it without a word.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     _setup(args.lang)
     from django.core.exceptions import ValidationError
