@@ -257,11 +257,18 @@ class Registration(WorkspaceScoped):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # A keyed hash of the network address it came from, to limit how many registrations one
+    # address makes (phakhi.participation.registrations); cleared once reviewed.
+    address = models.CharField(_("address (hashed)"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("registration at the door")
         verbose_name_plural = _("registrations at the door")
-        indexes = [models.Index(fields=["activity", "status"])]
+        indexes = [
+            models.Index(fields=["activity", "status"]),
+            models.Index(fields=["workspace", "status"], name="registration_pending"),
+            models.Index(fields=["address", "registered_at"], name="registration_address"),
+        ]
 
     def __str__(self) -> str:
         return self.name
