@@ -10,7 +10,7 @@ from phakhi.actors.services import actor_create
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
 from phakhi.expansion.services import plan_create, plan_row_add
-from phakhi.imports.merge import actors_merge
+from phakhi.imports.merge import actors_merge, merge_counts
 from phakhi.projects.models import Project, ProjectPlacement
 from phakhi.projects.services import project_create
 from phakhi.stakeholders.models import Stakeholder
@@ -32,6 +32,7 @@ def test_a_projects_lead_actor_and_a_plan_rows_target_follow_the_merge(
     plan = plan_create(author, project=project, title="แผน")
     row = plan_row_add(author, plan, target_actor=twin, new_level=3, read_map=False)
     version = row.version
+    assert merge_counts(twin)["other_links"] == 2  # what the merge page announces
 
     result = actors_merge(author, data["person"], twin)
 

@@ -6,7 +6,7 @@ analysis has to run again.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -210,14 +210,9 @@ def _unique_with(model: type[models.Model], name: str) -> list[list[str]]:
     return [[f for f in fields if f != name] for fields in sets]
 
 
-def _move_other_links(kept: Actor, merged: Actor, counts: dict[str, int]) -> None:
-    """Every other record naming the merged actor — a project's lead actor, a stakeholder, a
-    plan row's target, a lesson's participant … — names the kept one. Where the kept actor is
-    already named in the same place (a unique constraint: one stakeholder per actor in an
-    assessment), the merged actor's record keeps its text and loses the link when the link may
-    be empty, and goes when it may not (a place on a drawn map)."""
-    moved = unlinked = 0
-    # Hidden relations too: most links to an actor are declared with related_name="+".
+def _other_links() -> Iterator[tuple[type[models.Model], str]]:
+    """Each model and field, other than ties, memberships, tags and organisations, that links
+    to an actor (hidden relations too: most are declared with related_name="+")."""
     for relation in Actor._meta.get_fields(include_hidden=True):
         if not isinstance(relation, models.ManyToOneRel):
             continue
@@ -226,7 +221,18 @@ def _move_other_links(kept: Actor, merged: Actor, counts: dict[str, int]) -> Non
             continue
         if model in _MOVED_ELSEWHERE or model._meta.app_label == "analysis":
             continue
-        name = relation.field.name
+        yield model, relation.field.name
+
+
+def _move_other_links(kept: Actor, merged: Actor, counts: dict[str, int]) -> None:
+    """Every other record naming the merged actor — a project's lead actor, a stakeholder, a
+    plan row's target, a lesson's participant … — names the kept one. Where the kept actor is
+    already named in the same place (a unique constraint: one stakeholder per actor in an
+    assessment), the merged actor's record keeps its text and loses the link when the link may
+    be empty, and goes when it may not (a place on a drawn map)."""
+    moved = unlinked = 0
+    for model, name in _other_links():
+        relation = model._meta.get_field(name)
         manager = model._default_manager
         bump = {"version": F("version") + 1} if hasattr(model, "version") else {}
         for others in _unique_with(model, name):
@@ -234,7 +240,7 @@ def _move_other_links(kept: Actor, merged: Actor, counts: dict[str, int]) -> Non
             for values in manager.filter(**{name: kept}).values_list(*others):
                 taken |= Q(**dict(zip(others, values, strict=True)))
             clashing = manager.filter(taken, **{name: merged})
-            if relation.field.null:
+            if relation.null:
                 unlinked += clashing.update(**{name: None}, **bump)
             else:
                 unlinked += clashing.delete()[0]
@@ -346,7 +352,8 @@ def _organization_key(actor: Actor) -> str:
 
 
 def merge_counts(merged: Actor) -> dict[str, int]:
-    """What a merge would move from ``merged``: its ties, memberships, people and history."""
+    """What a merge would move from ``merged``: its ties, memberships, people, history, and its
+    other links (attendance, stakeholders, plan rows, lesson answers …)."""
     history = AuditEvent.objects.filter(
         workspace=merged.workspace_id,
         object_type=Actor._meta.label_lower,
@@ -357,4 +364,8 @@ def merge_counts(merged: Actor) -> dict[str, int]:
         "memberships": Membership.objects.filter(actor=merged).count(),
         "people": Actor.objects.filter(organization=merged).count(),
         "history": history.count(),
+        "other_links": sum(
+            model._default_manager.filter(**{name: merged}).count()
+            for model, name in _other_links()
+        ),
     }
