@@ -59,3 +59,15 @@ WORKSHOP_LEVELS = (
     (2, gettext_lazy("Loose — co-ordinate (2)")),
     (1, gettext_lazy("Know each other — networking (1)")),
 )
+
+
+# Kinds of tie Phakhi makes itself, with their words (any other kind is the user's own text).
+COPARTICIPATION = "co-participation"  # two actors took part in the same activity
+KIND_LABELS = {COPARTICIPATION: gettext_lazy("took part together")}
+
+
+def kind_label(kind: str) -> str:
+    """A kind of tie as people read it: the words of a kind Phakhi makes (``co-participation``
+    is ร่วมกิจกรรม in Thai), otherwise the kind as written."""
+    label = KIND_LABELS.get(kind)
+    return str(label) if label is not None else kind
