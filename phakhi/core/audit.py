@@ -4,6 +4,7 @@ import getpass
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -40,6 +41,8 @@ def jsonable(value: Any) -> Any:
         return value.pk
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 4.50 and 4.5 are the same score
     if isinstance(value, list | tuple | set):
         return [jsonable(v) for v in value]
     return value
