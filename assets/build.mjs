@@ -1,6 +1,6 @@
 // Bundles the front-end sources into assets/build/phakhi/, which Django serves as the static
-// files phakhi/app.js, phakhi/app.css, phakhi/admin.css, phakhi/map.js and the Thai web font's
-// phakhi/fonts/*.woff2 (STATICFILES_DIRS in config/settings.py). Nothing is inline in the templates: the Content-Security-Policy forbids it.
+// files phakhi/app.js, phakhi/app.css, phakhi/admin.css, phakhi/map.js, phakhi/participation.js
+// (the dashboard's charts, Chart.js) and the Thai web font's phakhi/fonts/*.woff2 (STATICFILES_DIRS in config/settings.py). Nothing is inline in the templates: the Content-Security-Policy forbids it.
 //
 //   node assets/build.mjs            one minified build
 //   node assets/build.mjs --watch    rebuild on every change (development)
@@ -83,6 +83,7 @@ const options = {
   entryPoints: [
     { in: join(here, "js", "app.js"), out: "app" },
     { in: join(here, "js", "map.js"), out: "map" },
+    { in: join(here, "js", "participation.js"), out: "participation" }, // the dashboard's charts
     { in: join(here, "css", "app.css"), out: "app" },
     { in: join(here, "css", "admin.css"), out: "admin" },
   ],

@@ -99,3 +99,35 @@ def show_date(value: dt.date | dt.datetime | None) -> str | None:
         local = timezone.localtime(value) if timezone.is_aware(value) else value
         return f"{format_date(local.date(), language)} {local:%H:%M}"
     return format_date(value, language)
+
+
+FISCAL_YEAR_FIRST_MONTH = 10  # the Thai government's fiscal year starts on 1 October
+
+
+def fiscal_year(day: dt.date) -> int:
+    """The Thai fiscal year (ปีงบประมาณ) of ``day``, in the Buddhist era: it runs from 1 October
+    to 30 September and is named by the calendar year it ends in.
+
+    >>> fiscal_year(dt.date(2024, 9, 30))
+    2567
+    >>> fiscal_year(dt.date(2024, 10, 1))
+    2568
+    >>> fiscal_year(dt.date(2025, 9, 30))
+    2568
+    """
+    year = day.year + 1 if day.month >= FISCAL_YEAR_FIRST_MONTH else day.year
+    return year + BUDDHIST_ERA_OFFSET
+
+
+def fiscal_year_dates(year_be: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of the Thai fiscal year ``year_be`` (Buddhist era).
+
+    >>> fiscal_year_dates(2568)
+    (datetime.date(2024, 10, 1), datetime.date(2025, 9, 30))
+    """
+    ends = year_be - BUDDHIST_ERA_OFFSET
+    if not 1 < ends <= dt.MAXYEAR:
+        raise DateError(_("%(year)s is not a fiscal year.") % {"year": year_be})
+    return dt.date(ends - 1, FISCAL_YEAR_FIRST_MONTH, 1), dt.date(
+        ends, FISCAL_YEAR_FIRST_MONTH - 1, 30
+    )

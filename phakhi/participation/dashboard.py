@@ -1,0 +1,423 @@
+"""The participation dashboard's figures (how far up the IAP2 spectrum an agency really gets):
+for a workspace, one network or one project, in a period (a Thai fiscal year or any range of
+days), the activities by IAP2 level planned and achieved, the sector balance (ไตรพลัง) of those
+who took part, the organisations that took part, the members with no activity for some months,
+and the activities that still miss what ITA indicator o25 asks an agency to publish.
+
+An activity belongs to a period by the day it starts. Every figure is an aggregate query (a few
+a dashboard, whatever the number of attendance rows); only the lists (organisations, quiet
+members, activities missing o25 items) bring rows into Python, and at most ``limit`` of them.
+The pages, the API and ``phakhi report participation`` all read :func:`participation_dashboard`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    When,
+)
+from django.utils import timezone
+
+from phakhi.actors.models import Actor, Kind, Sector
+from phakhi.core.dates import fiscal_year
+from phakhi.core.models import Workspace
+from phakhi.core.periods import Period, active_on
+from phakhi.networks.models import Membership, Network
+from phakhi.participation.models import Activity, Attendance, Level
+from phakhi.participation.vocabulary import O25_FIELDS, o25_missing, o25_missing_q, o25_needed_q
+from phakhi.projects.models import Project
+
+LEVELS: tuple[int, ...] = tuple(Level.values)
+NOT_SET = None  # the row and column of activities whose level is not recorded
+SECTORS: tuple[str, ...] = (*Sector.values, "")  # "" : the actor's sector is not recorded
+DEFAULT_QUIET_MONTHS = 6
+DEFAULT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a dashboard is about: a workspace, or one of its networks or projects."""
+
+    workspace: Workspace
+    network: Network | None = None
+    project: Project | None = None
+
+    def activities(self, period: Period) -> QuerySet[Activity]:
+        """The subject's activities that start in ``period``."""
+        found = Activity.objects.filter(
+            workspace=self.workspace, starts_on__range=(period.first, period.last)
+        )
+        if self.network is not None:
+            found = found.filter(networks=self.network)
+        if self.project is not None:
+            found = found.filter(project=self.project)
+        return found
+
+    def member_networks(self) -> QuerySet[Network]:
+        """The networks whose members should take part: the network, the project's lead
+        network, or every network of the workspace."""
+        networks = Network.objects.filter(workspace=self.workspace)
+        if self.network is not None:
+            return networks.filter(pk=self.network.pk)
+        if self.project is not None:
+            return networks.filter(pk=self.project.network_id or 0)
+        return networks
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    level: int | None  # None: not set
+    planned: int
+    achieved: int
+
+
+@dataclass(frozen=True)
+class LevelFigures:
+    """Activities by IAP2 level: ``rows`` (1–5 then "not set") with the planned and achieved
+    counts, and ``cross[planned][achieved]`` (levels 1–5 and None) for the shortfalls."""
+
+    rows: list[LevelRow]
+    cross: dict[int | None, dict[int | None, int]]
+
+    def _sum(self, test: Callable[[int, int], bool]) -> int:
+        return sum(
+            n
+            for planned, row in self.cross.items()
+            for achieved, n in row.items()
+            if planned is not None and achieved is not None and test(planned, achieved)
+        )
+
+    @property
+    def short(self) -> int:
+        """Activities that achieved a lower level than they planned."""
+        return self._sum(lambda p, a: a < p)
+
+    @property
+    def met(self) -> int:
+        return self._sum(lambda p, a: a == p)
+
+    @property
+    def exceeded(self) -> int:
+        return self._sum(lambda p, a: a > p)
+
+    @property
+    def not_assessed(self) -> int:
+        """Activities with a planned level and no achieved one yet."""
+        return sum(n for p, row in self.cross.items() if p is not None for n in [row[None]])
+
+
+@dataclass(frozen=True)
+class SectorRow:
+    sector: str  # a Sector value, or "" for not recorded
+    people: int  # distinct registered actors
+    attendances: int  # their attendance rows
+    public: int  # the unregistered public's head count
+
+
+@dataclass(frozen=True)
+class OrganizationRow:
+    actor_id: int
+    key: str
+    name: str
+    sector: str
+    activities: int  # activities it took part in, itself or through its people
+    people: int  # its people who took part (distinct)
+    attendances: int  # its own attendances and its people's
+
+
+@dataclass(frozen=True)
+class QuietMember:
+    actor_id: int
+    key: str
+    name: str
+    kind: str
+    sector: str
+    last_activity: dt.date | None  # None: never took part
+
+
+@dataclass(frozen=True)
+class MissingO25:
+    activity_id: int
+    key: str
+    title: str
+    starts_on: dt.date
+    iap2_planned: int | None
+    iap2_achieved: int | None
+    missing: list[str]  # names of the empty o25 fields, in O25_FIELDS' order
+
+
+@dataclass(frozen=True)
+class Totals:
+    activities: int
+    attendances: int
+    participants: int  # distinct registered actors
+    public: int  # the unregistered public's head count
+    satisfaction: Decimal | None  # the mean of the activities that recorded one
+    rated: int  # activities with a satisfaction score
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    subject: Subject
+    period: Period
+    quiet_months: int
+    quiet_since: dt.date
+    totals: Totals
+    levels: LevelFigures
+    sectors: list[SectorRow]
+    organizations: list[OrganizationRow]
+    organization_count: int
+    quiet_members: list[QuietMember]
+    quiet_member_count: int
+    member_count: int
+    missing_o25: list[MissingO25]
+    missing_o25_count: int
+    needs_o25_count: int
+    limit: int = DEFAULT_LIMIT
+
+
+def level_figures(activities: QuerySet[Activity]) -> LevelFigures:
+    """One grouped query: the planned × achieved counts."""
+    keys: list[int | None] = [*LEVELS, NOT_SET]
+    cross: dict[int | None, dict[int | None, int]] = {p: dict.fromkeys(keys, 0) for p in keys}
+    grouped = (
+        activities.order_by().values_list("iap2_planned", "iap2_achieved").annotate(n=Count("pk"))
+    )
+    for planned, achieved, n in grouped:
+        cross[planned][achieved] += n
+    rows = [
+        LevelRow(key, sum(cross[key].values()), sum(cross[p][key] for p in keys)) for key in keys
+    ]
+    return LevelFigures(rows, cross)
+
+
+def _attendance(activities: QuerySet[Activity]) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(activity_id__in=activities.order_by().values("pk")).order_by()
+
+
+def sector_figures(
+    activities: QuerySet[Activity], attendance: QuerySet[Attendance]
+) -> tuple[list[SectorRow], Totals]:
+    """The sector balance of those who took part (registered actors by their sector, the
+    unregistered public by the sector it was counted in) and the totals."""
+    by_sector = {
+        sector: (people, rows)
+        for sector, people, rows in attendance.values_list("actor__sector").annotate(
+            people=Count("actor_id", distinct=True), rows=Count("pk")
+        )
+    }
+    sums = activities.order_by().aggregate(
+        activities=Count("pk"),
+        civil=Sum("public_civil"),
+        academic=Sum("public_academic"),
+        government=Sum("public_government"),
+        unknown=Sum("public_unknown"),
+        mean_satisfaction=Avg("satisfaction"),
+        rated=Count("satisfaction"),
+    )
+    public = {
+        Sector.CIVIL.value: sums["civil"] or 0,
+        Sector.ACADEMIC.value: sums["academic"] or 0,
+        Sector.GOVERNMENT.value: sums["government"] or 0,
+        "": sums["unknown"] or 0,
+    }
+    rows = [
+        SectorRow(sector, *by_sector.get(sector, (0, 0)), public=public[sector])
+        for sector in SECTORS
+    ]
+    participants = attendance.aggregate(n=Count("actor_id", distinct=True))["n"]
+    mean = sums["mean_satisfaction"]
+    totals = Totals(
+        activities=sums["activities"],
+        attendances=sum(row.attendances for row in rows),
+        participants=participants,
+        public=sum(public.values()),
+        satisfaction=Decimal(mean).quantize(Decimal("0.01")) if mean is not None else None,
+        rated=sums["rated"],
+    )
+    return rows, totals
+
+
+def organization_figures(
+    attendance: QuerySet[Attendance], limit: int = DEFAULT_LIMIT
+) -> tuple[list[OrganizationRow], int]:
+    """Organisations that took part, themselves (an actor of kind organisation) or through
+    their people (``Actor.organization``), most activities first; and how many there are."""
+    organization = Case(
+        When(actor__kind=Kind.ORGANIZATION, then="actor_id"),
+        default="actor__organization_id",
+        output_field=IntegerField(),
+    )
+    grouped = (
+        attendance.annotate(organization=organization)
+        .filter(organization__isnull=False)
+        .values("organization")
+        .annotate(
+            activities=Count("activity_id", distinct=True),
+            people=Count("actor_id", distinct=True, filter=~Q(actor__kind=Kind.ORGANIZATION)),
+            attendances=Count("pk"),
+        )
+    )
+    count = grouped.count()
+    top = list(grouped.order_by("-activities", "-attendances", "organization")[:limit])
+    actors = Actor.objects.in_bulk([row["organization"] for row in top])
+    rows = [
+        OrganizationRow(
+            actor_id=row["organization"],
+            key=actors[row["organization"]].key,
+            name=actors[row["organization"]].name,
+            sector=actors[row["organization"]].sector,
+            activities=row["activities"],
+            people=row["people"],
+            attendances=row["attendances"],
+        )
+        for row in top
+    ]
+    return rows, count
+
+
+def quiet_members(
+    subject: Subject,
+    months: int = DEFAULT_QUIET_MONTHS,
+    *,
+    today: dt.date | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> tuple[list[QuietMember], int, int, dt.date]:
+    """Members (a membership that holds today) of the subject's networks who took part in no
+    activity of the workspace for ``months`` months, longest quiet first (never first); with
+    their number, the number of members and the day the quiet months began."""
+    today = today or timezone.localdate()
+    since = months_before(today, months)
+    member_ids = (
+        Membership.objects.filter(
+            active_on(today),
+            workspace=subject.workspace,
+            network__in=subject.member_networks(),
+        )
+        .order_by()
+        .values("actor_id")
+    )
+    last = (
+        Attendance.objects.filter(actor_id=OuterRef("pk"), activity__starts_on__lte=today)
+        .order_by()
+        .values("actor_id")
+        .annotate(last=Max("activity__starts_on"))
+        .values("last")
+    )
+    members = Actor.objects.filter(workspace=subject.workspace, pk__in=member_ids)
+    quiet = members.annotate(last_activity=Subquery(last)).filter(
+        Q(last_activity__isnull=True) | Q(last_activity__lt=since)
+    )
+    count = quiet.count()
+    rows = [
+        QuietMember(a.pk, a.key, a.name, a.kind, a.sector, a.last_activity)
+        for a in quiet.order_by("last_activity", "sort_key", "pk").only(
+            "key", "name", "kind", "sector"
+        )[:limit]
+    ]
+    return rows, count, members.count(), since
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day when it is shorter).
+
+    >>> months_before(dt.date(2025, 8, 31), 6)
+    datetime.date(2025, 2, 28)
+    """
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
+
+
+def missing_o25(
+    activities: QuerySet[Activity], limit: int = DEFAULT_LIMIT
+) -> tuple[list[MissingO25], int, int]:
+    """Activities at consult or above with an o25 item empty, earliest first; their number,
+    and the number of activities that should publish o25 items at all."""
+    missing = activities.filter(o25_missing_q())
+    counts = activities.aggregate(
+        needing=Count("pk", filter=o25_needed_q()), missing=Count("pk", filter=o25_missing_q())
+    )
+    rows = [
+        MissingO25(
+            activity_id=a.pk,
+            key=a.key,
+            title=a.title,
+            starts_on=a.starts_on,
+            iap2_planned=a.iap2_planned,
+            iap2_achieved=a.iap2_achieved,
+            missing=o25_missing(a),
+        )
+        for a in missing.order_by("starts_on", "key").only(
+            "key", "title", "starts_on", "iap2_planned", "iap2_achieved", *O25_FIELDS
+        )[:limit]
+    ]
+    return rows, counts["missing"], counts["needing"]
+
+
+def participation_dashboard(
+    subject: Subject,
+    period: Period,
+    *,
+    quiet_months: int = DEFAULT_QUIET_MONTHS,
+    today: dt.date | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Dashboard:
+    """Every figure of the dashboard for ``subject`` in ``period``; the lists hold at most
+    ``limit`` rows each (their counts are complete)."""
+    activities = subject.activities(period)
+    attendance = _attendance(activities)
+    sectors, totals = sector_figures(activities, attendance)
+    organizations, organization_count = organization_figures(attendance, limit)
+    quiet, quiet_count, member_count, since = quiet_members(
+        subject, quiet_months, today=today, limit=limit
+    )
+    missing, missing_count, needing = missing_o25(activities, limit)
+    return Dashboard(
+        subject=subject,
+        period=period,
+        quiet_months=quiet_months,
+        quiet_since=since,
+        totals=totals,
+        levels=level_figures(activities),
+        sectors=sectors,
+        organizations=organizations,
+        organization_count=organization_count,
+        quiet_members=quiet,
+        quiet_member_count=quiet_count,
+        member_count=member_count,
+        missing_o25=missing,
+        missing_o25_count=missing_count,
+        needs_o25_count=needing,
+        limit=limit,
+    )
+
+
+def fiscal_years(workspace: Workspace, *, today: dt.date | None = None) -> list[int]:
+    """The fiscal years a period chooser offers, latest first: from the year of the workspace's
+    first activity to that of its last one, and the current year."""
+    today = today or timezone.localdate()
+    found = Activity.objects.filter(workspace=workspace).aggregate(
+        first=Min("starts_on"), last=Max("starts_on")
+    )
+    years = {fiscal_year(today)}
+    if found["first"] is not None:
+        years |= set(range(fiscal_year(found["first"]), fiscal_year(found["last"]) + 1))
+    return sorted(years, reverse=True)
