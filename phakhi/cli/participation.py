@@ -7,9 +7,12 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from phakhi.cli import assessments
+
 
 def add_parsers(commands: Any) -> None:
     """Each area adds its subcommand here."""
+    assessments.add_parsers(commands)
 
 
-HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {}
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {**assessments.HANDLERS}

@@ -1,0 +1,71 @@
+"""The checklists are the sources' own: their item counts, and every item's Thai found, word for
+word (spaces aside), on the lines of the source document it cites."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from phakhi.assessments.templates import C7, C8, C9, SCALE, SCALE_THAI, TEMPLATES
+
+SOURCES = Path("/work/shared/sources")
+
+
+def _lines(name: str) -> list[str]:
+    return (SOURCES / name).read_text(encoding="utf-8").splitlines()
+
+
+def _same_spaces(text: str) -> str:
+    # The source files separate words with runs of spaces and no-break spaces.
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_the_lists_have_the_sources_counts():
+    assert [len(C7.items), len(C8.items), len(C9.items)] == [12, 5, 4]
+    assert [C7.inventory, C8.inventory, C9.inventory] == ["C7", "C8", "C9"]
+    assert (C7.document, C7.lines) == ("S", (37, 49))
+    assert (C8.document, C8.lines) == ("S", (64, 64))
+    assert (C9.document, C9.lines) == ("F", (70, 147))
+
+
+@pytest.mark.parametrize("template", TEMPLATES.values(), ids=lambda t: t.code)
+def test_every_item_stands_in_the_source_at_its_lines(template):
+    lines = _lines(template.file_name)
+    first, last = template.lines
+    span = _same_spaces(" ".join(lines[first - 1 : last]))
+    assert _same_spaces(template.intro_thai) in span
+    for item in template.scored_items():
+        assert all(first <= line <= last for line in item.lines), item.code
+        cited = _same_spaces(" ".join(lines[line - 1] for line in item.lines))
+        assert _same_spaces(item.thai) in cited, (template.code, item.code)
+        if item.detail_thai:
+            assert _same_spaces(item.detail_thai) in cited, (template.code, item.code)
+        for practice in item.practices:
+            assert _same_spaces(practice.thai) in _same_spaces(lines[practice.line - 1])
+            # The forum's table names the agency on the lines that follow the practice.
+            assert practice.agency in " ".join(lines[practice.line - 1 : practice.line + 5])
+
+
+def test_the_numbered_items_follow_the_sources_numbers():
+    lines = _lines(C7.file_name)
+    for item in C7.items:
+        assert _same_spaces(lines[item.lines[0] - 1]).startswith(f"{item.code}) ")
+    text = _same_spaces(_lines(C8.file_name)[63])
+    numbers = [text.index(f"{item.code}) ") for item in C8.items]
+    words = [text.index(_same_spaces(item.thai)) for item in C8.items]
+    assert numbers == sorted(numbers)
+    assert all(0 < word - number < 8 for word, number in zip(words, numbers, strict=True))
+
+
+def test_the_scale_has_five_points_with_thai_words():
+    assert [n for n, _word, _meaning in SCALE] == [1, 2, 3, 4, 5]
+    assert SCALE_THAI[1] == "ไม่มี/น้อยมาก" and SCALE_THAI[5] == "ดีเยี่ยม"
+
+
+def test_items_are_found_by_code_and_codes_are_unique():
+    for template in TEMPLATES.values():
+        codes = [item.code for item in template.scored_items()]
+        assert len(codes) == len(set(codes))
+        assert template.item(codes[-1]).code == codes[-1]
+    with pytest.raises(KeyError):
+        C8.item("6")
