@@ -241,3 +241,40 @@ def test_delete_from_an_old_version_is_refused(author: Author, workspace: Worksp
     with pytest.raises(versions.EditConflict):
         activity_delete(BOB, activity, version=1)
     assert Activity.objects.filter(pk=activity.pk).exists()
+
+
+def test_organisers_and_speakers_take_part_in_their_roles(
+    author: Author, workspace: Workspace
+) -> None:
+    host, speaker, guest = make_people(author, workspace, ["สมชาย ใจดี", "ดร.สมศรี มีสุข", "มานี"])
+    activity = _new(author, workspace, organizers=[host], speakers=[speaker])
+    roles = dict(Attendance.objects.filter(activity=activity).values_list("actor_id", "role"))
+    assert roles == {host.pk: "organizer", speaker.pk: "speaker"}
+    # The guest arrived as a participant; the speaker never came.
+    Attendance.objects.create(workspace=workspace, activity=activity, actor=guest)
+    Attendance.objects.filter(actor=host).update(
+        checked_in_at=dt.datetime(2026, 11, 20, 2, 0, tzinfo=dt.UTC)
+    )
+    activity_update(author, activity, organizers=[guest], speakers=[])
+    roles = dict(Attendance.objects.filter(activity=activity).values_list("actor_id", "role"))
+    # The old organiser arrived, so stays as a participant; the speaker who did not is taken off.
+    assert roles == {host.pk: "participant", guest.pk: "organizer"}
+    events = AuditEvent.objects.filter(object_type="participation.attendance")
+    assert events.filter(action="delete").count() == 1
+
+
+def test_a_host_has_one_role(author: Author, workspace: Workspace) -> None:
+    person = make_people(author, workspace, ["สมชาย ใจดี"])[0]
+    with pytest.raises(ValidationError) as caught:
+        _new(author, workspace, organizers=[person], speakers=[person])
+    assert "both organiser and speaker" in caught.value.message_dict["speakers"][0]
+    assert not Activity.objects.exists()
+
+
+def test_hosts_of_another_workspace_are_refused(
+    author: Author, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    stranger = make_people(author, other_workspace, ["คนอื่น"])[0]
+    with pytest.raises(ValidationError):
+        _new(author, workspace, organizers=[stranger])
+    assert not Activity.objects.exists()
