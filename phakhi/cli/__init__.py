@@ -69,9 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         help="write actors.csv and ties.csv to DIR instead of loading them",
     )
 
-    imp = commands.add_parser("import", help="import actors or ties from CSV or XLSX")
+    imp = commands.add_parser(
+        "import", help="import actors, ties, activities or attendance from CSV or XLSX"
+    )
     what = imp.add_subparsers(dest="what", required=True)
-    for name in ("actors", "ties"):
+    for name in ("actors", "ties", "activities", "attendance"):
         sub = what.add_parser(name, help=f"import {name}")
         sub.add_argument("file", type=Path)
         sub.add_argument("--workspace", required=True)
@@ -256,6 +258,14 @@ def _import(args: argparse.Namespace) -> int:
     if args.what == "actors":
         network = network_get(workspace, args.network) if args.network else None
         report = actors_import(workspace, args.file, network=network, **options)
+    elif args.what == "activities":
+        from phakhi.participation.imports import activities_import
+
+        report = activities_import(workspace, args.file, **options)
+    elif args.what == "attendance":
+        from phakhi.participation.imports import attendance_import
+
+        report = attendance_import(workspace, args.file, **options)
     else:
         report = ties_import(workspace, args.file, **options)
     if args.json:

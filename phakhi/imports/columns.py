@@ -1,6 +1,6 @@
-"""The columns of actor and tie files: canonical names, their Thai headers, and the aliases
-accepted on import. Export writes the canonical (or Thai) headers, so an exported file imports
-back unchanged."""
+"""The columns of actor, tie, activity and attendance files: canonical names, their Thai
+headers, and the aliases accepted on import. Export writes the canonical (or Thai) headers, so an
+exported file imports back unchanged."""
 
 from dataclasses import dataclass
 
@@ -47,6 +47,38 @@ TIE_COLUMNS = (
     Column("via", "ผ่าน", ("broker", "through", "ผ่านใคร")),
     Column("since", "ตั้งแต่", ("start", "from date", "start date", "วันที่เริ่ม")),
     Column("until", "ถึงวันที่", ("end", "to date", "end date", "วันที่สิ้นสุด")),
+)
+
+# Activities (phakhi.participation.activity_import): only the key is needed in every file, so a
+# file of keys and achieved levels updates those; a new activity needs a title and a start.
+ACTIVITY_COLUMNS = (
+    Column("key", "รหัส", ("id", "code", "รหัสกิจกรรม", "activity key"), required=True),
+    Column("title", "ชื่อกิจกรรม", ("name", "activity", "ชื่อ", "หัวข้อ", "กิจกรรม")),
+    Column("kind", "ประเภท", ("type", "ประเภทกิจกรรม")),
+    Column("start", "วันที่", ("date", "start date", "starts", "วันที่เริ่ม", "วันเริ่ม", "วันที่จัด")),
+    Column("end", "วันที่สิ้นสุด", ("end date", "ends", "ถึงวันที่", "วันสิ้นสุด")),
+    Column("province", "จังหวัด", ("changwat",)),
+    Column("district", "อำเภอ", ("amphoe", "เขต", "อำเภอ/เขต")),
+    Column("place", "สถานที่", ("venue", "location", "สถานที่จัด")),
+    Column("network", "เครือข่าย", ("networks",)),
+    Column("project", "โครงการ", ()),
+    Column(
+        "iap2_planned",
+        "ระดับที่วางแผน",
+        ("planned", "level planned", "planned level", "ระดับการมีส่วนร่วมที่วางแผน"),
+    ),
+    Column(
+        "iap2_achieved",
+        "ระดับที่เกิดขึ้นจริง",
+        ("achieved", "level achieved", "achieved level", "ระดับการมีส่วนร่วมที่เกิดขึ้นจริง"),
+    ),
+    Column("description", "รายละเอียด", ("details", "รายละเอียดกิจกรรม")),
+)
+
+ATTENDANCE_COLUMNS = (
+    Column("activity", "กิจกรรม", ("activity key", "รหัสกิจกรรม", "event"), required=True),
+    Column("actor", "ภาคี", ("actor key", "รหัสภาคี", "participant key"), required=True),
+    Column("role", "บทบาท", ("บทบาทในกิจกรรม",)),
 )
 
 

@@ -35,7 +35,7 @@ class PossibleDuplicate:
 
 @dataclass
 class ImportReport:
-    what: str  # "actors" or "ties"
+    what: str  # "actors", "ties", "activities" or "attendance"
     file: str
     description: str
     rows: int = 0
@@ -52,6 +52,10 @@ class ImportReport:
     batch: str = ""
     memberships_added: int = 0
     headers: dict[str, str] = field(default_factory=dict)  # field → the file's own header
+    # Headers an import does not read (activities and attendance keep no extra attributes).
+    ignored_columns: list[str] = field(default_factory=list)
+    # Seconds of the steps worth naming (the co-participation ties an attendance import makes).
+    timings: dict[str, float] = field(default_factory=dict)
 
     def name_columns(self, table: Table, fields: dict[str, int]) -> None:
         """Name the columns of the messages by the file's own headers, also where the person
@@ -146,11 +150,11 @@ def record_import(
     workspace: Workspace,
     report: ImportReport,
     object_type: str,
-    updates: Iterable[tuple[int, str, dict[str, list[object]], int]],
+    updates: Iterable[tuple[int, str, dict[str, list[object]], int | None]],
 ) -> None:
     """One event for the import with its counts (created rows start their history there), and
-    one per updated row, with ``(id, label, {field: [old, new]}, version it made)``, all
-    sharing the batch id."""
+    one per updated row, with ``(id, label, {field: [old, new]}, version it made)`` (None for a
+    row without versions), all sharing the batch id."""
     counts = ("rows", "created", "updated", "unchanged", "rejected", "memberships_added")
     audit.record(
         author,

@@ -39,9 +39,11 @@ def mapped_table(table: Table, mapping: Mapping[str, str] | None) -> Table:
     return Table(headers, table.rows, table.description, written=table.headers)
 
 
-def _report(
+def new_report(
     what: str, path: Path, dry_run: bool, all_or_nothing: bool, file_name: str | None
 ) -> ImportReport:
+    """An empty report of an import of ``what`` (the other importers, activities and
+    attendance in phakhi.participation, start and finish theirs with these helpers too)."""
     return ImportReport(
         what=what,
         file=file_name or str(path),
@@ -52,7 +54,7 @@ def _report(
     )
 
 
-def _finish(
+def finish_report(
     report: ImportReport,
     path: Path,
     sheet: str | None,
@@ -68,7 +70,7 @@ def _finish(
     return report
 
 
-def _opener(
+def table_opener(
     path: Path, sheet: str | None, mapping: Mapping[str, str] | None, file_name: str | None
 ) -> Callable[[], Table]:
     return lambda: mapped_table(open_table(path, sheet, file_name), mapping)
@@ -88,17 +90,17 @@ def actors_import(
     errors_path: Path | None = None,
     file_name: str | None = None,
 ) -> ImportReport:
-    report = _report("actors", path, dry_run, all_or_nothing, file_name)
+    report = new_report("actors", path, dry_run, all_or_nothing, file_name)
     with bulk.collector_paused():
         import_actors(
             workspace,
-            _opener(path, sheet, mapping, file_name),
+            table_opener(path, sheet, mapping, file_name),
             report,
             author=author,
             network=network,
             progress=progress,
         )
-    return _finish(report, path, sheet, errors_path, file_name)
+    return finish_report(report, path, sheet, errors_path, file_name)
 
 
 def ties_import(
@@ -114,13 +116,13 @@ def ties_import(
     errors_path: Path | None = None,
     file_name: str | None = None,
 ) -> ImportReport:
-    report = _report("ties", path, dry_run, all_or_nothing, file_name)
+    report = new_report("ties", path, dry_run, all_or_nothing, file_name)
     with bulk.collector_paused():
         import_ties(
             workspace,
-            _opener(path, sheet, mapping, file_name),
+            table_opener(path, sheet, mapping, file_name),
             report,
             author=author,
             progress=progress,
         )
-    return _finish(report, path, sheet, errors_path, file_name)
+    return finish_report(report, path, sheet, errors_path, file_name)

@@ -14,6 +14,16 @@ def summary_text(report: ImportReport) -> str:
         )
         % {k: getattr(report, k) for k in ("created", "updated", "unchanged", "rejected")},
     ]
+    if report.ignored_columns:
+        lines.append(
+            _("  columns not read: %(columns)s")
+            % {"columns": ", ".join(f"“{c}”" for c in report.ignored_columns)}
+        )
+    if "coparticipation" in report.timings:
+        lines.append(
+            _("  co-participation ties brought up to date in %(seconds).1f s")
+            % {"seconds": report.timings["coparticipation"]}
+        )
     if report.memberships_added:
         lines.append(_("  added %(n)d members to the network") % {"n": report.memberships_added})
     for error in sorted(report.errors, key=lambda e: e.line)[:50]:

@@ -1,0 +1,450 @@
+"""Importing activities: check every row, then write the valid ones in one transaction.
+
+A row is an activity by its key: a new key creates one, a known key updates the columns the
+file has (a column the file lacks keeps the stored value, an empty cell clears it), the same
+values change nothing. The rules are ``phakhi.participation.validation``'s, as for an activity
+made on a page or by the API."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from phakhi.core import audit, bulk
+from phakhi.core.cells import cell_text
+from phakhi.core.models import Workspace
+from phakhi.core.thai import word_key
+from phakhi.imports.columns import ACTIVITY_COLUMNS, HeaderError, map_headers
+from phakhi.imports.readers import ImportFileError, Table
+from phakhi.imports.report import ImportReport, Progress, record_import, reporting_rows
+from phakhi.networks.models import Network
+from phakhi.participation.coparticipation import coparticipation_refresh
+from phakhi.participation.models import Activity
+from phakhi.participation.validation import clean_activity_values
+from phakhi.projects.models import Project
+
+# The stored fields an activity file fills, in the order of the writes below.
+STORED_FIELDS = (
+    "title",
+    "kind",
+    "starts_on",
+    "ends_on",
+    "province_code",
+    "district_code",
+    "place",
+    "description",
+    "project_id",
+    "iap2_planned",
+    "iap2_achieved",
+)
+# Columns an activity has that no file fills: a new activity starts with the model's defaults
+# (written out, as a bulk insert gets no defaults from Django).
+UNFILLED = {
+    "decisions": "",
+    "outcomes": "",
+    "stage": "",
+    "forms": "[]",
+    "o25_issue": "",
+    "o25_participants": "",
+    "o25_results": "",
+    "o25_results_used": "",
+    "public_civil": 0,
+    "public_academic": 0,
+    "public_government": 0,
+    "public_unknown": 0,
+    "check_in_code": "",
+}
+DATES = ("starts_on", "ends_on")
+
+
+Problem = tuple[str, str]  # (column, reason)
+# The file's columns and the fields of phakhi.participation.validation they give.
+FIELD_OF = {
+    "key": "key",
+    "title": "title",
+    "kind": "kind",
+    "start": "starts_on",
+    "end": "ends_on",
+    "province": "province_code",
+    "district": "district_code",
+    "place": "place",
+    "description": "description",
+    "network": "networks",
+    "project": "project",
+    "iap2_planned": "iap2_planned",
+    "iap2_achieved": "iap2_achieved",
+}
+COLUMN_OF = {name: column for column, name in FIELD_OF.items()}
+
+
+@dataclass
+class Stored:
+    id: int
+    values: dict[str, object]
+    networks: frozenset[int]
+    version: int
+
+
+@dataclass
+class Planned:
+    line: int
+    key: str
+    text: dict[str, str]  # column → cell text, for the columns the file has
+    values: dict[str, object] = field(default_factory=dict)
+    network_ids: frozenset[int] = frozenset()
+    changes: dict[str, list[object]] = field(default_factory=dict)
+    stored: Stored | None = None
+
+
+class Names:
+    """A workspace's networks or projects, found by slug or by name (compared as Thai words:
+    spaces, case and zero-width characters aside); a name two of them share is refused with
+    their slugs."""
+
+    def __init__(self, rows: Iterable[Network | Project], what: str) -> None:
+        self.what = what
+        self.slugs: dict[str, Network | Project] = {}
+        self.names: dict[str, list[Network | Project]] = {}
+        for row in rows:
+            self.slugs[row.slug] = row
+            self.names.setdefault(word_key(row.name), []).append(row)
+        self.slug_of = {row.pk: row.slug for row in self.slugs.values()}
+
+    def find(self, text: str) -> Network | Project:
+        if text in self.slugs:
+            return self.slugs[text]
+        found = self.names.get(word_key(text), [])
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ValueError(
+                _("There is no %(what)s “%(names)s” in this workspace.")
+                % {"what": self.what, "names": text}
+            )
+        raise ValueError(
+            _("Several %(what)ss are named “%(name)s”; write the slug of one (%(slugs)s).")
+            % {"what": self.what, "name": text, "slugs": ", ".join(sorted(r.slug for r in found))}
+        )
+
+
+@dataclass
+class Lookups:
+    workspace: Workspace
+    networks: Names
+    projects: Names
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> "Lookups":
+        return cls(
+            workspace,
+            Names(Network.objects.filter(workspace=workspace), _("network")),
+            Names(Project.objects.filter(workspace=workspace), _("project")),
+        )
+
+
+def read_rows(table: Table, report: ImportReport) -> dict[str, Planned]:
+    """The rows by key, as text; a key repeated in the file is rejected on its second line."""
+    try:
+        headers = map_headers(table.headers, ACTIVITY_COLUMNS)
+    except HeaderError as error:
+        raise ImportFileError(str(error)) from None
+    report.name_columns(table, headers.fields)
+    report.ignored_columns = list(headers.attributes)
+    planned: dict[str, Planned] = {}
+    blank = 0
+    for line, cells in table.rows:
+        if not any(cell_text(c) for c in cells):
+            continue
+        report.rows += 1
+        text = {n: cell_text(cells[i]) if i < len(cells) else "" for n, i in headers.fields.items()}
+        key = text["key"]
+        if key in planned:
+            reason = _("The key “%(key)s” is repeated; it is first on line %(line)d.") % {
+                "key": key,
+                "line": planned[key].line,
+            }
+            report.reject(line, [("key", reason)])
+            continue
+        # A row without a key is checked (and refused) by the rules with the others.
+        blank += not key
+        planned[key or f"\0{blank}"] = Planned(line, key, text)
+    if report.rows == 0:
+        raise ImportFileError(_("The file has a header but no rows of data."))
+    return planned
+
+
+def check_row(
+    row: Planned, old: Stored | None, lookups: Lookups
+) -> tuple[dict[str, object], frozenset[int] | None, list[Problem]]:
+    """The row checked by the activity rules over its stored activity (``old``), as the fields
+    it changes (``project_id``, not ``project``), its networks (None: no such column), and its
+    problems, named by the file's columns."""
+    fields: dict[str, object] = {FIELD_OF[column]: value for column, value in row.text.items()}
+    problems: list[Problem] = []
+    if "networks" in fields:
+        chosen = []
+        for name in (part.strip() for part in str(fields["networks"]).split(";")):
+            if name:
+                try:
+                    chosen.append(lookups.networks.find(name))
+                except ValueError as error:
+                    problems.append(("network", str(error)))
+        fields["networks"] = chosen
+    if "project" in fields:
+        try:
+            fields["project"] = (
+                lookups.projects.find(str(fields["project"])) if fields["project"] else None
+            )
+        except ValueError as error:
+            problems.append(("project", str(error)))
+            del fields["project"]
+    current = None
+    if old is not None:
+        # The rules read the stored dates (to keep them in order) from an unsaved copy.
+        current = Activity(**{name: old.values[name] for name in DATES})
+    try:
+        cleaned = clean_activity_values(
+            lookups.workspace.pk, fields, current=current, creating=old is None
+        )
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            problems.append((COLUMN_OF.get(name, name), " ".join(messages)))
+        return {}, None, problems
+    if problems:
+        return {}, None, problems
+    networks = None
+    if "networks" in cleaned:
+        networks = frozenset(n.pk for n in cleaned.pop("networks"))
+    if "project" in cleaned:
+        project = cleaned.pop("project")
+        cleaned["project_id"] = project.pk if project is not None else None
+    cleaned.pop("key", None)
+    return cleaned, networks, []
+
+
+def load_stored(workspace: Workspace, ids: Iterable[int] | None = None) -> dict[str, Stored]:
+    """The workspace's activities by key (or only those of ``ids``), with their networks."""
+    rows = Activity.objects.filter(workspace=workspace)
+    links = Activity.networks.through.objects.filter(activity__workspace=workspace)
+    if ids is not None:
+        ids = list(ids)
+        rows, links = rows.filter(id__in=ids), links.filter(activity_id__in=ids)
+    networks: dict[int, set[int]] = {}
+    for activity_id, network_id in links.values_list("activity_id", "network_id").iterator():
+        networks.setdefault(activity_id, set()).add(network_id)
+    stored = {}
+    for activity_id, key, version, *values in rows.values_list(
+        "id", "key", "version", *STORED_FIELDS
+    ).iterator(chunk_size=10_000):
+        stored[key] = Stored(
+            activity_id,
+            dict(zip(STORED_FIELDS, values, strict=True)),
+            frozenset(networks.get(activity_id, ())),
+            version,
+        )
+    return stored
+
+
+def plan_changes(
+    planned: dict[str, Planned],
+    stored: dict[str, Stored],
+    lookups: Lookups,
+    report: ImportReport,
+) -> None:
+    """Check each row over its stored activity (or a new one's defaults) and plan what it
+    changes; a row the rules refuse is rejected and dropped."""
+    defaults = {name: None for name in STORED_FIELDS} | {
+        "title": "",
+        "kind": Activity._meta.get_field("kind").default,
+        "province_code": "",
+        "district_code": "",
+        "place": "",
+        "description": "",
+    }
+    for key, row in list(planned.items()):
+        old = stored.get(row.key) if row.key else None
+        values, networks, problems = check_row(row, old, lookups)
+        if problems:
+            report.reject(row.line, problems)
+            del planned[key]
+            continue
+        row.stored = old
+        row.values = (dict(old.values) if old else dict(defaults)) | values
+        row.network_ids = networks if networks is not None else old.networks if old else frozenset()
+        if old is None:
+            continue
+        row.changes = audit.diff(old.values, row.values)
+        if row.network_ids != old.networks:
+            slug = lookups.networks.slug_of.get
+            row.changes["networks"] = [
+                sorted(str(slug(i)) for i in old.networks),
+                sorted(str(slug(i)) for i in row.network_ids),
+            ]
+
+
+def count(planned: dict[str, Planned], report: ImportReport) -> None:
+    for row in planned.values():
+        if row.stored is None:
+            report.created += 1
+        elif row.changes:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
+def replan_edited_meanwhile(
+    workspace: Workspace, planned: dict[str, Planned], lookups: Lookups, report: ImportReport
+) -> None:
+    """Plan again the rows whose activity someone changed after the import read it (its version
+    moved): the file's columns over the values stored now, so the import never writes back a
+    value it read before a colleague's change. Run in the write's transaction; the rows stay
+    locked (on PostgreSQL) until it commits."""
+    changed = [row for row in planned.values() if row.stored is not None and row.changes]
+    ids = [row.stored.id for row in changed if row.stored is not None]
+    versions: dict[int, int] = {}
+    for start in range(0, len(ids), bulk.BATCH):
+        locked = Activity.objects.select_for_update().filter(id__in=ids[start : start + bulk.BATCH])
+        versions.update(locked.values_list("id", "version"))
+    moved = {
+        row.key: row
+        for row in changed
+        if row.stored is not None and versions.get(row.stored.id) != row.stored.version
+    }
+    if not moved:
+        return
+    fresh = load_stored(workspace, [row.stored.id for row in moved.values() if row.stored])
+    report.updated -= len(moved)
+    for row in moved.values():
+        row.changes = {}
+    kept = dict(moved)
+    plan_changes(kept, fresh, lookups, report)  # drops a row the rules now refuse
+    for key, row in moved.items():
+        if key not in kept:
+            del planned[key]
+        elif row.stored is None:  # deleted meanwhile: the file makes it again
+            report.created += 1
+        elif row.changes:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
+COLUMNS = (
+    "workspace_id",
+    "key",
+    *STORED_FIELDS,
+    *UNFILLED,
+    "created_at",
+    "updated_at",
+)
+
+
+def write(
+    workspace: Workspace,
+    planned: dict[str, Planned],
+    lookups: Lookups,
+    author: audit.Author,
+    report: ImportReport,
+) -> set[int]:
+    """Write the planned rows; returns the ids of the activities whose dates changed."""
+    now = bulk.timestamp()
+    with transaction.atomic():
+        replan_edited_meanwhile(workspace, planned, lookups, report)
+        new = sorted((row for row in planned.values() if row.stored is None), key=lambda r: r.key)
+        changed = [row for row in planned.values() if row.stored is not None and row.changes]
+        unfilled = list(UNFILLED.values())
+        bulk.insert_rows(
+            Activity,
+            COLUMNS,
+            (
+                [
+                    workspace.pk,
+                    row.key,
+                    *(row.values[f] for f in STORED_FIELDS),
+                    *unfilled,
+                    now,
+                    now,
+                ]
+                for row in new
+            ),
+        )
+        bulk.update_rows(
+            Activity,
+            [*STORED_FIELDS, "updated_at", "version"],
+            (
+                [
+                    *(row.values[f] for f in STORED_FIELDS),
+                    now,
+                    row.stored.version + 1,
+                    row.stored.id,
+                ]
+                for row in changed
+                if row.stored
+            ),
+        )
+        ids = dict(Activity.objects.filter(workspace=workspace).values_list("key", "id"))
+        link_networks(new, changed, ids)
+        moved = {
+            row.stored.id
+            for row in changed
+            if row.stored and any(name in row.changes for name in DATES)
+        }
+        refresh_coparticipation(workspace, moved, author)
+        updates = (
+            (row.stored.id, str(row.values["title"]), row.changes, row.stored.version + 1)
+            for row in changed
+            if row.stored
+        )
+        record_import(author, workspace, report, "participation.activity", updates)
+    return moved
+
+
+def link_networks(new: list[Planned], changed: list[Planned], ids: dict[str, int]) -> None:
+    through = Activity.networks.through
+    relinked = [row for row in changed if "networks" in row.changes]
+    bulk.delete_ids(through, "activity_id", (ids[row.key] for row in relinked))
+    bulk.insert_rows(
+        through,
+        ["activity_id", "network_id"],
+        (
+            [ids[row.key], network_id]
+            for row in new + relinked
+            for network_id in sorted(row.network_ids)
+        ),
+    )
+
+
+def refresh_coparticipation(
+    workspace: Workspace, activity_ids: set[int], author: audit.Author
+) -> None:
+    """The ties of those who took part in activities whose dates moved: a tie carries the
+    date of the last activity its two actors shared."""
+    if activity_ids:
+        coparticipation_refresh(workspace, (), activities=activity_ids, author=author)
+
+
+def import_activities(
+    workspace: Workspace,
+    open_table: Callable[[], Table],
+    report: ImportReport,
+    *,
+    author: audit.Author,
+    progress: Progress | None = None,
+) -> None:
+    table = open_table()
+    report.description = table.description
+    lookups = Lookups.of(workspace)
+    planned = read_rows(reporting_rows(table, progress), report)
+    if progress is not None:
+        progress("check", report.rows)
+    stored = load_stored(workspace)
+    plan_changes(planned, stored, lookups, report)
+    count(planned, report)
+    if not report.applying:
+        return
+    if progress is not None:
+        progress("write", report.rows)
+    write(workspace, planned, lookups, author, report)
+    report.applied = True
