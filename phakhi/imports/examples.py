@@ -1,5 +1,6 @@
-"""The import template: files with the Thai headers of the actor and tie columns and a few
-example rows of a provincial network, which import as they are (a test imports them). People
+"""The import template: files with the Thai headers of the actor, tie, activity and attendance
+columns and a few example rows of a provincial network, which import as they are (a test imports
+them: actors, ties, then activities and who took part in them). People
 download them from the import page, replace the rows with their own and upload them.
 
 The headers come from ``columns`` (the importer's own), so the template cannot drift from what
@@ -14,11 +15,19 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS, Column
+from phakhi.imports.columns import (
+    ACTIVITY_COLUMNS,
+    ACTOR_COLUMNS,
+    ATTENDANCE_COLUMNS,
+    TIE_COLUMNS,
+    Column,
+)
 
 TEXT_FORMAT = "@"
 ACTORS_SHEET = "ภาคี"
 TIES_SHEET = "ความสัมพันธ์"
+ACTIVITIES_SHEET = "กิจกรรม"
+ATTENDANCE_SHEET = "การเข้าร่วม"
 
 # Made-up people and organizations of a provincial network; addresses in example.org.
 ACTOR_EXAMPLES: tuple[dict[str, str], ...] = (
@@ -65,14 +74,48 @@ TIE_EXAMPLES: tuple[dict[str, str], ...] = (
      "directed": "ไม่ใช่", "since": "01/06/2568"},
 )  # fmt: skip
 
+# Activities of the same network, and who of the actors above took part in them; the IAP2
+# levels written as a sheet may write them (a number, OPDC's Thai name, an English name).
+ACTIVITY_EXAMPLES: tuple[dict[str, str], ...] = (
+    {"key": "ACT-01", "title": "ประชุมคณะทำงานเครือข่ายสุขภาพ ครั้งที่ 1/2568", "kind": "ประชุม",
+     "start": "14/11/2567", "province": "นครพนม", "district": "เมืองนครพนม",
+     "place": "ห้องประชุมสำนักงานสาธารณสุขจังหวัด", "iap2_planned": "2",
+     "iap2_achieved": "ปรึกษาหารือ", "description": "ทบทวนแผนงานดูแลผู้สูงอายุปี 2568"},
+    {"key": "ACT-02", "title": "เวทีประชาคมตำบลนาราชควาย", "kind": "เวทีประชาคม",
+     "start": "07/12/2567", "province": "นครพนม", "district": "เมืองนครพนม",
+     "place": "ศาลาประชาคมบ้านนาราชควาย", "iap2_planned": "ให้เข้ามามีบทบาท",
+     "iap2_achieved": "3"},
+    {"key": "ACT-03", "title": "อบรมแกนนำเกษตรอินทรีย์", "kind": "อบรม", "start": "2025-01-20",
+     "end": "2025-01-21", "province": "นครพนม", "district": "ท่าอุเทน",
+     "place": "มูลนิธิรักษ์ลุ่มน้ำโขง", "iap2_planned": "collaborate"},
+)  # fmt: skip
+
+ATTENDANCE_EXAMPLES: tuple[dict[str, str], ...] = (
+    {"activity": "ACT-01", "actor": "P-01", "role": "ผู้จัด"},
+    {"activity": "ACT-01", "actor": "P-03", "role": "วิทยากร"},
+    {"activity": "ACT-01", "actor": "P-02", "role": "ผู้เข้าร่วม"},
+    {"activity": "ACT-01", "actor": "ORG-02", "role": "ผู้เข้าร่วม"},
+    {"activity": "ACT-02", "actor": "P-02", "role": "ผู้จัด"},
+    {"activity": "ACT-02", "actor": "P-01", "role": "ผู้เข้าร่วม"},
+    {"activity": "ACT-02", "actor": "GRP-01", "role": "ผู้เข้าร่วม"},
+    {"activity": "ACT-03", "actor": "ORG-02", "role": "ผู้จัด"},
+    {"activity": "ACT-03", "actor": "P-03", "role": "วิทยากร"},
+    {"activity": "ACT-03", "actor": "P-02", "role": ""},
+)
+
 EXAMPLES: dict[str, tuple[tuple[Column, ...], tuple[dict[str, str], ...]]] = {
     "actors": (ACTOR_COLUMNS, ACTOR_EXAMPLES),
     "ties": (TIE_COLUMNS, TIE_EXAMPLES),
+    "activities": (ACTIVITY_COLUMNS, ACTIVITY_EXAMPLES),
+    "attendance": (ATTENDANCE_COLUMNS, ATTENDANCE_EXAMPLES),
 }
 
 
+PARTICIPATION_SHEETS = ((ACTIVITIES_SHEET, "activities"), (ATTENDANCE_SHEET, "attendance"))
+
+
 def example_rows(what: str) -> list[list[str]]:
-    """The Thai headers of ``what`` ("actors" or "ties") and its example rows."""
+    """The Thai headers of ``what`` (actors, ties, activities, attendance) and its rows."""
     columns, examples = EXAMPLES[what]
     return [
         [column.thai for column in columns],
@@ -87,11 +130,14 @@ def example_csv(what: str) -> bytes:
     return text.getvalue().encode("utf-8-sig")
 
 
-def example_workbook() -> bytes:
-    """An XLSX workbook with a sheet of actors and a sheet of ties."""
+def example_workbook(
+    sheets: tuple[tuple[str, str], ...] = ((ACTORS_SHEET, "actors"), (TIES_SHEET, "ties")),
+) -> bytes:
+    """An XLSX workbook with a sheet of each (title, what) of ``sheets``: by default actors and
+    ties; ``PARTICIPATION_SHEETS`` for activities and attendance."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for title, what in ((ACTORS_SHEET, "actors"), (TIES_SHEET, "ties")):
+    for title, what in sheets:
         sheet = workbook.create_sheet(title)
         rows = example_rows(what)
         for row in rows:

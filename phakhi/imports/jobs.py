@@ -1,13 +1,14 @@
 """Imports made in the browser: check an uploaded file, apply it, and follow the job's state.
 
-Checking and applying run the command line's import (``actors_import`` / ``ties_import``) on the
-stored file under the user's mapping, so a row is accepted or refused with the same rules and
-messages. Large files run as a background task that records its progress on the job. The file
-itself and its mapping are ``phakhi.imports.uploads``'; deleting jobs is
-``phakhi.imports.pruning``'."""
+Checking and applying run the command line's import (``actors_import``, ``ties_import``, or one
+of ``IMPORTERS``: activities, attendance) on the stored file under the user's mapping, so a row
+is accepted or refused with the same rules and messages. Large files run as a background task
+that records its progress on the job. The file itself and its mapping are
+``phakhi.imports.uploads``'; deleting jobs is ``phakhi.imports.pruning``'."""
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from phakhi.core import audit
 from phakhi.imports.mapping import mapping_problems
 from phakhi.imports.models import ImportJob
 from phakhi.imports.readers import ImportFileError
-from phakhi.imports.report import Progress
+from phakhi.imports.report import ImportReport, Progress
 from phakhi.imports.services import actors_import, ties_import
 from phakhi.networks.models import Network
 
@@ -31,6 +32,16 @@ logger = logging.getLogger(__name__)
 STALLED_AFTER = dt.timedelta(minutes=30)
 CHECK, APPLY = "check", "apply"
 Status = ImportJob.Status
+
+# The imports of apps above this one (activities and attendance, phakhi.participation): each
+# registers its function, with ``actors_import``'s options, when Django starts (its AppConfig's
+# ready), so that the browser import runs it without this app importing theirs.
+Importer = Callable[..., ImportReport]
+IMPORTERS: dict[str, Importer] = {}
+
+
+def register_importer(what: str, importer: Importer) -> None:
+    IMPORTERS[what] = importer
 
 
 def require_editable(job: ImportJob) -> None:
@@ -119,8 +130,10 @@ def job_run(job_id: int, action: str, author: audit.Author) -> ImportJob:
             if slug and network is None:
                 raise ImportFileError(_("The network chosen for this import no longer exists."))
             report = actors_import(job.workspace, job.file_path(), network=network, **options)
-        else:
+        elif job.what == ImportJob.What.TIES:
             report = ties_import(job.workspace, job.file_path(), **options)
+        else:
+            report = IMPORTERS[job.what](job.workspace, job.file_path(), **options)
     except ImportFileError as error:
         return _fail(job, str(error))
     except Exception:

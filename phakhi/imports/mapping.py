@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from phakhi.core.limits import MAX_ATTRIBUTES
 from phakhi.imports.columns import (
+    ACTIVITY_COLUMNS,
     ACTOR_COLUMNS,
+    ATTENDANCE_COLUMNS,
     TIE_COLUMNS,
     Column,
     attribute_problem,
@@ -17,9 +19,22 @@ from phakhi.imports.columns import (
 from phakhi.imports.models import ImportJob
 from phakhi.imports.services import ATTRIBUTE, IGNORE
 
+COLUMNS = {
+    ImportJob.What.ACTORS: ACTOR_COLUMNS,
+    ImportJob.What.TIES: TIE_COLUMNS,
+    ImportJob.What.ACTIVITIES: ACTIVITY_COLUMNS,
+    ImportJob.What.ATTENDANCE: ATTENDANCE_COLUMNS,
+}
+
 
 def columns_for(what: str) -> tuple[Column, ...]:
-    return ACTOR_COLUMNS if what == ImportJob.What.ACTORS else TIE_COLUMNS
+    return COLUMNS[ImportJob.What(what)]
+
+
+def keeps_attributes(what: str) -> bool:
+    """Whether a column that is not Phakhi's own can be kept with each row (actors and ties
+    have attributes; activities and attendance do not)."""
+    return what in (ImportJob.What.ACTORS, ImportJob.What.TIES)
 
 
 def _matching_one_header(what: str) -> tuple[Column, ...]:
@@ -29,8 +44,8 @@ def _matching_one_header(what: str) -> tuple[Column, ...]:
 
 def guess_mapping(what: str, headers: list[str]) -> dict[str, str]:
     """Each header's column as the command line would match it (Thai or English, aliases);
-    a header it would not match is kept as an attribute; a second header for a column that is
-    already matched is ignored."""
+    a header it would not match is kept as an attribute (ignored where rows keep none); a
+    second header for a column that is already matched is ignored."""
     optional = _matching_one_header(what)
     mapping: dict[str, str] = {}
     for header in headers:
@@ -43,7 +58,7 @@ def guess_mapping(what: str, headers: list[str]) -> dict[str, str]:
             name = next(iter(found.fields))
             mapping[header] = IGNORE if name in mapping.values() else name
         else:
-            mapping[header] = ATTRIBUTE
+            mapping[header] = ATTRIBUTE if keeps_attributes(what) else IGNORE
     return mapping
 
 
@@ -54,7 +69,9 @@ def missing_columns(job: ImportJob) -> list[Column]:
 
 def mapping_problems(what: str, headers: list[str], mapping: Mapping[str, str]) -> list[str]:
     columns = columns_for(what)
-    allowed = {c.name for c in columns} | {ATTRIBUTE, IGNORE}
+    allowed = (
+        {c.name for c in columns} | {IGNORE} | ({ATTRIBUTE} if keeps_attributes(what) else set())
+    )
     optional = _matching_one_header(what)
     problems: list[str] = []
     first_for: dict[str, str] = {}

@@ -14,6 +14,8 @@ class ImportJob(WorkspaceScoped):
     class What(models.TextChoices):
         ACTORS = "actors", _("actors")
         TIES = "ties", _("ties")
+        ACTIVITIES = "activities", _("activities")
+        ATTENDANCE = "attendance", _("attendance")
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", _("uploaded")

@@ -73,7 +73,7 @@ def job_upload(
     network: Network | None = None,
 ) -> ImportJob:
     if what not in ImportJob.What.values:
-        raise ValidationError({"what": _("Choose actors or ties.")})
+        raise ValidationError({"what": _("Choose actors, ties, activities or attendance.")})
     if network is not None and (network.workspace_id != workspace.pk or what != "actors"):
         raise ValidationError({"network": _("Choose a network of this workspace for actors.")})
     name = Path(upload.name or "").name

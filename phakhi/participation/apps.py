@@ -6,3 +6,11 @@ class ParticipationConfig(AppConfig):
     name = "phakhi.participation"
     label = "participation"
     verbose_name = _("Activities and participation")
+
+    def ready(self) -> None:
+        # The browser import (phakhi.imports, a layer below) runs these imports by name.
+        from phakhi.imports.jobs import register_importer
+        from phakhi.participation.imports import activities_import, attendance_import
+
+        register_importer("activities", activities_import)
+        register_importer("attendance", attendance_import)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
-from phakhi.imports.examples import example_csv, example_workbook
+from phakhi.imports.examples import PARTICIPATION_SHEETS, example_csv, example_workbook
 from phakhi.web.access import workspace_view
 
 CSV = "text/csv; charset=utf-8"
@@ -19,6 +19,9 @@ TEMPLATES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "phakhi-actors.csv": (CSV, lambda: example_csv("actors")),
     "phakhi-ties.csv": (CSV, lambda: example_csv("ties")),
     "phakhi-import.xlsx": (XLSX, example_workbook),
+    "phakhi-activities.csv": (CSV, lambda: example_csv("activities")),
+    "phakhi-attendance.csv": (CSV, lambda: example_csv("attendance")),
+    "phakhi-activities.xlsx": (XLSX, lambda: example_workbook(PARTICIPATION_SHEETS)),
 }
 
 

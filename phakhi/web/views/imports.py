@@ -19,7 +19,7 @@ from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
 from phakhi.core.workers import workers_alive, workers_needed
 from phakhi.imports import jobs, pruning, uploads
-from phakhi.imports.mapping import columns_for, missing_columns
+from phakhi.imports.mapping import columns_for, keeps_attributes, missing_columns
 from phakhi.imports.models import ImportJob
 from phakhi.imports.services import ATTRIBUTE, IGNORE
 from phakhi.networks.models import Network
@@ -61,11 +61,9 @@ class UploadForm(forms.Form):
 
 def _mapping_choices(job: ImportJob) -> list[tuple[str, str]]:
     columns = [(c.name, f"{c.name} ({c.thai})") for c in columns_for(job.what)]
-    return [
-        *columns,
-        (ATTRIBUTE, _("keep as an extra attribute")),
-        (IGNORE, _("ignore this column")),
-    ]
+    if keeps_attributes(job.what):
+        columns.append((ATTRIBUTE, _("keep as an extra attribute")))
+    return [*columns, (IGNORE, _("ignore this column"))]
 
 
 class MappingForm(forms.Form):
