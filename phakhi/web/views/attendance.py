@@ -273,14 +273,12 @@ def activity_counts(
         try:
             activity_counts_set(request_author(request), activity, version=version, **values)
         except EditConflict:
-            form.add_error(
-                None,
+            activity.refresh_from_db()
+            messages.error(
+                request,
                 _("Someone changed these counts since you opened the page; here they are now."),
             )
-            activity.refresh_from_db()
-            return _page(
-                request, workspace, access, activity, counts_form=_counts_form(activity), status=409
-            )
+            return _page(request, workspace, access, activity, status=409)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
