@@ -28,7 +28,7 @@ def _setup(language: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from phakhi.cli import accounts, participation, projects, server, worksheets
+    from phakhi.cli import accounts, calendar_export, participation, projects, server, worksheets
 
     parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
     parser.add_argument(
@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
         export, "only the memberships and ties active on this date (default: all, as stored)"
     )
     export.add_argument(
-        "--format", choices=["csv", "xlsx", "gexf", "graphml", "json"], required=True
+        "--format", choices=["csv", "xlsx", "gexf", "graphml", "json", "ics"], required=True
     )
     export.add_argument(
         "-o",
@@ -106,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         help="the file to write; for csv a folder, which gets WORKSPACE-actors.csv and "
-        "WORKSPACE-ties.csv",
+        "WORKSPACE-ties.csv; ics: the activity calendar (a folder gets WORKSPACE-activities.ics)",
     )
     export.add_argument(
         "--thai-headers",
@@ -119,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write what a user with this role may see (a viewer's file has contact details "
         "and personal columns masked); without it, everything as stored",
     )
+    calendar_export.add_export_options(export)
 
     _analyze_parser(commands)
     accounts.add_parsers(commands)
@@ -278,6 +279,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.format == "ics":
+        from phakhi.cli.calendar_export import export_ics
+
+        return export_ics(args, EXIT_USAGE)
     from phakhi.accounts.models import Role
     from phakhi.accounts.permissions import Access
     from phakhi.core.personal import personal_view

@@ -1,0 +1,189 @@
+"""The calendar as iCalendar (RFC 5545), written with the ``icalendar`` library: the private feed
+that Google Calendar and Outlook subscribe to, the pages' download and ``phakhi export --format
+ics`` all write it here.
+
+One VEVENT per entry, with a UID that stays the same as long as the workspace's slug and the
+activity's key do (``<slug>/<key>@<host>``, the key percent-encoded), so a calendar that reads
+the feed again updates its events instead of doubling them; SEQUENCE is the activity's version.
+An entry without a time is an all-day event (DTSTART and DTEND as DATE, DTEND the day after the
+last); one with times is in Asia/Bangkok (TZID with its VTIMEZONE, and X-WR-TIMEZONE for Google).
+No phone number or e-mail address goes into the calendar: organisers are named, nothing more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from icalendar import Calendar, Event, vText
+
+from phakhi.core.areas import district_name, province_name
+from phakhi.participation.calendar import ACTIVITY, Entry
+from phakhi.participation.models import Activity, Attendance, Role
+from phakhi.participation.vocabulary import level_info
+from phakhi.projects.models import Project
+
+PRODID = "-//Phakhi//Activity calendar//TH"
+REFRESH = dt.timedelta(hours=1)  # how often a subscribed calendar should read the feed again
+_CHUNK = 900  # ids in one IN (…): under SQLite's old limit of 999 variables
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _organisers(activity_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The organisers' names of each activity, by name (names only: no contact details)."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for ids in _chunks(activity_ids):
+        rows = (
+            Attendance.objects.filter(activity_id__in=ids, role=Role.ORGANIZER)
+            .order_by("actor__name")
+            .values_list("activity_id", "actor__name")
+        )
+        for activity_id, name in rows:
+            names[activity_id].append(name)
+    return names
+
+
+def _networks(activity_ids: Sequence[int]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = defaultdict(list)
+    through = Activity.networks.through.objects
+    for ids in _chunks(activity_ids):
+        rows = (
+            through.filter(activity_id__in=ids)
+            .order_by("network__name")
+            .values_list("activity_id", "network__name")
+        )
+        for activity_id, name in rows:
+            names[activity_id].append(name)
+    return names
+
+
+def _projects(activities: Iterable[Activity]) -> dict[int, str]:
+    ids = {a.project_id for a in activities if a.project_id is not None}
+    return dict(Project.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+
+def location_text(entry: Entry, language: str) -> str:
+    """Place, district, province: as much as the entry knows."""
+    province, district = entry.area
+    parts = [
+        entry.place.strip(),
+        district_name(district, language) if district else "",
+        province_name(province, language) if province else "",
+    ]
+    return ", ".join(part for part in parts if part)
+
+
+def _level(value: int | None) -> str:
+    info = level_info(value)
+    return info.numbered if info else "–"
+
+
+def _activity_lines(
+    activity: Activity, organisers: list[str], networks: list[str], project: str
+) -> list[str]:
+    lines = [
+        _("Kind: %(kind)s") % {"kind": activity.get_kind_display()},
+        _("IAP2 level planned: %(level)s") % {"level": _level(activity.iap2_planned)},
+        _("IAP2 level achieved: %(level)s") % {"level": _level(activity.iap2_achieved)},
+    ]
+    if organisers:
+        lines.append(_("Organisers: %(names)s") % {"names": ", ".join(organisers)})
+    if networks:
+        lines.append(_("Networks: %(names)s") % {"names": ", ".join(networks)})
+    if project:
+        lines.append(_("Project: %(name)s") % {"name": project})
+    return lines
+
+
+def entry_uid(workspace_slug: str, entry: Entry, host: str) -> str:
+    """``<workspace slug>/<activity key>@<host>``: the same on every read while neither the
+    slug nor the key changes."""
+    kind = "" if entry.source == ACTIVITY else f"{entry.source}:"
+    return f"{workspace_slug}/{kind}{quote(entry.key, safe='')}@{host}"
+
+
+def _times(entry: Entry, zone: ZoneInfo) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
+    if entry.start_time is None:
+        return entry.starts_on, entry.ends_on + dt.timedelta(days=1)
+    start = dt.datetime.combine(entry.starts_on, entry.start_time, zone)
+    if entry.end_time is not None:
+        end = dt.datetime.combine(entry.ends_on, entry.end_time, zone)
+        if end > start:
+            return start, end
+    if entry.ends_on > entry.starts_on:  # several days, no end time: to the end of the last
+        return start, dt.datetime.combine(entry.ends_on + dt.timedelta(days=1), dt.time(), zone)
+    return start, start  # one day with a start time only: RFC 5545 has it end as it starts
+
+
+def ics_calendar(
+    entries: Sequence[Entry],
+    *,
+    workspace_slug: str,
+    name: str,
+    base_url: str,
+    language: str = "th",
+) -> bytes:
+    """The entries as one VCALENDAR; ``base_url`` (``https://phakhi.example.go.th``) makes the
+    links to each activity's page and gives the UIDs their host."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    host = base_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "phakhi"
+    records = [e.record for e in entries if e.source == ACTIVITY and e.record is not None]
+    ids = [record.pk for record in records]  # type: ignore[attr-defined]
+    organisers, networks = _organisers(ids), _networks(ids)
+    projects = _projects(records)  # type: ignore[arg-type]
+    with override(language):
+        calendar = Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", settings.TIME_ZONE)
+        calendar.add("x-published-ttl", REFRESH)
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        for entry in entries:
+            event = Event()
+            event.add("uid", entry_uid(workspace_slug, entry, host))
+            start, end = _times(entry, zone)
+            event.add("dtstart", start)
+            if end != start:
+                event.add("dtend", end)
+            event.add("summary", entry.title)
+            stamp = entry.updated_at.astimezone(dt.UTC)
+            event.add("dtstamp", stamp)
+            event.add("last-modified", stamp)
+            event.add("sequence", max(0, entry.sequence - 1))
+            record = entry.record
+            label = entry.category_label
+            if isinstance(record, Activity):
+                label = record.get_kind_display()  # in the calendar's language
+            event.add("categories", [label])
+            if location := location_text(entry, language):
+                event.add("location", location)
+            lines: list[str] = []
+            if isinstance(record, Activity):
+                lines = _activity_lines(
+                    record,
+                    organisers.get(record.pk, []),
+                    networks.get(record.pk, []),
+                    projects.get(record.project_id or 0, ""),
+                )
+            if entry.url:
+                url = base_url.rstrip("/") + entry.url
+                event.add("url", url, parameters={"VALUE": "URI"})
+                lines.append(url)
+            if lines:
+                event.add("description", vText("\n".join(lines)))
+            calendar.add_component(event)
+        calendar.add_missing_timezones()
+    return calendar.to_ical()
