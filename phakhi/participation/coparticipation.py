@@ -29,13 +29,12 @@ import datetime as dt
 import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,6 +68,7 @@ class CoParticipationResult:
     pairs: int = 0  # pairs that took part together (ties the rule asks for)
     actors: int = 0  # actors refreshed (every actor with attendance, for a rebuild)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # a rebuild's steps, seconds
 
     @property
     def changed(self) -> int:
@@ -216,14 +216,17 @@ def _near_limit(
 
 
 def _stored_ties(workspace: Workspace, actor_ids: list[int]) -> dict[tuple[int, int], Tie]:
-    """The co-participation ties (any origin) with an end in ``actor_ids``."""
+    """The co-participation ties (any origin) with an end in ``actor_ids`` (of ``workspace``),
+    read through the index each end leads (an actor's ties are few among millions)."""
     ties: dict[tuple[int, int], Tie] = {}
-    base = Tie.objects.filter(workspace=workspace, kind=KIND, directed=False).only(
-        "id", "source_id", "target_id", "origin", "attributes", "version"
+    base = Tie.objects.filter(kind=KIND, directed=False).only(
+        "id", "workspace_id", "source_id", "target_id", "origin", "attributes", "version"
     )
     for chunk in _chunks(actor_ids):
-        for tie in base.filter(Q(source_id__in=chunk) | Q(target_id__in=chunk)):
-            ties[(tie.source_id, tie.target_id)] = tie
+        for end in ("source_id__in", "target_id__in"):
+            for tie in base.filter(**{end: chunk}):
+                if tie.workspace_id == workspace.pk:
+                    ties[(tie.source_id, tie.target_id)] = tie
     return ties
 
 
@@ -423,57 +426,67 @@ def _read_attendance(workspace: Workspace) -> tuple[np.ndarray, np.ndarray, dict
         )
         dates = cursor.fetchall()
     table = np.array(rows, dtype=np.int64).reshape(-1, 2)
-    epoch = dt.date(1970, 1, 1)
-    days = {
-        i: (d - epoch).days
-        if isinstance(d, dt.date)
-        else (dt.date.fromisoformat(str(d)[:10]) - epoch).days
-        for i, d in dates
-    }
-    return table[:, 0], table[:, 1], days
+    del rows
+    ids = [i for i, _d in dates]
+    # The driver gives dates on PostgreSQL, ISO text on SQLite: numpy reads both.
+    values = np.array([str(d)[:10] for _i, d in dates], dtype="datetime64[D]").astype(np.int64)
+    return table[:, 0], table[:, 1], dict(zip(ids, values.tolist(), strict=True))
 
 
-def _stored_table(workspace: Workspace) -> tuple[np.ndarray, ...]:
+def _stored_table(workspace: Workspace, days: DayText) -> tuple[np.ndarray, ...]:
     """Every co-participation tie of the workspace as columns: id, source, target, whether its
-    origin is ``activity``, shared (-1 when absent), last day (-1 when absent), version."""
+    origin is ``activity``, shared and last day as stored (-1 when absent or not readable),
+    version. The attributes are read in SQL; dates through the ``days`` table."""
     tie = _table(Tie)
     if connection.vendor == "postgresql":
-        shared = "(attributes ->> 'shared_activities')"
-        last = "(attributes ->> 'last_activity')"
+        shared = (
+            "CASE WHEN jsonb_typeof(attributes -> 'shared_activities') = 'number' "
+            "THEN (attributes ->> 'shared_activities')::numeric::bigint ELSE -1 END"
+        )
+        last = "attributes ->> 'last_activity'"
     else:
-        shared = "json_extract(attributes, '$.shared_activities')"
+        shared = "COALESCE(CAST(json_extract(attributes, '$.shared_activities') AS INTEGER), -1)"
         last = "json_extract(attributes, '$.last_activity')"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, source_id, target_id, origin, {shared}, {last}, version FROM {tie} "
+            f"SELECT id, source_id, target_id, CASE WHEN origin = %s THEN 1 ELSE 0 END, "
+            f"{shared}, {last}, version FROM {tie} "
             "WHERE workspace_id = %s AND kind = %s AND directed = %s",
-            [workspace.pk, KIND, False],
+            [str(ORIGIN), workspace.pk, KIND, False],
         )
         rows = cursor.fetchall()
-    n = len(rows)
-    ids = np.empty(n, np.int64)
-    source = np.empty(n, np.int64)
-    target = np.empty(n, np.int64)
-    ours = np.empty(n, bool)
-    shared_values = np.full(n, -1, np.int64)
-    last_days = np.full(n, -1, np.int64)
-    version = np.empty(n, np.int64)
-    epoch = dt.date(1970, 1, 1).toordinal()
-    for i, (tie_id, s, t, origin, count, day, v) in enumerate(rows):
-        ids[i], source[i], target[i], version[i] = tie_id, s, t, v
-        ours[i] = origin == ORIGIN
-        try:
-            if count is not None:
-                shared_values[i] = int(count)
-            if day:
-                last_days[i] = dt.date.fromisoformat(str(day)).toordinal() - epoch
-        except (TypeError, ValueError):
-            pass  # an attribute someone wrote by hand: it differs, the tie is rewritten
-    return ids, source, target, ours, shared_values, last_days, version
+    if not rows:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty, np.zeros(0, bool), empty, empty, empty
+    ids, source, target, ours, counts, lasts, version = zip(*rows, strict=True)
+    del rows
+    day_of = days.day_of
+    return (
+        np.array(ids, np.int64),
+        np.array(source, np.int64),
+        np.array(target, np.int64),
+        np.array(ours, bool),
+        np.array(counts, np.int64),
+        np.array([day_of.get(text, -1) for text in lasts], np.int64),
+        np.array(version, np.int64),
+    )
 
 
-def _day_text(days: np.ndarray) -> list[str]:
-    return np.datetime_as_string(days.astype("datetime64[D]")).tolist()  # type: ignore[no-any-return]
+class DayText:
+    """Day numbers (days since 1970-01-01) of the activities and their ISO texts, both ways,
+    through a table of the few hundred days activities fall on."""
+
+    def __init__(self, days: Iterable[int]) -> None:
+        unique = np.unique(np.fromiter(days, np.int64))
+        self.first = int(unique[0]) if len(unique) else 0
+        span = np.arange(self.first, int(unique[-1]) + 1 if len(unique) else 0, dtype=np.int64)
+        self.texts = np.datetime_as_string(span.astype("datetime64[D]"))
+        self.day_of = {
+            text: int(day) for day, text in zip(span.tolist(), self.texts.tolist(), strict=True)
+        }
+
+    def text(self, days: np.ndarray) -> list[str]:
+        return self.texts[days - self.first].tolist()  # type: ignore[no-any-return]
 
 
 def _rebuild(
@@ -481,16 +494,30 @@ def _rebuild(
 ) -> CoParticipationResult:
     started = time.perf_counter()
     result = CoParticipationResult("rebuild")
+    steps = result.timings
+    clock = time.perf_counter
+
+    def step(name: str, since: float) -> float:
+        now = clock()
+        steps[name] = round(now - since, 3)
+        return now
+
     with bulk.collector_paused():
-        activity_ids, actor_ids, days = _read_attendance(workspace)
+        activity_ids, actor_ids, by_activity = _read_attendance(workspace)
+        days = DayText(by_activity.values())
         result.actors = len(np.unique(actor_ids))
-        lo, hi, shared, last = projected_pairs(activity_ids, actor_ids, days, rule.max_participants)
-        del activity_ids, actor_ids, days
-        result.pairs = len(lo)
-        ids, source, target, ours, stored_shared, stored_last, version = _stored_table(workspace)
-        span = np.int64(
-            max(int(hi.max()) if len(hi) else 0, int(target.max()) if len(target) else 0) + 1
+        mark = step("read_attendance", started)
+        lo, hi, shared, last = projected_pairs(
+            activity_ids, actor_ids, by_activity, rule.max_participants
         )
+        del activity_ids, actor_ids, by_activity
+        result.pairs = len(lo)
+        mark = step("project", mark)
+        ids, source, target, ours, stored_shared, stored_last, version = _stored_table(
+            workspace, days
+        )
+        mark = step("read_ties", mark)
+        span = np.int64(1 << 31)  # actor ids are 32-bit: a pair is one 64-bit number
         wanted_key = lo * span + hi
         stored_key = source * span + target
         order = np.argsort(stored_key)
@@ -504,38 +531,41 @@ def _rebuild(
         )
         match = order[where_clipped[found]]  # stored row of each wanted pair that has one
         new = ~found
-        mine = ours[match]
-        differs = mine & (
+        differs = ours[match] & (
             (stored_shared[match] != shared[found]) | (stored_last[match] != last[found])
         )
         result.unchanged = int(len(match) - differs.sum())
         keep = np.zeros(len(ids), bool)
         keep[match] = True
         gone = ids[ours & ~keep]
-        # Created: inserted in the order of the unique index (source, target), which a B-tree
-        # takes as an append.
-        result.created = _insert(workspace, lo[new], hi[new], shared[new], last[new])
+        mark = step("compare", mark)
+        # In the order of the unique index (source, target): a B-tree takes it as an append.
+        result.created = _insert(workspace, lo[new], hi[new], shared[new], days.text(last[new]))
+        mark = step("insert", mark)
         changed_rows = match[differs]
         result.updated = _update(
-            ids[changed_rows], version[changed_rows], shared[found][differs], last[found][differs]
+            ids[changed_rows],
+            version[changed_rows],
+            shared[found][differs],
+            days.text(last[found][differs]),
         )
+        mark = step("update", mark)
         result.removed = _delete(gone)
+        step("delete", mark)
     result.seconds = time.perf_counter() - started
     _record(author, workspace, result, rule)
     return result
 
 
 def _insert(
-    workspace: Workspace, lo: np.ndarray, hi: np.ndarray, shared: np.ndarray, last: np.ndarray
+    workspace: Workspace, lo: np.ndarray, hi: np.ndarray, shared: np.ndarray, last: list[str]
 ) -> int:
     now = bulk.timestamp()
     ws, kind, origin, strength = workspace.pk, KIND, str(ORIGIN), int(STRENGTH)
     directed = False
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        for s, t, n, day in zip(
-            lo.tolist(), hi.tolist(), shared.tolist(), _day_text(last), strict=True
-        ):
+        for s, t, n, day in zip(lo.tolist(), hi.tolist(), shared.tolist(), last, strict=True):
             attributes = f'{{"{SHARED}": {n}, "{LAST}": "{day}"}}'
             yield (ws, s, t, kind, directed, strength, origin, attributes, now, now)
 
@@ -554,14 +584,14 @@ def _insert(
     return bulk.insert_rows(Tie, columns, rows())
 
 
-def _update(ids: np.ndarray, versions: np.ndarray, shared: np.ndarray, last: np.ndarray) -> int:
+def _update(ids: np.ndarray, versions: np.ndarray, shared: np.ndarray, last: list[str]) -> int:
     """Write the new counts of ``ids`` over their other attributes, each as its next version."""
     if not len(ids):
         return 0
     now = bulk.timestamp()
     order = np.argsort(ids)
-    ids, versions, shared, last = ids[order], versions[order], shared[order], last[order]
-    texts = _day_text(last)
+    ids, versions, shared = ids[order], versions[order], shared[order]
+    texts = [last[i] for i in order.tolist()]
     stored: dict[int, Any] = {}
     for chunk in _chunks(ids.tolist(), 5000):
         stored.update(Tie.objects.filter(pk__in=chunk).values_list("id", "attributes"))
