@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from pythainlp.util import thai_strftime
 
@@ -84,11 +84,14 @@ class Period:
             return f"{format_date(self.first, language)} – {format_date(self.last, language)}"
         thai = language.startswith("th")
         year = self.fiscal_year if thai else self.fiscal_year - BUDDHIST_ERA_OFFSET
-        return _("FY %(year)s (%(first)s–%(last)s)") % {
-            "year": year,
-            "first": _month(self.first, language),
-            "last": _month(self.last, language),
-        }
+        with translation.override("th" if thai else "en"):
+            if thai:  # the year is the fiscal year's name in Thai: ปีงบประมาณ 2569
+                return _("Fiscal year %(year)s") % {"year": year}
+            return _("FY %(year)s (%(first)s–%(last)s)") % {
+                "year": year,
+                "first": _month(self.first, language),
+                "last": _month(self.last, language),
+            }
 
 
 def _month(day: dt.date, language: str) -> str:

@@ -21,17 +21,18 @@ from django.db.models import (
     Avg,
     Case,
     Count,
+    Exists,
     IntegerField,
     Max,
     Min,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     When,
 )
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, Kind, Sector
 from phakhi.core.dates import fiscal_year
@@ -188,7 +189,7 @@ class Dashboard:
     missing_o25: list[MissingO25]
     missing_o25_count: int
     needs_o25_count: int
-    limit: int = DEFAULT_LIMIT
+    limit: int | None = DEFAULT_LIMIT
 
 
 def level_figures(activities: QuerySet[Activity]) -> LevelFigures:
@@ -254,7 +255,7 @@ def sector_figures(
 
 
 def organization_figures(
-    attendance: QuerySet[Attendance], limit: int = DEFAULT_LIMIT
+    attendance: QuerySet[Attendance], limit: int | None = DEFAULT_LIMIT
 ) -> tuple[list[OrganizationRow], int]:
     """Organisations that took part, themselves (an actor of kind organisation) or through
     their people (``Actor.organization``), most activities first; and how many there are."""
@@ -296,11 +297,16 @@ def quiet_members(
     months: int = DEFAULT_QUIET_MONTHS,
     *,
     today: dt.date | None = None,
-    limit: int = DEFAULT_LIMIT,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> tuple[list[QuietMember], int, int, dt.date]:
     """Members (a membership that holds today) of the subject's networks who took part in no
-    activity of the workspace for ``months`` months, longest quiet first (never first); with
-    their number, the number of members and the day the quiet months began."""
+    activity of the workspace for ``months`` months — those who never took part first, then in
+    Thai order of their names, each with the day of their last activity; with their number, the
+    number of members and the day the quiet months began.
+
+    The quiet are the members not among those who attended an activity of the window (a few
+    months of activities, through the activities' date index); the last activity is looked up
+    only for the members listed."""
     today = today or timezone.localdate()
     since = months_before(today, months)
     member_ids = (
@@ -312,24 +318,29 @@ def quiet_members(
         .order_by()
         .values("actor_id")
     )
-    last = (
-        Attendance.objects.filter(actor_id=OuterRef("pk"), activity__starts_on__lte=today)
-        .order_by()
-        .values("actor_id")
-        .annotate(last=Max("activity__starts_on"))
-        .values("last")
-    )
+    window = Activity.objects.filter(
+        workspace=subject.workspace, starts_on__range=(since, today)
+    ).order_by()
+    active = Attendance.objects.filter(activity_id__in=window.values("pk")).order_by()
     members = Actor.objects.filter(workspace=subject.workspace, pk__in=member_ids)
-    quiet = members.annotate(last_activity=Subquery(last)).filter(
-        Q(last_activity__isnull=True) | Q(last_activity__lt=since)
-    )
+    quiet = members.exclude(pk__in=active.values("actor_id"))
     count = quiet.count()
-    rows = [
-        QuietMember(a.pk, a.key, a.name, a.kind, a.sector, a.last_activity)
-        for a in quiet.order_by("last_activity", "sort_key", "pk").only(
-            "key", "name", "kind", "sector"
-        )[:limit]
-    ]
+    ever = Attendance.objects.filter(actor_id=OuterRef("pk"), activity__starts_on__lte=today)
+    listed = list(
+        quiet.annotate(took_part=Exists(ever))
+        .order_by("took_part", "sort_key", "pk")
+        .only("key", "name", "kind", "sector")[:limit]
+    )
+    last = dict(
+        Attendance.objects.filter(
+            actor_id__in=[a.pk for a in listed if a.took_part],  # type: ignore[attr-defined]
+            activity__starts_on__lte=today,
+        )
+        .order_by()
+        .values_list("actor_id")
+        .annotate(last=Max("activity__starts_on"))
+    )
+    rows = [QuietMember(a.pk, a.key, a.name, a.kind, a.sector, last.get(a.pk)) for a in listed]
     return rows, count, members.count(), since
 
 
@@ -347,7 +358,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def missing_o25(
-    activities: QuerySet[Activity], limit: int = DEFAULT_LIMIT
+    activities: QuerySet[Activity], limit: int | None = DEFAULT_LIMIT
 ) -> tuple[list[MissingO25], int, int]:
     """Activities at consult or above with an o25 item empty, earliest first; their number,
     and the number of activities that should publish o25 items at all."""
@@ -378,10 +389,10 @@ def participation_dashboard(
     *,
     quiet_months: int = DEFAULT_QUIET_MONTHS,
     today: dt.date | None = None,
-    limit: int = DEFAULT_LIMIT,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> Dashboard:
     """Every figure of the dashboard for ``subject`` in ``period``; the lists hold at most
-    ``limit`` rows each (their counts are complete)."""
+    ``limit`` rows each (None: all of them; their counts are complete either way)."""
     activities = subject.activities(period)
     attendance = _attendance(activities)
     sectors, totals = sector_figures(activities, attendance)
@@ -421,3 +432,110 @@ def fiscal_years(workspace: Workspace, *, today: dt.date | None = None) -> list[
     if found["first"] is not None:
         years |= set(range(fiscal_year(found["first"]), fiscal_year(found["last"]) + 1))
     return sorted(years, reverse=True)
+
+
+def o25_label(name: str) -> str:
+    """An o25 item's name: the activity field's label (“results”, in the reader's language)."""
+    return str(getattr(Activity._meta.get_field(name), "verbose_name", name))
+
+
+def sector_label(value: str) -> str:
+    """A sector's name, or “sector not recorded” for ""."""
+    return str(Sector(value).label) if value else _("sector not recorded")
+
+
+def _level_key(level: int | None) -> str:
+    return str(level) if level is not None else "none"
+
+
+def dashboard_json(dashboard: Dashboard) -> dict[str, object]:
+    """The figures as plain JSON values (the command's ``--json`` and the API's answer): levels
+    as "1"…"5" and "none", sectors as their codes ("" for not recorded), dates in ISO."""
+    subject, period, levels = dashboard.subject, dashboard.period, dashboard.levels
+    totals = dashboard.totals
+    return {
+        "workspace": subject.workspace.slug,
+        "network": subject.network.slug if subject.network else None,
+        "project": subject.project.slug if subject.project else None,
+        "period": {
+            "first": period.first.isoformat(),
+            "last": period.last.isoformat(),
+            "fiscal_year": period.fiscal_year,
+        },
+        "totals": {
+            "activities": totals.activities,
+            "attendances": totals.attendances,
+            "participants": totals.participants,
+            "public": totals.public,
+            "satisfaction": float(totals.satisfaction) if totals.satisfaction is not None else None,
+            "rated": totals.rated,
+        },
+        "levels": [
+            {"level": _level_key(row.level), "planned": row.planned, "achieved": row.achieved}
+            for row in levels.rows
+        ],
+        "planned_achieved": {
+            _level_key(planned): {_level_key(achieved): n for achieved, n in row.items()}
+            for planned, row in levels.cross.items()
+        },
+        "shortfalls": {
+            "short": levels.short,
+            "met": levels.met,
+            "exceeded": levels.exceeded,
+            "not_assessed": levels.not_assessed,
+        },
+        "sectors": [
+            {
+                "sector": row.sector,
+                "people": row.people,
+                "attendances": row.attendances,
+                "public": row.public,
+            }
+            for row in dashboard.sectors
+        ],
+        "organizations": {
+            "count": dashboard.organization_count,
+            "items": [
+                {
+                    "key": row.key,
+                    "name": row.name,
+                    "sector": row.sector,
+                    "activities": row.activities,
+                    "people": row.people,
+                    "attendances": row.attendances,
+                }
+                for row in dashboard.organizations
+            ],
+        },
+        "quiet_members": {
+            "months": dashboard.quiet_months,
+            "since": dashboard.quiet_since.isoformat(),
+            "members": dashboard.member_count,
+            "count": dashboard.quiet_member_count,
+            "items": [
+                {
+                    "key": row.key,
+                    "name": row.name,
+                    "kind": row.kind,
+                    "sector": row.sector,
+                    "last_activity": row.last_activity.isoformat() if row.last_activity else None,
+                }
+                for row in dashboard.quiet_members
+            ],
+        },
+        "missing_o25": {
+            "needing": dashboard.needs_o25_count,
+            "count": dashboard.missing_o25_count,
+            "items": [
+                {
+                    "key": row.key,
+                    "title": row.title,
+                    "starts_on": row.starts_on.isoformat(),
+                    "iap2_planned": row.iap2_planned,
+                    "iap2_achieved": row.iap2_achieved,
+                    "missing": row.missing,
+                }
+                for row in dashboard.missing_o25
+            ],
+        },
+    }

@@ -11,12 +11,11 @@ from urllib.parse import urlencode
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from phakhi.actors.models import Kind, Sector
+from phakhi.actors.models import Kind
 from phakhi.analysis.mapmeta import SECTOR_COLOURS
 from phakhi.core.dates import show_date
 from phakhi.core.periods import Period
-from phakhi.participation.dashboard import Dashboard, Subject
-from phakhi.participation.models import Activity
+from phakhi.participation.dashboard import Dashboard, Subject, o25_label, sector_label
 from phakhi.participation.vocabulary import NOT_THE_TIE_LEVEL, level_info
 
 QUIET_MONTHS = (1, 3, 6, 9, 12, 18, 24)
@@ -57,15 +56,6 @@ def _level(number: int | None) -> dict[str, Any]:
         "meaning": info.meaning,
         "methods": info.methods,
     }
-
-
-def o25_label(name: str) -> str:
-    """An o25 item's name (the activity field's label): “results”, “ผลการรับฟัง”…"""
-    return str(getattr(Activity._meta.get_field(name), "verbose_name", name))
-
-
-def _sector_label(value: str) -> str:
-    return str(Sector(value).label) if value else _("sector not recorded")
 
 
 def _period_choices(dashboard: Dashboard, years: list[int]) -> list[dict[str, Any]]:
@@ -118,7 +108,7 @@ def dashboard_context(
     sectors = [
         {
             "value": row.sector or "none",
-            "label": _sector_label(row.sector),
+            "label": sector_label(row.sector),
             "colour": SECTOR_COLOURS[row.sector or "none"],
             "people": row.people,
             "attendances": row.attendances,
@@ -132,7 +122,7 @@ def dashboard_context(
             "name": row.name,
             "key": row.key,
             "url": _reverse("actor", workspace=subject.workspace.slug, pk=row.actor_id),
-            "sector": _sector_label(row.sector),
+            "sector": sector_label(row.sector),
             "activities": row.activities,
             "people": row.people,
             "attendances": row.attendances,
@@ -145,7 +135,7 @@ def dashboard_context(
             "key": row.key,
             "url": _reverse("actor", workspace=subject.workspace.slug, pk=row.actor_id),
             "kind": Kind(row.kind).label,
-            "sector": _sector_label(row.sector),
+            "sector": sector_label(row.sector),
             "last_activity": show_date(row.last_activity) if row.last_activity else None,
         }
         for row in dashboard.quiet_members
