@@ -2,7 +2,6 @@
 counts, check-in at the door only while it is open, and the audit trail of each."""
 
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,7 +10,6 @@ from phakhi.actors.services import actor_create
 from phakhi.core.models import AuditEvent
 from phakhi.core.versions import EditConflict
 from phakhi.networks.services import membership_set, network_create
-from phakhi.participation import attendance as services
 from phakhi.participation.attendance import (
     activity_counts_set,
     attendance_add,
@@ -35,31 +33,17 @@ from tests.participation.attendance_support import make_activity, make_people
 
 
 @pytest.fixture
-def refreshed(monkeypatch: pytest.MonkeyPatch) -> list[set[int]]:
-    """The actor ids each write asked co-participation to refresh."""
-    calls: list[set[int]] = []
-
-    def spy(workspace: Any, actor_ids: Any) -> None:
-        calls.append(set(actor_ids))
-
-    monkeypatch.setattr(services, "coparticipation_refresh", spy)
-    return calls
-
-
-@pytest.fixture
 def people(author, workspace):
     return make_people(author, workspace, ["นายสมชาย ใจดี", "นางสาวกานดา ศรีสุข", "ดร.วิชัย พูลผล"])
 
 
-def test_add_is_idempotent_and_sets_the_role(author, workspace, people, refreshed):
+def test_add_is_idempotent_and_sets_the_role(author, workspace, people):
     activity = make_activity(workspace)
     first = attendance_add(author, activity, people[0])
     again = attendance_add(author, activity, people[0], role=Role.SPEAKER)
     assert again.pk == first.pk
     assert Attendance.objects.filter(activity=activity).count() == 1
     assert Attendance.objects.get().role == Role.SPEAKER
-    # Only the first changed who took part.
-    assert refreshed == [{people[0].pk}]
     actions = list(
         AuditEvent.objects.filter(object_type="participation.attendance")
         .order_by("id")
@@ -82,14 +66,13 @@ def test_add_refuses_another_workspace_and_unknown_roles(
     assert not Attendance.objects.exists()
 
 
-def test_add_many_reports_those_already_there(author, workspace, people, refreshed):
+def test_add_many_reports_those_already_there(author, workspace, people):
     activity = make_activity(workspace)
     attendance_add(author, activity, people[0])
     result = attendance_add_many(author, activity, [people[0], people[1], people[2], people[1]])
     assert [row.actor for row in result.already] == [people[0]]
     assert {row.actor for row in result.added} == {people[1], people[2]}
     assert Attendance.objects.filter(activity=activity).count() == 3
-    assert refreshed[-1] == {people[1].pk, people[2].pk}
 
 
 def test_add_many_is_all_or_nothing(author, workspace, other_workspace, people):
@@ -100,7 +83,7 @@ def test_add_many_is_all_or_nothing(author, workspace, other_workspace, people):
     assert not Attendance.objects.exists()
 
 
-def test_remove_role_and_arrival(author, workspace, people, refreshed):
+def test_remove_role_and_arrival(author, workspace, people):
     activity = make_activity(workspace)
     row = attendance_add(author, activity, people[0])
     attendance_set_role(author, row, Role.ORGANIZER)
@@ -115,7 +98,6 @@ def test_remove_role_and_arrival(author, workspace, people, refreshed):
     attendance_remove(author, row)
     attendance_remove(author, row)  # twice is harmless
     assert not Attendance.objects.exists()
-    assert refreshed == [{people[0].pk}, {people[0].pk}]
     with pytest.raises(ValidationError, match="no longer on the activity"):
         attendance_set_role(author, row, Role.SPEAKER)
 
@@ -151,7 +133,7 @@ def test_head_counts_and_satisfaction(author, workspace):
     assert activity.satisfaction is None and activity.public_civil == 120
 
 
-def test_check_in_only_while_open(author, workspace, people, refreshed):
+def test_check_in_only_while_open(author, workspace, people):
     network = network_create(author, workspace, slug="health", name="เครือข่ายสุขภาพ")
     membership_set(author, network, people[1])
     activity = make_activity(workspace, networks=(network,))
@@ -167,7 +149,6 @@ def test_check_in_only_while_open(author, workspace, people, refreshed):
     member = door_check_in(f"{code[:3]}-{code[3:]}".lower(), people[1].pk)
     assert member.source == Attendance.Source.CHECK_IN and member.checked_in_at is not None
     assert door_check_in(code, people[1].pk).pk == member.pk  # tapping twice is harmless
-    assert refreshed == [{people[0].pk}, {people[1].pk}]
     with pytest.raises(ValidationError, match="not on the activity's list"):
         door_check_in(code, people[2].pk)
     check_in_close(author, activity)
@@ -188,3 +169,30 @@ def test_door_search_shows_only_the_list_and_needs_two_letters(author, workspace
     assert door_search(activity, "วิชัย") == []  # neither registered nor a member
     found = door_search(activity, "นางสาว กานดา")[0]
     assert found.arrived is False and not hasattr(found, "phone")
+
+
+def test_taking_part_makes_and_unmakes_co_participation_ties(author, workspace, people):
+    """The real co-participation refresh (not the spy): each write that changes who took part
+    brings the ties up to date within its transaction."""
+    from phakhi.participation.registrations import registration_accept, registration_create
+    from phakhi.ties.models import Tie
+
+    def pairs() -> set[frozenset[str]]:
+        ties = Tie.objects.filter(workspace=workspace, kind="co-participation")
+        return {frozenset((t.source.name, t.target.name)) for t in ties}
+
+    network = network_create(author, workspace, slug="health", name="เครือข่ายสุขภาพ")
+    membership_set(author, network, people[1])
+    activity = make_activity(workspace, networks=(network,))
+    attendance_add(author, activity, people[0])
+    assert pairs() == set()
+    code = check_in_open(author, activity)
+    door_check_in(code, people[1].pk)  # a member checks in at the door
+    assert pairs() == {frozenset(("นายสมชาย ใจดี", "นางสาวกานดา ศรีสุข"))}
+    newcomer = registration_accept(author, registration_create(activity, name="นางอรุณี แสงทอง"))
+    assert len(pairs()) == 3 and all(newcomer.name in p or len(p) == 2 for p in pairs())
+    row = Attendance.objects.get(activity=activity, actor=people[0])
+    attendance_remove(author, row)
+    assert pairs() == {frozenset(("นางสาวกานดา ศรีสุข", "นางอรุณี แสงทอง"))}
+    tie = Tie.objects.get(workspace=workspace, kind="co-participation")
+    assert tie.attributes["shared_activities"] == 1
