@@ -20,6 +20,7 @@ from phakhi.actors.validation import actor_name_key, stored_values
 from phakhi.core import audit
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.core.thai import sort_key
+from phakhi.imports import merge_hooks
 from phakhi.imports.duplicates import find_possible_duplicates
 from phakhi.networks.models import Membership, Role
 from phakhi.ties.models import Tie
@@ -294,6 +295,7 @@ def actors_merge(
         result = MergeResult(kept, merged.pk, merged.key, merged.name, **counts)
         merged_in = {"id": merged.pk, "key": merged.key, "name": merged.name}
         merged.delete()
+        merge_hooks.actors_merged(kept, result.merged_id, author)
         changes: dict[str, Any] = audit.diff(old, _snapshot(kept))
         changes["merged"] = [None, merged_in | result.counts()]
         audit.record(author, AuditEvent.Action.UPDATE, kept, changes=changes)

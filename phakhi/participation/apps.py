@@ -14,3 +14,10 @@ class ParticipationConfig(AppConfig):
 
         register_importer("activities", activities_import)
         register_importer("attendance", attendance_import)
+
+        # A merge (phakhi.imports, a layer below) moves attendance: the kept actor's
+        # co-participation ties are counted again in the merge's transaction.
+        from phakhi.imports.merge_hooks import after_merge
+        from phakhi.participation.coparticipation import refresh_after_merge
+
+        after_merge(refresh_after_merge)

@@ -249,7 +249,8 @@ def attendance_remove(author: audit.Author, attendance: Attendance) -> None:
         _event(author, AuditEvent.Action.DELETE, current, audit.diff(_values(current), {})).save()
         actor_id, workspace = current.actor_id, current.activity.workspace
         current.delete()
-        coparticipation_refresh(workspace, {actor_id})
+        # With the activity: one fewer may bring it back under the limit (51 → 50 makes ties).
+        coparticipation_refresh(workspace, {actor_id}, activities={current.activity_id})
 
 
 def _locked(attendance: Attendance) -> Attendance:

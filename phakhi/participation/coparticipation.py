@@ -38,6 +38,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phakhi.actors.models import Actor
 from phakhi.core import audit, bulk
 from phakhi.core.models import AuditEvent, Workspace
 from phakhi.participation.models import Activity, Attendance, CoParticipationRule
@@ -645,3 +646,11 @@ def coparticipation_status(workspace: Workspace) -> CoParticipationStatus:
         )
     limit = rule.max_participants if rule else CoParticipationRule.DEFAULT_MAX_PARTICIPANTS
     return CoParticipationStatus(limit, ties, last)
+
+
+def refresh_after_merge(kept: Actor, merged_id: int, author: audit.Author) -> None:
+    """After ``actors_merge``: the kept actor's co-participation ties counted again from the
+    attendance it now has (the merged actor's moved to it; where both attended, one row stayed,
+    which may bring that activity back under the limit — the refresh sees it). The merge
+    combined their ties generically (the larger count won); this makes them exact."""
+    coparticipation_refresh(kept.workspace, {kept.pk}, author=author)
