@@ -17,11 +17,13 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from phakhi.analysis.models import AnalysisRun
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
 from phakhi.assessments.templates import Item, Template, templates_in_order
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
 from phakhi.networks.models import Network
+from phakhi.participation.models import Activity
 
 
 def assessments_query(workspace: Workspace) -> QuerySet[SelfAssessment]:
@@ -249,3 +251,23 @@ def history(
         HistoryPoint(a.pk, a.title, a.held_on, _average(scores[a.pk].values()), scores[a.pk])
         for a in chosen
     ]
+
+
+def activities_matching(workspace: Workspace, query: str, *, limit: int = 20) -> list[Activity]:
+    """The evidence picker's activities: those whose title holds ``query`` (all when empty),
+    the latest first."""
+    found = Activity.objects.filter(workspace=workspace)
+    query = query.strip()
+    if query:
+        found = found.filter(Q(title__icontains=query) | Q(key__iexact=query))
+    return list(found.order_by("-starts_on", "-id")[:limit])
+
+
+def runs_for_evidence(workspace: Workspace, *, limit: int = 30) -> list[AnalysisRun]:
+    """The analysis runs that finished, the latest first: a score of the network's structure
+    points at the run that measured it."""
+    return list(
+        AnalysisRun.objects.filter(workspace=workspace, status=AnalysisRun.Status.DONE)
+        .select_related("network")
+        .order_by("-number")[:limit]
+    )
