@@ -14,6 +14,7 @@ from phakhi.actors.models import Actor, Kind
 from phakhi.core import audit
 from phakhi.core.models import Workspace
 from phakhi.demo.workshop_lessons_design import load_lessons_and_design
+from phakhi.demo.workshop_participation import load_participation
 from phakhi.expansion.demo import load_expansion_plan
 from phakhi.networks.models import Network, Role
 from phakhi.networks.services import membership_set, network_create
@@ -99,4 +100,5 @@ def load_workshop_kit(author: audit.Author, workspace: Workspace) -> Project:
         load_drawn_map(author, project)
         load_expansion_plan(author, project)
         load_live_session(author, project)
+        load_participation(author, project)  # activities, attendance, self-assessments
     return project
