@@ -19,7 +19,8 @@ POLL_SECONDS = 3
 def _arrivals(workspace: Workspace, activity: Activity) -> dict[str, int]:
     registered, arrived = attendance_counts([activity.pk])[activity.pk]
     pending = registrations_pending(workspace, activity).count()
-    return {"registered": registered, "arrived": arrived, "pending": pending}
+    # Everyone who checked in at the door, those waiting for review too.
+    return {"registered": registered, "arrived": arrived + pending, "pending": pending}
 
 
 @attendance_editor
