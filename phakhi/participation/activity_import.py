@@ -103,8 +103,8 @@ class Names:
     spaces, case and zero-width characters aside); a name two of them share is refused with
     their slugs."""
 
-    def __init__(self, rows: Iterable[Network | Project], what: str) -> None:
-        self.what = what
+    def __init__(self, rows: Iterable[Network | Project], what: str, shared: str) -> None:
+        self.what, self.shared = what, shared
         self.slugs: dict[str, Network | Project] = {}
         self.names: dict[str, list[Network | Project]] = {}
         for row in rows:
@@ -123,10 +123,8 @@ class Names:
                 _("There is no %(what)s “%(names)s” in this workspace.")
                 % {"what": self.what, "names": text}
             )
-        raise ValueError(
-            _("Several %(what)ss are named “%(name)s”; write the slug of one (%(slugs)s).")
-            % {"what": self.what, "name": text, "slugs": ", ".join(sorted(r.slug for r in found))}
-        )
+        slugs = ", ".join(sorted(row.slug for row in found))
+        raise ValueError(self.shared % {"name": text, "slugs": slugs})
 
 
 @dataclass
@@ -139,8 +137,16 @@ class Lookups:
     def of(cls, workspace: Workspace) -> "Lookups":
         return cls(
             workspace,
-            Names(Network.objects.filter(workspace=workspace), _("network")),
-            Names(Project.objects.filter(workspace=workspace), _("project")),
+            Names(
+                Network.objects.filter(workspace=workspace),
+                _("network"),
+                _("Several networks are named “%(name)s”; write the slug of one (%(slugs)s)."),
+            ),
+            Names(
+                Project.objects.filter(workspace=workspace),
+                _("project"),
+                _("Several projects are named “%(name)s”; write the slug of one (%(slugs)s)."),
+            ),
         )
 
 

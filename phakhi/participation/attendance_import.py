@@ -58,10 +58,11 @@ class RowParser:
                 return ""
         return role
 
-    def parse(self, cells: list[object]) -> tuple[Pair | None, str, str, list[tuple[str, str]]]:
-        """The row's (activity id, actor id), its role, its actor's key, and its problems."""
+    def parse(self, texts: list[str]) -> tuple[Pair | None, str, str, list[tuple[str, str]]]:
+        """From the row's activity, actor and role cells (as text): its (activity id, actor
+        id), its role, its actor's key, and its problems."""
         problems: list[tuple[str, str]] = []
-        activity_key, actor_key, role_text = cell_texts(cells, self.indexes)
+        activity_key, actor_key, role_text = texts
         activity = self.activities.get(activity_key)
         if activity is None:
             if not activity_key:
@@ -109,10 +110,11 @@ def read_rows(
     seen: dict[Pair, int] = {}
     plan = Plan([], [])
     for line, cells in table.rows:
-        if not any(cell_text(c) for c in cells):
-            continue
+        texts = cell_texts(cells, parser.indexes)
+        if not any(texts) and not any(cell_text(c) for c in cells):
+            continue  # a blank line (the usual row has its keys: one cheap look)
         report.rows += 1
-        pair, role, actor_key, problems = parser.parse(cells)
+        pair, role, actor_key, problems = parser.parse(texts)
         if pair is None:
             report.reject(line, problems)
             continue
