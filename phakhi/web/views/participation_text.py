@@ -16,6 +16,7 @@ from phakhi.analysis.mapmeta import SECTOR_COLOURS
 from phakhi.core.dates import show_date
 from phakhi.core.periods import Period
 from phakhi.participation.dashboard import Dashboard, Subject, o25_label, sector_label
+from phakhi.participation.selectors import NO_LEVEL
 from phakhi.participation.vocabulary import NOT_THE_TIE_LEVEL, level_info
 
 QUIET_MONTHS = (1, 3, 6, 9, 12, 18, 24)
@@ -29,16 +30,17 @@ def _reverse(name: str, **kwargs: Any) -> str:
 
 
 def activities_url(subject: Subject, period: Period, **filters: object) -> str:
-    """The activity list filtered to the subject, the period and ``filters`` (``planned``,
-    ``achieved``: a level or "none"; ``o25``: "missing")."""
+    """The activity list (``web:activities``) filtered to the subject, the period and
+    ``filters`` (``planned``, ``achieved``: a level, 0 for none; ``o25``: "missing"), in the
+    list's own query parameters."""
     base = _reverse("activities", workspace=subject.workspace.slug)
     if not base:
         return ""
-    query: dict[str, object] = {"from": period.first.isoformat(), "to": period.last.isoformat()}
+    query: dict[str, object] = dict(period.params())
     if subject.network is not None:
-        query["network"] = subject.network.slug
+        query["network"] = subject.network.pk
     if subject.project is not None:
-        query["project"] = subject.project.slug
+        query["project"] = subject.project.pk
     query.update({name: value for name, value in filters.items() if value is not None})
     return f"{base}?{urlencode(query)}"
 
@@ -46,10 +48,10 @@ def activities_url(subject: Subject, period: Period, **filters: object) -> str:
 def _level(number: int | None) -> dict[str, Any]:
     info = level_info(number)
     if info is None:
-        return {"number": None, "value": "none", "name": _("not set"), "short": _("not set")}
+        return {"number": None, "value": NO_LEVEL, "name": _("not set"), "short": _("not set")}
     return {
         "number": info.number,
-        "value": str(info.number),
+        "value": info.number,
         "name": info.numbered,
         "short": info.label,
         "thai": info.thai,
