@@ -1,6 +1,7 @@
 // Shared behaviour of every page: htmx (pages that update in place) and a few small helpers.
 // The CSRF token reaches htmx requests through hx-headers on <body> (web/base.html).
 import htmx from "htmx.org";
+import { activityForms } from "./activities.js";
 import { actorPickers } from "./picker.js";
 import { stakeholderGrids } from "./stakeholders.js";
 
@@ -48,6 +49,7 @@ document.addEventListener("click", async (event) => {
 
 // Fields that name an actor suggest actors while one types (assets/js/picker.js).
 actorPickers();
+activityForms();
 
 // Worksheet 1's grid: drag or arrow-key cards between quadrants (assets/js/stakeholders.js).
 stakeholderGrids();

@@ -22,6 +22,7 @@ PROJECT_TABS: list[ProjectTab] = [
     ProjectTab("project-lessons", _("Lessons learned")),  # worksheet 2
     ProjectTab("project-map", _("Draw the map")),  # worksheet 3
     ProjectTab("project-plan", _("Expansion plan")),  # worksheet 4
+    ProjectTab("project-activities", _("Activities")),  # meetings, forums, trainings, visits
     ProjectTab("project-participation", _("Participation")),  # the IAP2 dashboard
     ProjectTab("project-live", _("Live workshop")),  # participants on their phones
     ProjectTab("project-paper", _("Print and download")),  # blank and filled worksheets
