@@ -33,7 +33,7 @@ from phakhi.participation.attendance import _role, attendance_add
 from phakhi.participation.models import Activity, Attendance, Registration, Role
 
 Status = Registration.Status
-REGISTRATION_LIMIT = 30  # settings.PHAKHI_REGISTRATION_LIMIT: from one address…
+REGISTRATION_LIMIT = 200  # settings.PHAKHI_REGISTRATION_LIMIT: from one address (a venue's Wi-Fi)…
 WINDOW = dt.timedelta(minutes=15)  # settings.PHAKHI_REGISTRATION_WINDOW: …in this long
 NAME_LIMIT = 300
 ORGANIZATION_KEY = "organisation at the door"  # the attribute that keeps an unknown organisation
