@@ -98,7 +98,7 @@ def test_a_viewers_feed_has_no_contact_details(data, soon) -> None:
     activity(workspace, "a", soon, organizers=[person], title="เวที")
     for role in ("viewer", "admin"):
         feed = calendar_feed_get_or_create(AUTHOR, user_with_role(workspace, role), workspace)
-        body = Client().get(_url(feed)).content.decode()
+        body = Client().get(_url(feed)).content.decode().replace("\r\n ", "")  # unfolded
         assert "นายสมชาย ใจดี" in body  # organisers are named…
         assert "234" not in body and "example.org" not in body  # …never their contacts
 
