@@ -16,7 +16,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Avg,
     Case,
@@ -48,6 +50,7 @@ NOT_SET = None  # the row and column of activities whose level is not recorded
 SECTORS: tuple[str, ...] = (*Sector.values, "")  # "" : the actor's sector is not recorded
 DEFAULT_QUIET_MONTHS = 6
 DEFAULT_LIMIT = 50
+ACTORS = Actor._meta.db_table
 
 
 @dataclass(frozen=True)
@@ -211,15 +214,32 @@ def _attendance(activities: QuerySet[Activity]) -> QuerySet[Attendance]:
     return Attendance.objects.filter(activity_id__in=activities.order_by().values("pk")).order_by()
 
 
+def _per_actor(attendance: QuerySet[Attendance]) -> tuple[str, tuple[object, ...]]:
+    """The SQL of the attendance rows counted by actor (``actor_id``, ``n``): the figures by
+    sector and organisation join the actors to these few rows, not to every attendance row."""
+    per_actor = attendance.values("actor_id").annotate(n=Count("pk")).order_by()
+    sql, params = per_actor.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _rows(sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
 def sector_figures(
     activities: QuerySet[Activity], attendance: QuerySet[Attendance]
 ) -> tuple[list[SectorRow], Totals]:
     """The sector balance of those who took part (registered actors by their sector, the
     unregistered public by the sector it was counted in) and the totals."""
+    per_actor, params = _per_actor(attendance)
     by_sector = {
-        sector: (people, rows)
-        for sector, people, rows in attendance.values_list("actor__sector").annotate(
-            people=Count("actor_id", distinct=True), rows=Count("pk")
+        sector: (int(people), int(rows))
+        for sector, people, rows in _rows(
+            f"SELECT a.sector, COUNT(*), SUM(t.n) FROM ({per_actor}) t "
+            f"INNER JOIN {ACTORS} a ON a.id = t.actor_id GROUP BY a.sector",
+            params,
         )
     }
     sums = activities.order_by().aggregate(
@@ -241,12 +261,11 @@ def sector_figures(
         SectorRow(sector, *by_sector.get(sector, (0, 0)), public=public[sector])
         for sector in SECTORS
     ]
-    participants = attendance.aggregate(n=Count("actor_id", distinct=True))["n"]
     mean = sums["mean_satisfaction"]
     totals = Totals(
         activities=sums["activities"],
         attendances=sum(row.attendances for row in rows),
-        participants=participants,
+        participants=sum(row.people for row in rows),  # each actor has one sector
         public=sum(public.values()),
         satisfaction=Decimal(mean).quantize(Decimal("0.01")) if mean is not None else None,
         rated=sums["rated"],
@@ -258,36 +277,48 @@ def organization_figures(
     attendance: QuerySet[Attendance], limit: int | None = DEFAULT_LIMIT
 ) -> tuple[list[OrganizationRow], int]:
     """Organisations that took part, themselves (an actor of kind organisation) or through
-    their people (``Actor.organization``), most activities first; and how many there are."""
+    their people (``Actor.organization``), most attendances first; and how many there are.
+    The activities each took part in are counted for the organisations listed."""
+    per_actor, params = _per_actor(attendance)
+    source = (
+        f"FROM (SELECT CASE WHEN a.kind = %s THEN a.id ELSE a.organization_id END AS org, "
+        f"CASE WHEN a.kind = %s THEN 0 ELSE 1 END AS person, t.n AS n "
+        f"FROM ({per_actor}) t INNER JOIN {ACTORS} a ON a.id = t.actor_id) o "
+        f"WHERE o.org IS NOT NULL"
+    )
+    kinds = (Kind.ORGANIZATION.value, Kind.ORGANIZATION.value)
+    # One pass: the listed organisations, each row also carrying how many there are in all.
+    top = _rows(
+        f"SELECT o.org, SUM(o.n), SUM(o.person), COUNT(*) OVER () {source} GROUP BY o.org "
+        f"ORDER BY SUM(o.n) DESC, SUM(o.person) DESC, o.org"
+        + (" LIMIT %s" if limit is not None else ""),
+        (*kinds, *params, *((limit,) if limit is not None else ())),
+    )
+    count = int(top[0][3]) if top else 0
+    ids = [int(row[0]) for row in top]
     organization = Case(
         When(actor__kind=Kind.ORGANIZATION, then="actor_id"),
         default="actor__organization_id",
         output_field=IntegerField(),
     )
-    grouped = (
-        attendance.annotate(organization=organization)
-        .filter(organization__isnull=False)
-        .values("organization")
-        .annotate(
-            activities=Count("activity_id", distinct=True),
-            people=Count("actor_id", distinct=True, filter=~Q(actor__kind=Kind.ORGANIZATION)),
-            attendances=Count("pk"),
-        )
+    activities = dict(
+        attendance.filter(Q(actor_id__in=ids) | Q(actor__organization_id__in=ids))
+        .annotate(organization=organization)
+        .values_list("organization")
+        .annotate(n=Count("activity_id", distinct=True))
     )
-    count = grouped.count()
-    top = list(grouped.order_by("-activities", "-attendances", "organization")[:limit])
-    actors = Actor.objects.in_bulk([row["organization"] for row in top])
+    actors = Actor.objects.in_bulk(ids)
     rows = [
         OrganizationRow(
-            actor_id=row["organization"],
-            key=actors[row["organization"]].key,
-            name=actors[row["organization"]].name,
-            sector=actors[row["organization"]].sector,
-            activities=row["activities"],
-            people=row["people"],
-            attendances=row["attendances"],
+            actor_id=org,
+            key=actors[org].key,
+            name=actors[org].name,
+            sector=actors[org].sector,
+            activities=activities.get(org, 0),
+            people=int(people),
+            attendances=int(n),
         )
-        for row in top
+        for org, (_org, n, people, _count) in zip(ids, top, strict=True)
     ]
     return rows, count
 
