@@ -7,16 +7,18 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from phakhi.cli import assessments, participation_report
+from phakhi.cli import assessments, coparticipation, participation_report
 
 
 def add_parsers(commands: Any) -> None:
     """Each area adds its subcommand here."""
     assessments.add_parsers(commands)
     participation_report.add_parsers(commands)
+    coparticipation.add_parsers(commands)
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     **assessments.HANDLERS,
     **participation_report.HANDLERS,
+    **coparticipation.HANDLERS,
 }

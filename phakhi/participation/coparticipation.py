@@ -57,6 +57,11 @@ from phakhi.participation.models import Activity, Attendance, CoParticipationRul
 from phakhi.projects.models import ProjectTie
 from phakhi.ties.models import Tie
 
+# Above this many attendance rows a rebuild asked for on a page runs on the task queue.
+INLINE_ATTENDANCE = 20_000
+# The largest limit one may set: an activity of a thousand would alone make half a million ties.
+MAX_LIMIT = 1000
+
 __all__ = ["KIND", "LAST", "ORIGIN", "SHARED", "CoParticipationResult", "coparticipation_rebuild",
            "coparticipation_refresh", "coparticipation_status", "makes_ties", "tie_limit",
            "tie_limit_set"]  # fmt: skip
@@ -92,14 +97,46 @@ def _locked_rule(workspace: Workspace) -> CoParticipationRule:
     return rule
 
 
+@dataclass(frozen=True)
+class LimitChange:
+    """A new limit: the ties made again under it (``rebuild``), or ``queued`` for the task
+    queue when the workspace's attendance is large."""
+
+    old: int
+    new: int
+    rebuild: CoParticipationResult | None
+    queued: bool
+
+
+def runs_in_background(workspace: Workspace) -> bool:
+    """Whether a rebuild of ``workspace`` goes to the task queue rather than a web request."""
+    return Attendance.objects.filter(workspace=workspace).count() > INLINE_ATTENDANCE
+
+
+def _queue(author: audit.Author, workspace: Workspace) -> None:
+    from phakhi.participation.coparticipation_tasks import coparticipation_rebuild_task
+
+    transaction.on_commit(
+        lambda: coparticipation_rebuild_task.enqueue(workspace.pk, author.label, author.user_id)
+    )
+
+
 def tie_limit_set(
-    author: audit.Author, workspace: Workspace, max_participants: int
-) -> CoParticipationResult | None:
-    """Change the workspace's limit and make the ties again under it; None when the limit was
-    already that (nothing to do). Recorded as an update of the rule."""
-    if not isinstance(max_participants, int) or max_participants < 2:
+    author: audit.Author,
+    workspace: Workspace,
+    max_participants: int,
+    *,
+    background: bool = False,
+) -> LimitChange | None:
+    """Change the workspace's limit and make the ties again under it — at once, or with
+    ``background`` on the task queue; None when the limit was already that (nothing to do).
+    Recorded as an update of the rule."""
+    if not isinstance(max_participants, int) or not 2 <= max_participants <= MAX_LIMIT:
         raise ValidationError(
-            {"max_participants": _("The limit must be a whole number of at least 2.")}
+            {
+                "max_participants": _("The limit must be a whole number from 2 to %(most)s.")
+                % {"most": f"{MAX_LIMIT:,}"}
+            }
         )
     with transaction.atomic():
         rule = _locked_rule(workspace)
@@ -115,7 +152,21 @@ def tie_limit_set(
             workspace=workspace,
             changes={"max_participants": [old, max_participants]},
         )
-        return rebuild(workspace, rule, author)
+        if background:
+            _queue(author, workspace)
+            return LimitChange(old, max_participants, None, True)
+        return LimitChange(old, max_participants, rebuild(workspace, rule, author), False)
+
+
+def coparticipation_rebuild_request(
+    author: audit.Author, workspace: Workspace, *, background: bool = False
+) -> CoParticipationResult | None:
+    """A rebuild asked for on a page: run now, or with ``background`` queued (None)."""
+    if background:
+        with transaction.atomic():
+            _queue(author, workspace)
+        return None
+    return coparticipation_rebuild(workspace, author=author)
 
 
 # --- reading attendance ------------------------------------------------------------------------

@@ -163,12 +163,13 @@ def test_changing_the_limit_rebuilds_and_is_recorded(workspace):
     coparticipation_rebuild(workspace)
     assert len(stored_edges(workspace)) == 15
     assert tie_limit(workspace) == 50
-    result = tie_limit_set(AUTHOR, workspace, 5)
-    assert result is not None and result.removed == 15
+    change = tie_limit_set(AUTHOR, workspace, 5)
+    assert change is not None and (change.old, change.new, change.queued) == (50, 5, False)
+    assert change.rebuild is not None and change.rebuild.removed == 15
     assert tie_limit(workspace) == 5
     assert tie_limit_set(AUTHOR, workspace, 5) is None  # the same limit: nothing to do
-    change = AuditEvent.objects.filter(changes__has_key="max_participants").get()
-    assert change.changes["max_participants"] == [50, 5]
+    event = AuditEvent.objects.filter(changes__has_key="max_participants").get()
+    assert event.changes["max_participants"] == [50, 5]
     status = coparticipation_status(workspace)
     assert (status.limit, status.ties) == (5, 0)
     assert status.last_rebuild is not None and status.last_rebuild.changes["removed"] == 15
@@ -178,8 +179,9 @@ def test_changing_the_limit_rebuilds_and_is_recorded(workspace):
 def test_limit_below_two_is_refused(workspace):
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError):
-        tie_limit_set(AUTHOR, workspace, 1)
+    for wrong in (1, 0, 1001):
+        with pytest.raises(ValidationError):
+            tie_limit_set(AUTHOR, workspace, wrong)
 
 
 @pytest.mark.django_db
