@@ -27,6 +27,7 @@ from phakhi.exports.selectors import (
     tie_attribute_keys,
     tie_directions,
 )
+from phakhi.ties.vocabulary import INTEGER_ATTRIBUTES
 
 BUFFER = 1 << 20
 
@@ -49,6 +50,10 @@ _SPECIAL = re.compile('[&<>"\n\r\t]|[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\
 _INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _ENTITIES |= {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _is_integer(text: str) -> bool:
+    return text.removeprefix("-").isdigit()
 
 
 def _xml(text: str) -> str:
@@ -129,8 +134,19 @@ class _Graph:
             values.append((until, str(row.until)))
         for i, key in zip(ids[len(EDGE_FIELDS) :], self.edge_custom, strict=True):
             if value := attribute_text(row.attributes.get(key)):
+                if key in INTEGER_ATTRIBUTES and not _is_integer(value):
+                    continue  # declared as a number: a stray text would break the readers
                 values.append((i, _xml(value)))
         return values
+
+    def edge_types(self, pick: int) -> dict[str, str]:
+        """The types of the edge attributes (by title) that are not text: the format's name
+        for each (``pick`` 0 for GEXF, 1 for GraphML)."""
+        types = {k: names[pick] for k, names in EDGE_TYPES.items()}
+        for title, key in zip(self.edge_titles[len(EDGE_FIELDS) :], self.edge_custom, strict=True):
+            if key in INTEGER_ATTRIBUTES:
+                types[title] = ("integer", "int")[pick]
+        return types
 
     def nodes(self, write: Callable[[str], object], node: Callable[[ActorRow], str]) -> None:
         for row in iter_actors(self.scope, self.keys):
@@ -186,8 +202,7 @@ def write_gexf(scope: Export, paths: list[Path], thai_headers: bool) -> None:
             f'<graph mode="static" defaultedgetype="{graph.edge_type}" name="{_xml(graph.name)}">\n'
         )
         out.write(declare("node", node_ids, graph.node_titles, {}))
-        edge_types = {k: gexf for k, (gexf, _) in EDGE_TYPES.items()}
-        out.write(declare("edge", edge_ids, graph.edge_titles, edge_types))
+        out.write(declare("edge", edge_ids, graph.edge_titles, graph.edge_types(0)))
         out.write("<nodes>\n")
         graph.nodes(out.write, node)
         out.write("</nodes>\n<edges>\n")
@@ -233,8 +248,9 @@ def write_graphml(scope: Export, paths: list[Path], thai_headers: bool) -> None:
         out.write(declare("node", [("label", "label")], {}))
         out.write(declare("node", zip(node_ids, graph.node_titles, strict=True), {}))
         out.write(declare("edge", [("weight", "weight")], {"weight": "double"}))
-        edge_types = {k: graphml for k, (_, graphml) in EDGE_TYPES.items()}
-        out.write(declare("edge", zip(edge_ids, graph.edge_titles, strict=True), edge_types))
+        out.write(
+            declare("edge", zip(edge_ids, graph.edge_titles, strict=True), graph.edge_types(1))
+        )
         out.write(f'<graph id="G" edgedefault="{graph.edge_type}">\n')
         graph.nodes(out.write, node)
         graph.edges(out.write, edge)

@@ -35,6 +35,7 @@ from phakhi.exports.selectors import (
     tie_attribute_keys,
 )
 from phakhi.imports.columns import ACTOR_COLUMNS, TIE_COLUMNS, headers_for
+from phakhi.ties.vocabulary import INTEGER_ATTRIBUTES
 
 SHEETS = {False: ("actors", "ties"), True: ("ภาคี", "ความสัมพันธ์")}
 XLSX_MAX_ROWS = SHEET_ROWS
@@ -142,6 +143,12 @@ def write_xlsx(scope: Export, paths: list[Path], thai_headers: bool) -> None:
     table = Table(scope, thai_headers)
     workbook = Workbook(write_only=True)
     strength = TIE_FIELDS.index("strength")
+    # Whole-number tie attributes (shared_activities) go in as numbers too.
+    counted = [
+        len(TIE_FIELDS) + i
+        for i, key in enumerate(table.tie_attributes)
+        if key in INTEGER_ATTRIBUTES
+    ]
     try:
         for title, headers, rows in (
             (sheets[0], table.actor_headers, table.actor_rows()),
@@ -156,6 +163,9 @@ def write_xlsx(scope: Export, paths: list[Path], thai_headers: bool) -> None:
                 ]
                 if numbers:
                     cells[strength] = int(row[strength])
+                    for index in counted:
+                        if row[index].removeprefix("-").isdigit():
+                            cells[index] = int(row[index])
                 sheet.append(cells)
     except BaseException:
         discard(workbook)

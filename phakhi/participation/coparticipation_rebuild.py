@@ -20,12 +20,12 @@ from phakhi.core.models import AuditEvent, Workspace
 from phakhi.participation.models import Activity, Attendance, CoParticipationRule
 from phakhi.projects.models import ProjectTie
 from phakhi.ties.models import Origin, Strength, Tie
-from phakhi.ties.vocabulary import COPARTICIPATION
+from phakhi.ties.vocabulary import COPARTICIPATION, LAST_ACTIVITY, SHARED_ACTIVITIES
 
 KIND = COPARTICIPATION
 ORIGIN = Origin.ACTIVITY
 STRENGTH = Strength.NETWORKING
-SHARED, LAST = "shared_activities", "last_activity"
+SHARED, LAST = SHARED_ACTIVITIES, LAST_ACTIVITY
 # A refresh of more actors than this makes every tie again instead (an attendance import).
 REFRESH_LIMIT = 2000
 _CHUNK = 500  # ids in one IN (…) list

@@ -63,6 +63,11 @@ WORKSHOP_LEVELS = (
 
 # Kinds of tie Phakhi makes itself, with their words (any other kind is the user's own text).
 COPARTICIPATION = "co-participation"  # two actors took part in the same activity
+# Its attributes: how many activities the two shared, and the ISO date of the last one.
+SHARED_ACTIVITIES, LAST_ACTIVITY = "shared_activities", "last_activity"
+# Tie attributes that are whole numbers when present: exports type them (GEXF "integer",
+# GraphML "int", a number in a workbook) so that Gephi and Excel can sort and size by them.
+INTEGER_ATTRIBUTES = frozenset({SHARED_ACTIVITIES})
 KIND_LABELS = {COPARTICIPATION: gettext_lazy("took part together")}
 
 
