@@ -15,15 +15,13 @@ from django.utils.translation import gettext as _
 from phakhi.core import audit, bulk
 from phakhi.core.cells import cell_text
 from phakhi.core.models import Workspace
-from phakhi.core.thai import word_key
 from phakhi.imports.columns import ACTIVITY_COLUMNS, HeaderError, map_headers
 from phakhi.imports.readers import ImportFileError, Table
 from phakhi.imports.report import ImportReport, Progress, record_import, reporting_rows
-from phakhi.networks.models import Network
 from phakhi.participation.coparticipation import coparticipation_refresh
+from phakhi.participation.import_lookups import Lookups
 from phakhi.participation.models import Activity
 from phakhi.participation.validation import clean_activity_values
-from phakhi.projects.models import Project
 
 # The stored fields an activity file fills, in the order of the writes below.
 STORED_FIELDS = (
@@ -96,58 +94,6 @@ class Planned:
     network_ids: frozenset[int] = frozenset()
     changes: dict[str, list[object]] = field(default_factory=dict)
     stored: Stored | None = None
-
-
-class Names:
-    """A workspace's networks or projects, found by slug or by name (compared as Thai words:
-    spaces, case and zero-width characters aside); a name two of them share is refused with
-    their slugs."""
-
-    def __init__(self, rows: Iterable[Network | Project], what: str, shared: str) -> None:
-        self.what, self.shared = what, shared
-        self.slugs: dict[str, Network | Project] = {}
-        self.names: dict[str, list[Network | Project]] = {}
-        for row in rows:
-            self.slugs[row.slug] = row
-            self.names.setdefault(word_key(row.name), []).append(row)
-        self.slug_of = {row.pk: row.slug for row in self.slugs.values()}
-
-    def find(self, text: str) -> Network | Project:
-        if text in self.slugs:
-            return self.slugs[text]
-        found = self.names.get(word_key(text), [])
-        if len(found) == 1:
-            return found[0]
-        if not found:
-            raise ValueError(
-                _("There is no %(what)s “%(names)s” in this workspace.")
-                % {"what": self.what, "names": text}
-            )
-        slugs = ", ".join(sorted(row.slug for row in found))
-        raise ValueError(self.shared % {"name": text, "slugs": slugs})
-
-
-@dataclass
-class Lookups:
-    workspace: Workspace
-    networks: Names
-    projects: Names
-
-    @classmethod
-    def of(cls, workspace: Workspace) -> "Lookups":
-        return cls(
-            workspace,
-            Names(
-                Network.objects.filter(workspace=workspace),
-                _("network"),
-                _("Several networks are named “%(name)s”; write the slug of one (%(slugs)s)."),
-            ),
-            Names(
-                Project.objects.filter(workspace=workspace),
-                _("project"),
-                _("Several projects are named “%(name)s”; write the slug of one (%(slugs)s)."),
-            ),
-        )
 
 
 def read_rows(table: Table, report: ImportReport) -> dict[str, Planned]:

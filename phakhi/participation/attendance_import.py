@@ -158,6 +158,8 @@ COLUMNS = (
 def write(workspace: Workspace, plan: Plan, author: audit.Author, report: ImportReport) -> None:
     now = bulk.timestamp()
     source = Attendance.Source.IMPORT.value
+    clock = time.perf_counter
+    started = clock()
     with transaction.atomic():
         plan.new.sort()  # in the unique index's order
         bulk.insert_rows(
@@ -170,15 +172,19 @@ def write(workspace: Workspace, plan: Plan, author: audit.Author, report: Import
             ["role", "updated_at"],
             ([new, now, attendance_id] for attendance_id, _label, _old, new in plan.roles),
         )
-        started = time.perf_counter()
+        report.timings["write"] = round(clock() - started, 3)
+        started = clock()
         refresh_ties(workspace, plan, author)
-        report.timings["coparticipation"] = round(time.perf_counter() - started, 3)
+        report.timings["coparticipation"] = round(clock() - started, 3)
         updates: Iterator[tuple[int, str, dict[str, list[object]], int | None]] = (
             (attendance_id, label, {"role": [old, new]}, None)
             for attendance_id, label, old, new in plan.roles
         )
         # Attendance has no version: its events carry none.
         record_import(author, workspace, report, "participation.attendance", updates)
+        started = clock()
+    # PostgreSQL checks the new rows' foreign keys (attendance and ties) as the import commits.
+    report.timings["commit"] = round(clock() - started, 3)
 
 
 def refresh_ties(workspace: Workspace, plan: Plan, author: audit.Author) -> None:
@@ -206,8 +212,10 @@ def import_attendance(
     parser = RowParser(table, activities, actor_ids_by_key(workspace.pk))
     report.name_columns(table, parser.columns)
     report.ignored_columns = parser.ignored
+    started = time.perf_counter()
     stored = load_stored(workspace)
     plan = read_rows(table, parser, stored, report)
+    report.timings["read"] = round(time.perf_counter() - started, 3)
     if progress is not None:
         progress("check", report.rows)
     if not report.applying:
