@@ -25,6 +25,7 @@ from phakhi.api.lookups import ActorRef, actor_ref
 from phakhi.api.pagination import PageMeta, PageParams, paginate
 from phakhi.api.types import Id, Input, Text100
 from phakhi.core.personal import mask_email, mask_phone, personal_view
+from phakhi.participation.access import can_edit_activity
 from phakhi.participation.attendance import (
     attendance_add_many,
     attendance_check_in,
@@ -137,19 +138,8 @@ def _activity(access: Access, key: str) -> Activity:
     return found
 
 
-def _can_edit(access: Access, activity: Activity) -> bool:
-    if not access.can_edit:
-        return False
-    if not access.is_restricted:
-        return True
-    mine = access.network_ids or frozenset()
-    if activity.networks.filter(pk__in=mine).exists():
-        return True
-    return activity.project is not None and access.can_edit_project(activity.project.network_id)
-
-
 def _require_edit(access: Access, activity: Activity) -> None:
-    if not _can_edit(access, activity):
+    if not can_edit_activity(access, activity):
         raise forbidden(_("You may change only the attendance of activities you edit."))
 
 

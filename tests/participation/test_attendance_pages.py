@@ -163,3 +163,27 @@ def test_a_limited_coordinator_manages_only_their_networks_activities(data, auth
     assert ok.status_code == 302
     refused = limited.post(_url("activity-attendance-add", others), {"actor": "y-1"})
     assert refused.status_code == 403
+
+
+def test_the_page_makes_the_same_queries_for_many_participants(
+    data, activity, author, coordinator
+) -> None:
+    from phakhi.participation.attendance import attendance_add_many
+    from tests.participation.attendance_support import make_people
+
+    def queries(count: int) -> int:
+        people = make_people(author, data["workspace"], [f"ผู้เข้าร่วม {n}" for n in range(count)])
+        attendance_add_many(author, activity, people)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert coordinator.get(_url("activity-attendance", activity)).status_code == 200
+        Attendance.objects.filter(activity=activity).delete()
+        from phakhi.actors.models import Actor
+
+        Actor.objects.filter(key__startswith="person-").delete()
+        return len(captured)
+
+    queries(1)  # the first request of the client reads its session and caches
+    assert queries(5) == queries(40) <= 12

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
+from phakhi.participation.access import can_edit_activity
 from phakhi.participation.models import Activity
 from phakhi.web.access import WorkspaceView, forbidden, workspace_view
 
@@ -26,17 +27,10 @@ def activity_or_404(workspace: Workspace, activity_id: int) -> Activity:
 
 
 def can_manage_attendance(access: Access, activity: Activity) -> bool:
-    """Admins and coordinators of every network; a coordinator limited to some networks when
-    one of the activity's networks is theirs, or its project is."""
-    if not access.can_edit:
-        return False
-    if not access.is_restricted:
-        return True
-    mine = access.network_ids or frozenset()
-    if any(pk in mine for pk in activity.networks.values_list("pk", flat=True)):
-        return True
-    project = activity.project
-    return project is not None and access.can_edit_project(project.network_id)
+    """Those who may change the activity manage its attendance (``can_edit_activity``: admins
+    and coordinators of every network; a coordinator limited to some networks when one of the
+    activity's networks is theirs, or its project is)."""
+    return can_edit_activity(access, activity)
 
 
 def attendance_editor(view: Callable[..., HttpResponse]) -> WorkspaceView:
