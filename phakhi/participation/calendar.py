@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -134,20 +134,29 @@ def activities_between(
     return found.order_by("starts_on", F("start_time").asc(nulls_first=True), "title", "pk")
 
 
+_MARK = 987654321  # an id no activity has, replaced in the reversed path
+
+
 def activity_path(workspace_slug: str, activity_id: int) -> str:
     """The activity's page (route ``web:activity``), or "" while there is none."""
+    return _activity_paths(workspace_slug)(activity_id)
+
+
+def _activity_paths(workspace_slug: str) -> Callable[[int], str]:
+    """The activity pages' paths by id, reversing the route once (a feed has thousands)."""
     try:
-        return reverse(
-            "web:activity", kwargs={"workspace": workspace_slug, "activity": activity_id}
-        )
+        path = reverse("web:activity", kwargs={"workspace": workspace_slug, "activity": _MARK})
     except NoReverseMatch:
-        return ""
+        return lambda _id: ""
+    before, after = path.split(str(_MARK), 1)
+    return lambda activity_id: f"{before}{activity_id}{after}"
 
 
 def activity_entries(workspace: Workspace, activities: Iterable[Activity]) -> list[Entry]:
     """Entries of activities, in their order; the Activity rides along as ``record`` (the feed
     reads its IAP2 levels and organisers from it)."""
     labels = dict(Kind.choices)
+    path = _activity_paths(workspace.slug)
     entries = []
     for activity in activities:
         entries.append(
@@ -162,7 +171,7 @@ def activity_entries(workspace: Workspace, activities: Iterable[Activity]) -> li
                 end_time=activity.end_time if activity.start_time else None,
                 category=activity.kind,
                 category_label=str(labels.get(activity.kind, activity.kind)),
-                url=activity_path(workspace.slug, activity.pk),
+                url=path(activity.pk),
                 updated_at=activity.updated_at,
                 sequence=activity.version,
                 area=(activity.province_code, activity.district_code),

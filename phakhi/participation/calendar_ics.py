@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -25,8 +26,8 @@ from icalendar import Calendar, Event, vText
 
 from phakhi.core.areas import district_name, province_name
 from phakhi.participation.calendar import ACTIVITY, Entry
-from phakhi.participation.models import Activity, Attendance, Role
-from phakhi.participation.vocabulary import level_info
+from phakhi.participation.models import Activity, Attendance, Kind, Role
+from phakhi.participation.vocabulary import LEVELS
 from phakhi.projects.models import Project
 
 PRODID = "-//Phakhi//Activity calendar//TH"
@@ -72,37 +73,54 @@ def _projects(activities: Iterable[Activity]) -> dict[int, str]:
     return dict(Project.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
 
 
+@lru_cache(maxsize=4096)
+def _area_name(code: str, language: str) -> str:
+    return (district_name if len(code) == 4 else province_name)(code, language)
+
+
 def location_text(entry: Entry, language: str) -> str:
     """Place, district, province: as much as the entry knows."""
     province, district = entry.area
     parts = [
         entry.place.strip(),
-        district_name(district, language) if district else "",
-        province_name(province, language) if province else "",
+        _area_name(district, language) if district else "",
+        _area_name(province, language) if province else "",
     ]
     return ", ".join(part for part in parts if part)
 
 
-def _level(value: int | None) -> str:
-    info = level_info(value)
-    return info.numbered if info else "–"
+class _Words:
+    """The calendar's words in its language, translated once for all its events (a feed has
+    thousands)."""
 
+    def __init__(self) -> None:
+        self.kinds = {code: str(label) for code, label in Kind.choices}
+        self.levels = {info.number: info.numbered for info in LEVELS}
+        self.kind = _("Kind: %(kind)s")
+        self.planned = _("IAP2 level planned: %(level)s")
+        self.achieved = _("IAP2 level achieved: %(level)s")
+        self.organisers = _("Organisers: %(names)s")
+        self.networks = _("Networks: %(names)s")
+        self.project = _("Project: %(name)s")
 
-def _activity_lines(
-    activity: Activity, organisers: list[str], networks: list[str], project: str
-) -> list[str]:
-    lines = [
-        _("Kind: %(kind)s") % {"kind": activity.get_kind_display()},
-        _("IAP2 level planned: %(level)s") % {"level": _level(activity.iap2_planned)},
-        _("IAP2 level achieved: %(level)s") % {"level": _level(activity.iap2_achieved)},
-    ]
-    if organisers:
-        lines.append(_("Organisers: %(names)s") % {"names": ", ".join(organisers)})
-    if networks:
-        lines.append(_("Networks: %(names)s") % {"names": ", ".join(networks)})
-    if project:
-        lines.append(_("Project: %(name)s") % {"name": project})
-    return lines
+    def level(self, value: int | None) -> str:
+        return self.levels.get(value or 0, "–")
+
+    def activity_lines(
+        self, activity: Activity, organisers: list[str], networks: list[str], project: str
+    ) -> list[str]:
+        lines = [
+            self.kind % {"kind": self.kinds.get(activity.kind, activity.kind)},
+            self.planned % {"level": self.level(activity.iap2_planned)},
+            self.achieved % {"level": self.level(activity.iap2_achieved)},
+        ]
+        if organisers:
+            lines.append(self.organisers % {"names": ", ".join(organisers)})
+        if networks:
+            lines.append(self.networks % {"names": ", ".join(networks)})
+        if project:
+            lines.append(self.project % {"name": project})
+        return lines
 
 
 def entry_uid(workspace_slug: str, entry: Entry, host: str) -> str:
@@ -142,6 +160,7 @@ def ics_calendar(
     organisers, networks = _organisers(ids), _networks(ids)
     projects = _projects(records)  # type: ignore[arg-type]
     with override(language):
+        words = _Words()
         calendar = Calendar()
         calendar.add("prodid", PRODID)
         calendar.add("version", "2.0")
@@ -166,13 +185,13 @@ def ics_calendar(
             record = entry.record
             label = entry.category_label
             if isinstance(record, Activity):
-                label = record.get_kind_display()  # in the calendar's language
+                label = words.kinds.get(record.kind, label)  # in the calendar's language
             event.add("categories", [label])
             if location := location_text(entry, language):
                 event.add("location", location)
             lines: list[str] = []
             if isinstance(record, Activity):
-                lines = _activity_lines(
+                lines = words.activity_lines(
                     record,
                     organisers.get(record.pk, []),
                     networks.get(record.pk, []),

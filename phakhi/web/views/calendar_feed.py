@@ -5,6 +5,7 @@ shows, and the subscribe panel's actions (make the address, reset it)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -33,6 +34,7 @@ from phakhi.web.access import request_author, workspace_view
 from phakhi.web.views.calendar import calendar_query
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+FEED_CACHE_SECONDS = 24 * 3600  # a feed's text, by its ETag (a change makes a new ETag)
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -70,16 +72,22 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponseBase:
     calendar_feed_read(reader.feed)
     cached = get_conditional_response(request, etag=state.etag, last_modified=last_modified)
     if cached is None:
-        start, end = feed_window(today)
-        entries = calendar_entries(workspace, start, end, networks=network_ids)
-        with translation.override(language):
-            body = ics_calendar(
-                entries,
-                workspace_slug=workspace.slug,
-                name=_calendar_name(workspace, [network.name for network in networks]),
-                base_url=base_url,
-                language=language,
-            )
+        # The text is the same for every reader of the same ETag (it covers the role, the
+        # language, the filter and the host): made once, kept until the calendar changes.
+        key = f"phakhi:calendar-feed:{workspace.pk}:{state.etag}"
+        body = cache.get(key)
+        if body is None:
+            start, end = feed_window(today)
+            entries = calendar_entries(workspace, start, end, networks=network_ids)
+            with translation.override(language):
+                body = ics_calendar(
+                    entries,
+                    workspace_slug=workspace.slug,
+                    name=_calendar_name(workspace, [network.name for network in networks]),
+                    base_url=base_url,
+                    language=language,
+                )
+            cache.set(key, body, FEED_CACHE_SECONDS)
         cached = HttpResponse(body, content_type=CONTENT_TYPE)
     cached["ETag"] = state.etag
     if last_modified is not None:
