@@ -207,5 +207,10 @@ def test_project_tab_network_and_actor_pages(
     )
     network = viewer.get(_url("network", slug=data["network"].slug))
     assert forum.title in _text(network)
+    add = f'{_url("activity-add")}?network={data["network"].pk}'
+    assert add not in network.content.decode()
+    assert add in admin.get(_url("network", slug=data["network"].slug)).content.decode()
+    ticked = form_values(admin.get(add), "title")
+    assert ticked["networks"] == str(data["network"].pk)
     actor = _text(viewer.get(_url("actor", pk=data["third"].pk)))
     assert forum.title in actor and "speaker (วิทยากร)" in actor

@@ -24,8 +24,10 @@ def _url(workspace: Workspace, pk: int) -> str:
     return reverse("web:activity", kwargs={"workspace": workspace.slug, "activity": pk})
 
 
-@register.inclusion_tag("web/activities/_section.html")
-def network_activities(workspace: Workspace, network: Network) -> dict[str, Any]:
+@register.inclusion_tag("web/activities/_section.html", takes_context=True)
+def network_activities(context: Any, workspace: Workspace, network: Network) -> dict[str, Any]:
+    access = context.get("access")
+    may_add = access is not None and access.can_edit_network(network.pk)
     activities = activities_of_network(network)
     rows = [
         {
@@ -44,6 +46,10 @@ def network_activities(workspace: Workspace, network: Network) -> dict[str, Any]
         "all_url": reverse("web:activities", kwargs={"workspace": workspace.slug})
         + f"?network={network.pk}",
         "section_id": "network-activities",
+        "add_url": reverse("web:activity-add", kwargs={"workspace": workspace.slug})
+        + f"?network={network.pk}"
+        if may_add
+        else "",
     }
 
 
@@ -61,4 +67,10 @@ def actor_activities(workspace: Workspace, actor: Actor) -> dict[str, Any]:
         for row in activities_of_actor(actor, limit=SHOWN)
     ]
     total = len(rows) if len(rows) < SHOWN else Attendance.objects.filter(actor=actor).count()
-    return {"rows": rows, "total": total, "all_url": "", "section_id": "actor-activities"}
+    return {
+        "rows": rows,
+        "total": total,
+        "all_url": "",
+        "section_id": "actor-activities",
+        "add_url": "",
+    }
