@@ -248,6 +248,7 @@ def assessment_html(found: Report) -> str:
                 "thai": listed.template.thai,
                 "source": listed.template.source,
                 "rows": rows,
+                "long_evidence": any(len(row["evidence"]) > 3 for row in rows),
                 "average": listed.average,
                 "previous_average": listed.previous_average,
                 "change": signed(listed.change),

@@ -119,3 +119,15 @@ def test_the_command_lists_and_exports(pair, tmp_path, capsys):
     argv[argv.index(str(now.pk))] = "99999"
     assert cli.main(argv) == cli.EXIT_FAILED
     assert "99999" in capsys.readouterr().err
+
+
+def test_many_pieces_of_evidence_are_listed_after_the_table(make, author, tmp_path):
+    assessment = make()
+    answer = answer_for_item(assessment, C7.code, "5")
+    answer_set(author, answer, score=4)
+    for n in range(6):
+        evidence_add_link(author, answer, url=f"https://example.org/{n}", label=f"รายงานฉบับที่ {n}")
+    translation.activate("th")
+    text = compared(pdf_text(assessment_file(assessment, "pdf").content, tmp_path))
+    assert compared("หลักฐาน 6 รายการ") in text
+    assert all(compared(f"รายงานฉบับที่ {n}") in text for n in range(6))
