@@ -2,7 +2,8 @@
 counts, add one or many actors (by key), change a participant's role or arrival, remove; the
 registrations at the door waiting for review, with their likely duplicates, and accepting,
 linking or rejecting them. Changes are for those who may edit the activity (one of its networks
-or its project); contacts are masked for viewers."""
+or its project). Actors' contacts are on their own pages, not here; what a person typed at
+the door (a phone number, an e-mail address) is masked for viewers."""
 
 from __future__ import annotations
 
@@ -55,8 +56,6 @@ class AttendanceOut(Schema):
     actor: ActorRef
     organization: str = Field(description="the name of the actor's organisation")
     sector: str
-    phone: str = Field(description="masked for viewers")
-    email: str = Field(description="masked for viewers")
     role: str
     source: str = Field(description="registered, check_in, walk_in or import")
     checked_in_at: dt.datetime | None = Field(description="when they arrived; null: not (yet)")
@@ -145,13 +144,10 @@ def _require_edit(access: Access, activity: Activity) -> None:
 
 def attendance_out(access: Access, row: Attendance) -> AttendanceOut:
     actor = row.actor
-    shown = personal_view(access).fields(actor)
     return AttendanceOut(
         actor=actor_ref(actor),
         organization=actor.organization.name if actor.organization else "",
         sector=actor.sector,
-        phone=shown["phone"],
-        email=shown["email"],
         role=row.role,
         source=row.source,
         checked_in_at=row.checked_in_at,

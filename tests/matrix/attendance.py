@@ -1,6 +1,6 @@
 """Attendance in the permission matrix: an activity of the "health" network (which the limited
-coordinator is not in) attended by the fixture's person (whose phone number the attendance page
-shows, masked for viewers), with check-in open and one registration at the door waiting. The
+coordinator is not in) attended by the fixture's person (whose contacts no attendance output shows:
+they are on the actor's page), with check-in open and one registration at the door waiting. The
 phones' pages need no account and live outside any workspace; tests/participation/
 test_attendance_phone.py tests them."""
 
@@ -72,7 +72,7 @@ def _attendance_param(c: dict[str, Any]) -> dict[str, Any]:
 
 
 WEB: list[Route] = [
-    Route("activity-attendance", "get", "view", _activity, contacts=True),
+    Route("activity-attendance", "get", "view", _activity),
     Route("activity-attendance-add", "post", "edit_activity", _activity,
           lambda c: {"actor": c["third"].key, "role": "speaker"}),
     Route("activity-counts", "post", "edit_activity", _activity,
@@ -94,8 +94,7 @@ WEB: list[Route] = [
 ]  # fmt: skip
 
 OPERATIONS: list[Operation] = [
-    Operation("get", "/workspaces/{slug}/activities/{key}/attendance", "view", params=_key,
-              contacts=True),
+    Operation("get", "/workspaces/{slug}/activities/{key}/attendance", "view", params=_key),
     Operation("post", "/workspaces/{slug}/activities/{key}/attendance", "edit_activity",
               params=_key, body=lambda c: {"actors": [c["third"].key], "role": "speaker"}),
     Operation("patch", "/workspaces/{slug}/activities/{key}/attendance/{actor_key}",

@@ -19,7 +19,6 @@ from phakhi.actors.models import Actor
 from phakhi.actors.search import actors_by_key_or_name
 from phakhi.core.models import Workspace
 from phakhi.core.periods import active_on
-from phakhi.core.personal import personal_view
 from phakhi.core.versions import EditConflict
 from phakhi.networks.models import Network
 from phakhi.participation.attendance import (
@@ -80,11 +79,9 @@ def _add_form(workspace: Workspace, activity: Activity, data: Any = None) -> Add
 
 
 def _row(attendance: Attendance, access: Access, can_edit: bool) -> dict[str, Any]:
-    shown = personal_view(access).fields(attendance.actor)
     return {
         "attendance": attendance,
         "actor": attendance.actor,
-        "phone": shown["phone"],  # masked for those who may not see contacts
         "can_edit": can_edit,
         "roles": Role.choices,
     }
@@ -111,7 +108,6 @@ def _page(
         "arrived": arrived,
         "public": public_count(activity),
         "can_edit": can_edit,
-        "show_contacts": True,
         "add_form": add_form or (_add_form(workspace, activity) if can_edit else None),
         "counts_form": counts_form or (_counts_form(activity) if can_edit else None),
         "code_shown": display_check_in_code(activity.check_in_code)
@@ -211,7 +207,7 @@ def _row_answer(
     if request.headers.get("HX-Request") != "true":
         return _back(workspace, attendance.activity, f"#attendance-{attendance.pk}")
     context: dict[str, Any] = {"workspace": workspace, "activity": attendance.activity}
-    context |= {"row": _row(attendance, access, True), "show_contacts": True}
+    context |= {"row": _row(attendance, access, True)}
     return render(request, "web/attendance/_row.html", context)
 
 
