@@ -304,3 +304,24 @@ def test_xlsx_error_file_for_a_workbook(workspace, world, tmp_path):
     sheet = load_workbook(report.errors_file).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[1][0] == "A9" and values[1][-2] == 2
+
+
+def test_an_edit_made_while_the_import_runs_is_kept(workspace, world, tmp_path):
+    from phakhi.participation.services import activity_update
+
+    run(workspace, write_csv(tmp_path / "a.csv", GOOD))
+    changed = [row[:] for row in GOOD]
+    changed[1][9] = "5"  # A1 achieved, from the file
+    changed[1][1] = "ประชุมคณะทำงาน (แก้)"  # A1's title, from the file
+
+    def colleague(step: str, _rows: int) -> None:
+        if step == "write":  # after the import read A1, before it writes
+            activity = stored(workspace, "A1")
+            activity_update(AUTHOR, activity, place="ห้องประชุม 2", iap2_planned=1)
+
+    report = run(workspace, write_csv(tmp_path / "b.csv", changed), progress=colleague)
+    assert (report.updated, report.unchanged) == (1, 2)
+    first = stored(workspace, "A1")
+    assert (first.title, first.iap2_achieved) == ("ประชุมคณะทำงาน (แก้)", 5)
+    # The colleague's place stays; the file's planned level (2) is its own column, written last.
+    assert (first.place, first.iap2_planned, first.version) == ("ห้องประชุม 2", 2, 3)
