@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -158,7 +160,7 @@ def assessment_xlsx(found: Report) -> bytes:
         summary.append([label, value])
     summary.append([])
     heads = [_("List"), _("Source"), _("Items scored"), _("Average"), _("Previous average"),
-             _("Change"), _("Previous assessment")]  # fmt: skip
+             pgettext("score", "Change"), _("Previous assessment")]  # fmt: skip
     summary.append(heads)
     for cell in summary[summary.max_row]:
         cell.font, cell.fill = _BOLD, _HEAD
@@ -192,7 +194,7 @@ def assessment_xlsx(found: Report) -> bytes:
         sheet["A1"].font = Font(bold=True, size=12)
         sheet.append([_("Source: %(source)s") % {"source": listed.template.source}])
         heads = [_("No."), _("Item"), _("Score"), _("Meaning"), _("Previous score"),
-                 _("Change"), _("Notes"), _("Evidence")]  # fmt: skip
+                 pgettext("score", "Change"), _("Notes"), _("Evidence")]  # fmt: skip
         sheet.append(heads)
         for cell in sheet[sheet.max_row]:
             cell.font, cell.fill = _BOLD, _HEAD
@@ -228,7 +230,7 @@ def assessment_html(found: Report) -> str:
     stylesheet's classes."""
     lists = []
     for listed in found.comparison.lists:
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "code": row.item.code,
                 "text": item_text(listed.template, row.answer),

@@ -78,7 +78,9 @@ class Template:
 
     @property
     def source(self) -> str:
-        return f"{self.document} {self.lines[0]}–{self.lines[1]}"
+        """S 37–49; S 64 for a list on one line."""
+        first, last = self.lines
+        return f"{self.document} {first}" if first == last else f"{self.document} {first}–{last}"
 
     @property
     def file_name(self) -> str:

@@ -29,7 +29,7 @@ class AssessmentFields(forms.Form):
         required=False,
         help_text=_("empty: “Self-assessment of …” with the network and the date"),
     )
-    held_on = DateText(label=_("Date of the assessment"))
+    held_on = DateText(label=_("Date of the self-assessment"))
     network = forms.ModelChoiceField(
         label=_("Network"),
         queryset=Network.objects.none(),
