@@ -45,11 +45,26 @@ function readTable(table) {
   return { labels, datasets, links };
 }
 
+// A long category name (ภาคประชาชน ประชาสังคม และเอกชน) on lines of about ``width`` characters,
+// broken at its spaces, so that a phone's narrow chart does not cut it off.
+function wrapped(label, width) {
+  const lines = [];
+  for (const word of label.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + word.length < width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 function draw(canvas, font) {
   const table = document.getElementById(canvas.dataset.chartSource);
   if (!(table instanceof HTMLTableElement)) return;
-  const { labels, datasets, links } = readTable(table);
+  const read = readTable(table);
+  const { datasets, links } = read;
   const stacked = canvas.dataset.chartType === "stacked";
+  const narrow = canvas.parentElement.clientWidth < 600;
+  const labels = stacked && narrow ? read.labels.map((label) => wrapped(label, 14)) : read.labels;
   const styles = getComputedStyle(document.documentElement);
   const text = styles.getPropertyValue("--phakhi-text").trim() || "#1b1b1b";
   const grid = styles.getPropertyValue("--phakhi-border").trim() || "#c9cdd2";
@@ -73,7 +88,7 @@ function draw(canvas, font) {
         y: {
           stacked,
           beginAtZero: true,
-          ticks: { color: text, font: { family: font }, precision: 0 },
+          ticks: { color: text, font: { family: font }, precision: 0, autoSkip: false },
           grid: { color: stacked ? "transparent" : grid },
         },
       },

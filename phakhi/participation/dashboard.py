@@ -4,9 +4,10 @@ days), the activities by IAP2 level planned and achieved, the sector balance (เน
 who took part, the organisations that took part, the members with no activity for some months,
 and the activities that still miss what ITA indicator o25 asks an agency to publish.
 
-An activity belongs to a period by the day it starts. Every figure is an aggregate query (a few
-a dashboard, whatever the number of attendance rows); only the lists (organisations, quiet
-members, activities missing o25 items) bring rows into Python, and at most ``limit`` of them.
+An activity belongs to a period by the day it starts. The figures are aggregate queries (the
+same dozen a dashboard, whatever the number of rows): the attendance rows are counted by actor
+in the database, so Python sees one row an actor who took part (for the sectors and the
+organisations) and at most ``limit`` rows of each list, never the attendance rows themselves.
 The pages, the API and ``phakhi report participation`` all read :func:`participation_dashboard`.
 """
 
@@ -16,7 +17,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.db import connection
 from django.db.models import (
@@ -214,34 +214,54 @@ def _attendance(activities: QuerySet[Activity]) -> QuerySet[Attendance]:
     return Attendance.objects.filter(activity_id__in=activities.order_by().values("pk")).order_by()
 
 
-def _per_actor(attendance: QuerySet[Attendance]) -> tuple[str, tuple[object, ...]]:
-    """The SQL of the attendance rows counted by actor (``actor_id``, ``n``): the figures by
-    sector and organisation join the actors to these few rows, not to every attendance row."""
+@dataclass(frozen=True)
+class Participant:
+    """One registered actor who took part: what the figures by sector and by organisation
+    need, and their number of attendance rows."""
+
+    actor_id: int
+    sector: str
+    organization_id: int | None  # themselves for an organisation, else their employer
+    person: bool  # not an organisation
+    attendances: int
+
+
+def participants(attendance: QuerySet[Attendance]) -> list[Participant]:
+    """The actors who took part, one row an actor (a few thousand, not the hundreds of
+    thousands of attendance rows): the attendance rows are counted by actor in the database
+    and only then joined to the actors."""
     per_actor = attendance.values("actor_id").annotate(n=Count("pk")).order_by()
     sql, params = per_actor.query.sql_with_params()
-    return sql, tuple(params)
-
-
-def _rows(sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
+        cursor.execute(
+            f"SELECT a.id, a.sector, a.kind, a.organization_id, t.n FROM ({sql}) t "
+            f"INNER JOIN {ACTORS} a ON a.id = t.actor_id",
+            params,
+        )
+        found = cursor.fetchall()
+    organization = Kind.ORGANIZATION.value
+    return [
+        Participant(
+            actor_id=actor_id,
+            sector=sector,
+            organization_id=actor_id if kind == organization else employer,
+            person=kind != organization,
+            attendances=int(n),
+        )
+        for actor_id, sector, kind, employer, n in found
+    ]
 
 
 def sector_figures(
-    activities: QuerySet[Activity], attendance: QuerySet[Attendance]
+    activities: QuerySet[Activity], people: list[Participant]
 ) -> tuple[list[SectorRow], Totals]:
     """The sector balance of those who took part (registered actors by their sector, the
     unregistered public by the sector it was counted in) and the totals."""
-    per_actor, params = _per_actor(attendance)
-    by_sector = {
-        sector: (int(people), int(rows))
-        for sector, people, rows in _rows(
-            f"SELECT a.sector, COUNT(*), SUM(t.n) FROM ({per_actor}) t "
-            f"INNER JOIN {ACTORS} a ON a.id = t.actor_id GROUP BY a.sector",
-            params,
-        )
-    }
+    counted: dict[str, list[int]] = {sector: [0, 0] for sector in SECTORS}
+    for someone in people:
+        row = counted.setdefault(someone.sector, [0, 0])
+        row[0] += 1
+        row[1] += someone.attendances
     sums = activities.order_by().aggregate(
         activities=Count("pk"),
         civil=Sum("public_civil"),
@@ -258,14 +278,14 @@ def sector_figures(
         "": sums["unknown"] or 0,
     }
     rows = [
-        SectorRow(sector, *by_sector.get(sector, (0, 0)), public=public[sector])
+        SectorRow(sector, counted[sector][0], counted[sector][1], public[sector])
         for sector in SECTORS
     ]
     mean = sums["mean_satisfaction"]
     totals = Totals(
         activities=sums["activities"],
         attendances=sum(row.attendances for row in rows),
-        participants=sum(row.people for row in rows),  # each actor has one sector
+        participants=len(people),
         public=sum(public.values()),
         satisfaction=Decimal(mean).quantize(Decimal("0.01")) if mean is not None else None,
         rated=sums["rated"],
@@ -274,40 +294,40 @@ def sector_figures(
 
 
 def organization_figures(
-    attendance: QuerySet[Attendance], limit: int | None = DEFAULT_LIMIT
+    workspace: Workspace,
+    attendance: QuerySet[Attendance],
+    people: list[Participant],
+    limit: int | None = DEFAULT_LIMIT,
 ) -> tuple[list[OrganizationRow], int]:
     """Organisations that took part, themselves (an actor of kind organisation) or through
     their people (``Actor.organization``), most attendances first; and how many there are.
     The activities each took part in are counted for the organisations listed."""
-    per_actor, params = _per_actor(attendance)
-    source = (
-        f"FROM (SELECT CASE WHEN a.kind = %s THEN a.id ELSE a.organization_id END AS org, "
-        f"CASE WHEN a.kind = %s THEN 0 ELSE 1 END AS person, t.n AS n "
-        f"FROM ({per_actor}) t INNER JOIN {ACTORS} a ON a.id = t.actor_id) o "
-        f"WHERE o.org IS NOT NULL"
-    )
-    kinds = (Kind.ORGANIZATION.value, Kind.ORGANIZATION.value)
-    # One pass: the listed organisations, each row also carrying how many there are in all.
-    top = _rows(
-        f"SELECT o.org, SUM(o.n), SUM(o.person), COUNT(*) OVER () {source} GROUP BY o.org "
-        f"ORDER BY SUM(o.n) DESC, SUM(o.person) DESC, o.org"
-        + (" LIMIT %s" if limit is not None else ""),
-        (*kinds, *params, *((limit,) if limit is not None else ())),
-    )
-    count = int(top[0][3]) if top else 0
-    ids = [int(row[0]) for row in top]
+    totals: dict[int, list[int]] = {}
+    for someone in people:
+        if someone.organization_id is not None:
+            row = totals.setdefault(someone.organization_id, [0, 0])
+            row[0] += someone.attendances
+            row[1] += someone.person
+    ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
+    top = ranked[:limit]
+    ids = [org for org, _counts in top]
     organization = Case(
         When(actor__kind=Kind.ORGANIZATION, then="actor_id"),
         default="actor__organization_id",
         output_field=IntegerField(),
     )
+    # The listed organisations and their people, then their attendance through the
+    # (workspace, actor) index: a few hundred actors, not every attendance row.
+    members = Actor.objects.filter(
+        Q(pk__in=ids) | Q(organization_id__in=ids), workspace=workspace
+    ).values("pk")
     activities = dict(
-        attendance.filter(Q(actor_id__in=ids) | Q(actor__organization_id__in=ids))
+        attendance.filter(workspace=workspace, actor_id__in=members)
         .annotate(organization=organization)
         .values_list("organization")
         .annotate(n=Count("activity_id", distinct=True))
     )
-    actors = Actor.objects.in_bulk(ids)
+    actors = Actor.objects.only("key", "name", "sector").in_bulk(ids)
     rows = [
         OrganizationRow(
             actor_id=org,
@@ -315,12 +335,12 @@ def organization_figures(
             name=actors[org].name,
             sector=actors[org].sector,
             activities=activities.get(org, 0),
-            people=int(people),
-            attendances=int(n),
+            people=people_count,
+            attendances=attendances,
         )
-        for org, (_org, n, people, _count) in zip(ids, top, strict=True)
+        for org, (attendances, people_count) in top
     ]
-    return rows, count
+    return rows, len(totals)
 
 
 def quiet_members(
@@ -426,8 +446,11 @@ def participation_dashboard(
     ``limit`` rows each (None: all of them; their counts are complete either way)."""
     activities = subject.activities(period)
     attendance = _attendance(activities)
-    sectors, totals = sector_figures(activities, attendance)
-    organizations, organization_count = organization_figures(attendance, limit)
+    people = participants(attendance)
+    sectors, totals = sector_figures(activities, people)
+    organizations, organization_count = organization_figures(
+        subject.workspace, attendance, people, limit
+    )
     quiet, quiet_count, member_count, since = quiet_members(
         subject, quiet_months, today=today, limit=limit
     )

@@ -27,6 +27,8 @@ from phakhi.web.access import workspace_view
 from phakhi.web.views.participation_text import QUIET_MONTHS, dashboard_context
 from phakhi.web.views.projects import project_or_404
 
+PAGE_LIMIT = 20  # rows of each list on the page (the API and the command give more)
+
 
 def _months(value: str | None) -> int:
     try:
@@ -45,7 +47,7 @@ def _page(
     except DateError as problem:
         error, period = str(problem), Period.current()
     months = _months(request.GET.get("months"))
-    dashboard = participation_dashboard(subject, period, quiet_months=months)
+    dashboard = participation_dashboard(subject, period, quiet_months=months, limit=PAGE_LIMIT)
     context = {
         "workspace": subject.workspace,
         "access": access,
