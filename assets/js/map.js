@@ -164,6 +164,7 @@ function start(root) {
     if (state.renderer) state.renderer.kill();
     state.data = data;
     state.index = adjacency(data);
+    state.together = new Map((data.together ? data.together.edge : []).map((e, k) => [e, k]));
     state.selected = null;
     state.partners = new Set();
     panel.hidden = true;
@@ -194,8 +195,9 @@ function start(root) {
         minCameraRatio: 0.02,
         maxCameraRatio: 4,
         allowInvalidContainer: true,
-        // The project's map opens the ties between two actors from their line.
-        enableEdgeEvents: Boolean(config.ties_url),
+        // The project's map opens the ties between two actors from their line; a map of up
+        // to BIG_EDGES ties names a tie under the pointer (its level, the activities shared).
+        enableEdgeEvents: Boolean(config.ties_url) || data.counts.edges <= BIG_EDGES,
         ...programs,
       });
     } catch (error) {
@@ -215,6 +217,9 @@ function start(root) {
     }
     renderer.on("clickNode", ({ node }) => select(Number(node), { focusPanel: false }));
     renderer.on("clickStage", () => deselect());
+    renderer.on("enterEdge", ({ edge, event }) => showTie(Number(edge), event));
+    renderer.on("leaveEdge", () => { tip.hidden = true; });
+    renderer.getCamera().on("updated", () => { tip.hidden = true; });
     renderer.on("enterNode", () => canvas.classList.add("map-canvas--pointer"));
     renderer.on("leaveNode", () => canvas.classList.remove("map-canvas--pointer"));
     search.reset();
@@ -224,6 +229,32 @@ function start(root) {
     if (data.layout === "none") notes.push(t.no_layout);
     document.getElementById("map-layout-note").textContent = notes.join(" ");
     root.dataset.state = "ready";
+  }
+
+  // --- the tie under the pointer: its level, and the activities its two actors shared ---------
+  const tip = document.createElement("div");
+  tip.className = "map-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  canvas.append(tip);
+  function showTie(e, event) {
+    const data = state.data;
+    if (!data || !state.visible.edge[e]) return;
+    const level = data.legend.strengths.find((row) => row.value === data.edges.strength[e]);
+    const lines = [level ? level.label : ""];
+    const k = state.together ? state.together.get(e) : undefined;
+    if (k !== undefined) {
+      const count = data.together.shared[k];
+      lines.push(format(count === 1 ? t.took_part_one : t.took_part, { count: number(count), last: data.together.last[k] }));
+    }
+    tip.replaceChildren(...lines.filter(Boolean).map((text) => {
+      const line = document.createElement("span");
+      line.textContent = text;
+      return line;
+    }));
+    tip.style.left = `${Math.min(event.x + 12, canvas.offsetWidth - 220)}px`;
+    tip.style.top = `${event.y + 12}px`;
+    tip.hidden = false;
   }
 
   // --- filters -------------------------------------------------------------------------------

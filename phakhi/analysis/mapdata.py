@@ -6,6 +6,7 @@ Reads only; no contact detail is read or sent.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
@@ -19,7 +20,9 @@ from phakhi.analysis.mapmeta import legend, metric_labels, run_info
 from phakhi.analysis.mapscope import MapGraph, MapScope, map_nodes, positions, rows, rows_of
 from phakhi.analysis.models import ActorResult
 from phakhi.core.areas import province_name
-from phakhi.core.dates import current_language
+from phakhi.core.dates import current_language, format_date
+from phakhi.ties.models import Origin
+from phakhi.ties.vocabulary import COPARTICIPATION, LAST_ACTIVITY, SHARED_ACTIVITIES
 
 RESULT_FIELDS = (
     "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "constraint",
@@ -151,6 +154,43 @@ def _tags(scope: MapScope, ids: np.ndarray) -> tuple[list[str], dict[str, list[i
     return [name for _, name in names], {"node": node[kept].tolist(), "tag": tag[kept].tolist()}
 
 
+def _together(scope: MapScope, graph: MapGraph, language: str) -> dict[str, list[Any]]:
+    """The edges whose pair took part together in activities (a co-participation tie): the
+    edge's position, how many activities, and the last one's date as the language writes it
+    (the tie's tooltip). Read from the same ties as the edges, so a filter narrows both."""
+    found: dict[str, list[Any]] = {"edge": [], "shared": [], "last": []}
+    if not len(graph.source):
+        return found
+    ties = scope.ties().filter(kind=COPARTICIPATION, origin=Origin.ACTIVITY)
+    wanted = ties.values_list(
+        "source_id", "target_id", f"attributes__{SHARED_ACTIVITIES}", f"attributes__{LAST_ACTIVITY}"
+    )
+    table = rows_of(wanted, "source_id", graph.ids.tolist()) if scope.ego else rows(wanted)
+    if not table:
+        return found
+    ends = np.array([(row[0], row[1]) for row in table], dtype=np.int64)
+    one, other = positions(graph.ids, ends[:, 0]), positions(graph.ids, ends[:, 1])
+    edge_of = {
+        (a, b) if a < b else (b, a): e
+        for e, (a, b) in enumerate(zip(graph.source.tolist(), graph.target.tolist(), strict=True))
+    }
+    days: dict[str, str] = {}
+    for a, b, (_s, _t, shared, last) in zip(one.tolist(), other.tolist(), table, strict=True):
+        edge = edge_of.get((a, b) if a < b else (b, a)) if a >= 0 and b >= 0 else None
+        if edge is None or not isinstance(shared, int):
+            continue
+        last = str(last or "")
+        if last not in days:
+            try:
+                days[last] = format_date(dt.date.fromisoformat(last), language)
+            except ValueError:
+                days[last] = ""
+        found["edge"].append(edge)
+        found["shared"].append(shared)
+        found["last"].append(days[last])
+    return found
+
+
 def _brokers(betweenness: np.ndarray) -> np.ndarray:
     count = min(BROKERS_MAX, max(BROKERS_MIN, math.ceil(BROKER_SHARE * len(betweenness))))
     values = np.nan_to_num(betweenness, nan=0.0)
@@ -226,6 +266,8 @@ def scope_payload(
             "directed": _flags(graph.directed),
             "bridge": _flags(graph.bridges()),
         },
+        # Pairs that took part in activities together: which edges, how often, when last.
+        "together": _together(scope, graph, language),
         "provinces": {code: province_name(code, language) for code in provinces},
         "tags": tag_names,
         "tag_links": tag_links,

@@ -30,8 +30,12 @@ def pair(workspace, author):
     return a, b, c
 
 
+def _payload(workspace, **filters):
+    return scope_payload(map_scope(workspace, **filters), Access(None, workspace, Role.ADMIN))
+
+
 def _edges(workspace, **filters):
-    payload = scope_payload(map_scope(workspace, **filters), Access(None, workspace, Role.ADMIN))
+    payload = _payload(workspace, **filters)
     ids, edges = payload["nodes"]["id"], payload["edges"]
     return {
         tuple(sorted((ids[s], ids[t]))): strength
@@ -57,3 +61,27 @@ def test_the_analysis_counts_a_pair_once_at_its_strongest(workspace, author, pai
     results = {r.actor_id: r for r in ActorResult.objects.filter(run=run)}
     assert (results[a.pk].degree, results[a.pk].strength) == (2, 3 + 1)  # b at 3, c at 1
     assert (results[c.pk].degree, results[c.pk].strength) == (2, 1 + 1)
+
+
+def test_the_map_says_which_ties_are_taking_part_together(workspace, pair):
+    """The tooltip's figures: for each edge whose pair took part together, how many activities
+    and the last one's date as the page's language writes it (Buddhist era in Thai)."""
+    from django.utils import translation
+
+    a, b, c = pair
+    with translation.override("th"):
+        payload = _payload(workspace)
+    ids, edges, together = payload["nodes"]["id"], payload["edges"], payload["together"]
+    pairs = {
+        tuple(sorted((ids[edges["source"][e]], ids[edges["target"][e]]))): (shared, last)
+        for e, shared, last in zip(
+            together["edge"], together["shared"], together["last"], strict=True
+        )
+    }
+    day = Tie.objects.get(source=a, target=b, kind=KIND).attributes["last_activity"]
+    assert set(pairs) == {(a.pk, b.pk), (a.pk, c.pk), (b.pk, c.pk)}
+    assert {shared for shared, _last in pairs.values()} == {1}
+    year = int(day[:4]) + 543
+    assert all(last.endswith(str(year)) for _shared, last in pairs.values())
+    # From level 2 up the map reads no level-1 tie: its edge tells only its stronger level.
+    assert _payload(workspace, min_strength=2)["together"]["edge"] == []

@@ -42,4 +42,7 @@ def map_messages() -> dict[str, Any]:
         "saving_png": _("Making the picture…"),
         "png_failed": _("The picture could not be made."),
         "kinds": {value: str(label) for value, label in Kind.choices},
+        # A co-participation tie under the pointer (phakhi.participation.coparticipation).
+        "took_part": _("took part together in {count} activities, last {last}"),
+        "took_part_one": _("took part together in 1 activity, {last}"),
     }
