@@ -22,6 +22,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.dates import MONTHS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import override
 
 from phakhi.core.dates import BUDDHIST_ERA_OFFSET, current_language, format_date
@@ -70,6 +71,16 @@ class Entry:
     @property
     def days(self) -> int:
         return (self.ends_on - self.starts_on).days + 1
+
+    @property
+    def when(self) -> str:
+        """09:00–12:00, 14:30, “All day”, or “3 days” for an all-day entry of several days."""
+        if self.start_time is None:
+            if self.days > 1:
+                return ngettext("%(days)s day", "%(days)s days", self.days) % {"days": self.days}
+            return _("All day")
+        end = f"–{self.end_time:%H:%M}" if self.end_time else ""
+        return f"{self.start_time:%H:%M}{end}"
 
     def day_number(self, day: dt.date) -> int:
         """Which of its days ``day`` is (1 for the first)."""
