@@ -84,3 +84,14 @@ def test_limit_note_for_an_activity_over_the_limit(data, forum) -> None:
     note = template.render(Context({"activity": forum, "n": 51}))
     assert "This activity has 51 registered participants, more than the limit of 50" in note
     assert _url() in note
+
+
+def test_the_task_rebuilds_and_records_who_asked(data, forum) -> None:
+    from phakhi.core.models import AuditEvent
+    from phakhi.participation.coparticipation_tasks import coparticipation_rebuild_task
+
+    coparticipation_rebuild_task.call(data["workspace"].pk, "web:someone", None)
+    event = AuditEvent.objects.get(object_type="participation.coparticipationrule")
+    assert event.by == "web:someone" and event.changes["operation"] == "rebuild"
+    assert Tie.objects.filter(kind=KIND).count() == event.changes["pairs"]
+    coparticipation_rebuild_task.call(10**9, "web:someone", None)  # a workspace gone: nothing
