@@ -35,7 +35,9 @@ class AddForm(forms.Form):
         empty_label=_("(none)"),
         help_text=_("Adds the network's members of today."),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PARTICIPANT)
+    role = forms.ChoiceField(
+        label=_("Role in the activity"), choices=Role.choices, initial=Role.PARTICIPANT
+    )
 
     def __init__(self, *args: Any, networks: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
