@@ -95,3 +95,16 @@ def test_the_task_rebuilds_and_records_who_asked(data, forum) -> None:
     assert event.by == "web:someone" and event.changes["operation"] == "rebuild"
     assert Tie.objects.filter(kind=KIND).count() == event.changes["pairs"]
     coparticipation_rebuild_task.call(10**9, "web:someone", None)  # a workspace gone: nothing
+
+
+def test_the_actor_page_names_the_kind_in_words(data, forum) -> None:
+    from phakhi.participation.coparticipation import coparticipation_rebuild
+
+    coparticipation_rebuild(data["workspace"])
+    actor = forum.attendances.order_by("actor_id").first().actor
+    url = reverse("web:actor", kwargs={"workspace": "khon-kaen", "pk": actor.pk})
+    viewer = client_for(user_with_role(data["workspace"], "viewer"))
+    page = viewer.get(url).content.decode()
+    assert "took part together" in page and ">co-participation<" not in page
+    thai = viewer.get(url, HTTP_ACCEPT_LANGUAGE="th").content.decode()
+    assert "ร่วมกิจกรรม" in thai

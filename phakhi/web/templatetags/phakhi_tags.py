@@ -6,6 +6,7 @@ from django import template
 from django.utils import timezone
 
 from phakhi.core.dates import show_date
+from phakhi.ties.vocabulary import kind_label
 
 register = template.Library()
 
@@ -30,3 +31,10 @@ def thai_datetime(value: dt.datetime | None) -> str:
 def minutes(value: dt.timedelta | None) -> int:
     """A duration in whole minutes (the log-in lock-out's cool-off)."""
     return int(value.total_seconds() // 60) if value else 0
+
+
+@register.filter
+def tie_kind(kind: str) -> str:
+    """A kind of tie as people read it: ``co-participation`` is ร่วมกิจกรรม in Thai (“took part
+    together”); a kind of the user's own shows as written."""
+    return kind_label(kind)
