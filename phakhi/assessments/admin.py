@@ -5,16 +5,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
-from phakhi.core.admin_base import AuditedAdmin, AuditedInline
+from phakhi.core.admin_base import AuditedAdmin
 from phakhi.core.dates import show_date
-
-
-class AnswerInline(AuditedInline):
-    model = Answer
-    fields = ("template", "item", "score", "notes")
-    readonly_fields = ("template", "item")
-    extra = 0
-    can_delete = False
 
 
 @admin.register(SelfAssessment)
@@ -36,11 +28,24 @@ class SelfAssessmentAdmin(AuditedAdmin):
         "finalised_by",
     )
     readonly_fields = ("templates", "finalised_at", "finalised_by")
-    inlines = (AnswerInline,)
 
     @admin.display(description=_("date"), ordering="held_on")
     def held_display(self, obj: SelfAssessment) -> str | None:
         return show_date(obj.held_on)
+
+
+@admin.register(Answer)
+class AnswerAdmin(AuditedAdmin):
+    """One item's answer. (Not an inline of the assessment: the admin's inline forms of
+    workspace rows refuse their own id as "a row pointing to itself".)"""
+
+    list_display = ("__str__", "score", "assessment", "workspace")
+    list_filter = ("workspace", "template")
+    list_select_related = ("assessment", "workspace")
+    raw_id_fields = ("assessment",)
+    search_fields = ("notes", "assessment__title")
+    fields = ("workspace", "assessment", "template", "item", "score", "notes")
+    readonly_fields = ("template", "item")
 
 
 @admin.register(Evidence)
