@@ -55,6 +55,7 @@ def test_a_card_saves_its_score_and_comes_back(coordinator, make):
     text = response.content.decode()
     assert f'id="answer-{answer.pk}"' in text and 'value="4" checked' in text
     assert 'name="version" value="2"' in text
+    assert '<span id="assessment-progress" hx-swap-oob="true">1</span>' in text
     answer.refresh_from_db()
     assert (answer.score, answer.notes) == (4, "มีเวทีทุกเดือน")
     # Someone who opened version 1 and scores 2 is told, and sees 4.

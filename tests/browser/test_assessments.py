@@ -68,6 +68,7 @@ def test_three_items_on_a_phone_then_the_comparison_on_a_desktop(
         expect(
             page.locator(f"#answer-{answer.pk} input[name=score][value='{score}']")
         ).to_be_checked()
+    expect(page.locator("#assessment-progress")).to_have_text("3")
     _fits(page, 390)
     scores = dict(
         Answer.objects.filter(

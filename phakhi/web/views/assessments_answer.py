@@ -179,6 +179,7 @@ def _card_response(
     context = {
         "workspace": fresh.assessment.workspace,
         "assessment": fresh.assessment,
+        "progress": fresh.assessment.answers.filter(score__isnull=False).count(),
         "c": shown,
         "scale": _scale(),
         "document_limit_mb": document_max_bytes() // 1024**2,
