@@ -101,8 +101,8 @@ def registration_create(
     address: str | None = None,
 ) -> Registration:
     """A person at the door who did not find their name leaves a pending registration. The same
-    name registered again for the activity while pending updates that one (tapping twice is
-    harmless). Refused while check-in is closed, and from an address that left too many lately
+    name registered again for the activity from the same address while pending updates that one
+    (tapping twice is harmless). Refused while check-in is closed, and from an address that left too many lately
     (``RegistrationLimited``)."""
     values = {
         "name": _line("name", name, required=True),
@@ -126,8 +126,9 @@ def registration_create(
             raise RegistrationLimited(
                 _("Too many registrations came from this network. Please ask the organisers.")
             )
+        # The same name again from the same address: a second tap, not a second person.
         found = Registration.objects.filter(
-            activity=current, name_key=key, status=Status.PENDING
+            activity=current, name_key=key, status=Status.PENDING, address=hashed
         ).first()
         if found is not None:
             for name_, value in values.items():

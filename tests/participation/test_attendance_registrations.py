@@ -139,3 +139,9 @@ def test_reject_adds_nothing_and_forgets_the_contacts(author, activity):
     registration.refresh_from_db()
     assert registration.status == Registration.Status.REJECTED and registration.phone == ""
     assert not Attendance.objects.exists()
+
+
+def test_the_same_name_from_another_address_is_another_person(activity):
+    first = registration_create(activity, name="สมใจ รักดี", address="10.0.0.1")
+    second = registration_create(activity, name="สมใจ รักดี", address="10.0.0.2")
+    assert first.pk != second.pk
