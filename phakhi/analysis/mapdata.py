@@ -7,6 +7,7 @@ Reads only; no contact detail is read or sent.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from typing import Any
 
@@ -154,6 +155,15 @@ def _tags(scope: MapScope, ids: np.ndarray) -> tuple[list[str], dict[str, list[i
     return [name for _, name in names], {"node": node[kept].tolist(), "tag": tag[kept].tolist()}
 
 
+def _json_value(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value  # SQLite's text value itself (a date), not JSON
+
+
 def _together(scope: MapScope, graph: MapGraph, language: str) -> dict[str, list[Any]]:
     """The edges whose pair took part together in activities (a co-participation tie): the
     edge's position, how many activities, and the last one's date as the language writes it
@@ -177,9 +187,10 @@ def _together(scope: MapScope, graph: MapGraph, language: str) -> dict[str, list
     days: dict[str, str] = {}
     for a, b, (_s, _t, shared, last) in zip(one.tolist(), other.tolist(), table, strict=True):
         edge = edge_of.get((a, b) if a < b else (b, a)) if a >= 0 and b >= 0 else None
-        if edge is None or not isinstance(shared, int):
+        # Read raw: SQLite gives the values, PostgreSQL their JSON text (1, "2026-03-12").
+        shared, last = _json_value(shared), str(_json_value(last) or "")
+        if edge is None or not isinstance(shared, int) or isinstance(shared, bool):
             continue
-        last = str(last or "")
         if last not in days:
             try:
                 days[last] = format_date(dt.date.fromisoformat(last), language)
