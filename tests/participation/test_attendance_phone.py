@@ -151,3 +151,12 @@ def test_members_of_other_networks_cannot_be_checked_in(door: dict[str, Any], au
     response = Client().post(_url("door-check-in", door["code"]), {"actor": outsider.pk})
     assert response.status_code == 400
     assert not Attendance.objects.filter(actor=outsider).exists()
+
+
+def test_typing_lists_the_names_alone(door: dict[str, Any]) -> None:
+    phone = Client()
+    page = phone.get(_url("door", door["code"])).content.decode()
+    assert f'hx-get="{_url("door", door["code"])}"' in page and 'hx-target="#door-results"' in page
+    answer = phone.get(_url("door", door["code"]), {"q": "สมศรี"}, HTTP_HX_REQUEST="true")
+    text = answer.content.decode()
+    assert "<html" not in text and "นางสาวสมศรี มีสุข" in text and "csrfmiddlewaretoken" in text
