@@ -123,3 +123,20 @@ def test_uid_is_stable_and_sequence_follows_edits(data) -> None:
 def test_an_empty_calendar_is_still_a_calendar(workspace) -> None:
     calendar, _body = _ics(workspace)
     assert calendar.name == "VCALENDAR" and calendar.walk("VEVENT") == []
+
+
+def test_text_is_escaped_and_long_lines_folded_between_characters(data) -> None:
+    workspace = data["workspace"]
+    title = "ประชุม; วาระ 1, 2 \\ สรุป"
+    place = "ศาลาประชาคม" * 12  # 132 Thai characters: 396 octets
+    activity(workspace, "esc", D(2026, 7, 1), title=title, place=place)
+    calendar, body = _ics(workspace)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == title
+    assert str(event["LOCATION"]) == place
+    assert "\n" in str(event["DESCRIPTION"])  # several lines, kept
+    lines = body.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # no line ends inside a character
+    assert body.endswith(b"END:VCALENDAR\r\n")
