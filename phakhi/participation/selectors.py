@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F, Max, Min, Prefetch, Q, QuerySet
@@ -89,11 +90,13 @@ def _search(terms: Iterable[str]) -> Q:
 
 
 def activities_for(
-    workspace: Workspace, filters: ActivityFilter | None = None
+    workspace: Workspace, filters: ActivityFilter | None = None, **narrowed: Any
 ) -> QuerySet[Activity]:
-    """The workspace's activities that pass ``filters``, the latest first. An activity is in a
-    date range when any of its days is (it may start before and end within)."""
-    f = filters or ActivityFilter()
+    """The workspace's activities that pass ``filters`` — or the same given by name
+    (``networks=[ids]``, ``project=id``, ``kinds``, ``planned``, ``achieved``, ``start``,
+    ``end``, ``fiscal_year``, ``search``, ``o25_missing``) — the latest first. An activity is
+    in a date range when any of its days is (it may start before and end within)."""
+    f = replace(filters or ActivityFilter(), **narrowed)
     activities = Activity.objects.filter(workspace=workspace)
     if f.networks:
         activities = activities.filter(

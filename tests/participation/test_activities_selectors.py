@@ -76,6 +76,13 @@ def test_filters(workspace: Workspace, world: dict[str, Any]) -> None:
     assert keys(workspace, planned=[NO_LEVEL, 3]) == ["B-๐๐๑", "A3"]
 
 
+def test_filters_by_name(workspace: Workspace, world: dict[str, Any]) -> None:
+    found = activities_for(workspace, networks=[world["farm"].pk], fiscal_year=2568)
+    assert [a.key for a in found] == ["A3", "A2"]
+    narrowed = activities_for(workspace, ActivityFilter(fiscal_year=2568), kinds=["training"])
+    assert [a.key for a in narrowed] == ["A3"]
+
+
 def test_fiscal_year_and_dates(workspace: Workspace, world: dict[str, Any]) -> None:
     assert keys(workspace, fiscal_year=2568) == ["A3", "A2"]
     assert keys(workspace, fiscal_year=2567) == ["A1"]
