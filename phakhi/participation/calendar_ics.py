@@ -158,7 +158,9 @@ def _fold(line: str) -> str:
     """A content line folded at 75 octets (RFC 5545 § 3.1), never inside a UTF-8 character."""
     if len(line) <= 25 or len(line.encode()) <= 75:
         return line
-    parts, current, size = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
     for char in line:
         code = ord(char)
         octets = 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
