@@ -1,6 +1,7 @@
 """Import 20,000 activities and 500,000 attendance rows among the 60,000 actors of the region
 demo, into SQLite and PostgreSQL; then import both files again (nothing changes: the cost of an
-idempotent re-import).
+idempotent re-import), then a month's new activities (500, with 12,500 attendance rows) into the
+loaded workspace, whose co-participation ties are refreshed for the actors they touch.
 
     .venv/bin/python benchmarks/bench_participation_import.py [--repeat 3]
         [--postgres postgres://user:pass@localhost:5432/dbname] [--skip-sqlite]
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 PHAKHI = [sys.executable, "-m", "phakhi.cli"]
 NETWORKS = ("health", "elders", "farmers", "youth")
 PROJECTS = ("clean-water", "elderly-care", "organic-market")
+MONTH = (500, 12_500)  # a month of a national programme: activities, attendance rows
 
 
 def phakhi(args: list[str], env: dict[str, str]) -> str:
@@ -72,12 +74,21 @@ def write_files(folder: Path) -> None:
     if not (folder / "actors.csv").exists():
         subprocess.run([*PHAKHI, "demo", "--size", "region", "--write-csv", str(folder)],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-    if (folder / "attendance.csv").exists():
+    if (folder / "attendance-month.csv").exists():
         return
     with (folder / "actors.csv").open(encoding="utf-8-sig", newline="") as handle:
         keys = [row["key"] for row in csv.DictReader(handle)]
     data = participation_data(keys, networks=NETWORKS, projects=PROJECTS)
     write_csv(data, folder)
+    # A month's new activities of the same network, imported into the loaded workspace.
+    month = participation_data(keys, activities=MONTH[0], attendance=MONTH[1], seed=2)
+    for row in month.activities:
+        row["key"] = row["key"].replace("ACT-", "MONTH-")
+    for row in month.attendance:
+        row["activity"] = row["activity"].replace("ACT-", "MONTH-")
+    for path in write_csv(month, folder / "month"):
+        path.rename(folder / f"{path.stem}-month.csv")
+    (folder / "month").rmdir()
 
 
 def one_round(database: str, env: dict[str, str], files: Path) -> dict[str, tuple[float, float]]:
@@ -94,16 +105,19 @@ def one_round(database: str, env: dict[str, str], files: Path) -> dict[str, tupl
         ("import attendance", "attendance", "attendance.csv"),
         ("re-import activities", "activities", "activities.csv"),
         ("re-import attendance", "attendance", "attendance.csv"),
+        ("a month's activities", "activities", "activities-month.csv"),
+        ("a month's attendance", "attendance", "attendance-month.csv"),
     ):
         seconds, peak, report = timed(
             ["import", what, str(files / name), "--workspace", "bench"], env
         )
         figures[step] = (seconds, peak)
-        if step == "import attendance":
+        if step in ("import attendance", "a month's attendance"):
+            prefix = "attendance" if step == "import attendance" else "month's attendance"
             # The import's own clock: reading and checking, writing the attendance, the
             # co-participation ties, and the commit (PostgreSQL checks the foreign keys then).
             for name, value in report["timings"].items():
-                figures[f"attendance: {name}"] = (value, peak)
+                figures[f"{prefix}: {name}"] = (value, peak)
     total = figures["import activities"][0] + figures["import attendance"][0]
     figures["import total"] = (
         total,

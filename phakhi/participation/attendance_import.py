@@ -46,6 +46,7 @@ class RowParser:
         absent = 1 << 30  # an index past any row: the column reads as empty
         self.indexes = [self.columns.get(name, absent) for name in _ORDER]
         self.activities, self.actors = activities, actors
+        self.keys_of = {activity_id: key for key, activity_id in activities.items()}
         self.roles: dict[str, str] = {}  # cell → role, each distinct cell parsed once
 
     def role(self, text: str, problems: list[tuple[str, str]]) -> str:
@@ -87,28 +88,45 @@ class RowParser:
         return (activity, actor), role, actor_key, []
 
 
-def load_stored(workspace: Workspace) -> dict[Pair, tuple[int, str]]:
-    """Every attendance of the workspace: (activity, actor) → (id, role); plain SQL, as a large
-    import starts here."""
+# Above this many activities in a file, one query reads all of the workspace's attendance.
+WHOLE_WORKSPACE = 2_000
+_CHUNK = 500  # activity ids in one IN (…) list
+
+
+def load_stored(workspace: Workspace, activity_ids: set[int]) -> dict[Pair, tuple[int, str]]:
+    """The attendance of these activities: (activity, actor) → (id, role); plain SQL, as a
+    large import starts here. A month's sheet into a workspace of half a million rows reads only
+    its own activities'."""
     table = connection.ops.quote_name(Attendance._meta.db_table)
+    stored: dict[Pair, tuple[int, str]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT activity_id, actor_id, id, role FROM {table} WHERE workspace_id = %s",
-            [workspace.pk],
-        )
-        return {(a, b): (i, r) for a, b, i, r in cursor.fetchall()}
+        if len(activity_ids) > WHOLE_WORKSPACE:
+            cursor.execute(
+                f"SELECT activity_id, actor_id, id, role FROM {table} WHERE workspace_id = %s",
+                [workspace.pk],
+            )
+            return {(a, b): (i, r) for a, b, i, r in cursor.fetchall()}
+        ids = sorted(activity_ids)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT activity_id, actor_id, id, role FROM {table} "
+                f"WHERE activity_id IN ({marks})",
+                chunk,
+            )
+            stored.update(((a, b), (i, r)) for a, b, i, r in cursor.fetchall())
+    return stored
 
 
-def read_rows(
-    table: Table,
-    parser: RowParser,
-    stored: dict[Pair, tuple[int, str]],
-    report: ImportReport,
-) -> Plan:
-    has_role = "role" in parser.columns
-    keys_of = {v: k for k, v in parser.activities.items()}
+Row = tuple[Pair, str, str]  # (activity id, actor id), role, the actor's key
+
+
+def read_rows(table: Table, parser: RowParser, report: ImportReport) -> list[Row]:
+    """The rows that name a known activity and actor once each; the others are rejected."""
+    keys_of = parser.keys_of
     seen: dict[Pair, int] = {}
-    plan = Plan([], [])
+    rows: list[Row] = []
     for line, cells in table.rows:
         texts = cell_texts(cells, parser.indexes)
         if not any(texts) and not any(cell_text(c) for c in cells):
@@ -129,18 +147,29 @@ def read_rows(
             report.reject(line, [("actor", reason)])
             continue
         seen[pair] = line
+        rows.append((pair, role, actor_key))
+    if report.rows == 0:
+        raise ImportFileError(_("The file has a header but no rows of data."))
+    return rows
+
+
+def plan_rows(
+    rows: list[Row], stored: dict[Pair, tuple[int, str]], parser: RowParser, report: ImportReport
+) -> Plan:
+    """New pairs to add and roles to change; a pair as stored is unchanged."""
+    has_role = "role" in parser.columns
+    plan = Plan([], [])
+    for pair, role, actor_key in rows:
         old = stored.get(pair)
         if old is None:
             plan.new.append((*pair, role))
             report.created += 1
         elif has_role and role != old[1]:
-            label = f"{keys_of[pair[0]]} · {actor_key}"
+            label = f"{parser.keys_of[pair[0]]} · {actor_key}"
             plan.roles.append((old[0], label, old[1], role))
             report.updated += 1
         else:
             report.unchanged += 1
-    if report.rows == 0:
-        raise ImportFileError(_("The file has a header but no rows of data."))
     return plan
 
 
@@ -213,8 +242,10 @@ def import_attendance(
     report.name_columns(table, parser.columns)
     report.ignored_columns = parser.ignored
     started = time.perf_counter()
-    stored = load_stored(workspace)
-    plan = read_rows(table, parser, stored, report)
+    rows = read_rows(table, parser, report)
+    stored = load_stored(workspace, {pair[0] for pair, _role, _key in rows})
+    plan = plan_rows(rows, stored, parser, report)
+    del rows
     report.timings["read"] = round(time.perf_counter() - started, 3)
     if progress is not None:
         progress("check", report.rows)
