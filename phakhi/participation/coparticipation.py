@@ -242,15 +242,18 @@ def _near_limit(
 
 def _stored_ties(workspace: Workspace, actor_ids: list[int]) -> dict[tuple[int, int], Tie]:
     """The co-participation ties (any origin) with an end in ``actor_ids`` (of ``workspace``),
-    read through the index each end leads (an actor's ties are few among millions)."""
+    read through the index each end leads (an actor's ties are few among millions). The kind
+    is checked here, not in SQL: with it there, PostgreSQL's planner, its statistics not yet
+    renewed after a rebuild, chose the (workspace, directed) index and read every tie."""
     ties: dict[tuple[int, int], Tie] = {}
-    base = Tie.objects.filter(kind=KIND, directed=False).only(
-        "id", "workspace_id", "source_id", "target_id", "origin", "attributes", "version"
-    )
+    base = Tie.objects.only(
+        "id", "workspace_id", "source_id", "target_id", "kind", "directed", "origin",
+        "attributes", "version",
+    )  # fmt: skip
     for chunk in chunks(actor_ids):
         for end in ("source_id__in", "target_id__in"):
             for tie in base.filter(**{end: chunk}):
-                if tie.workspace_id == workspace.pk:
+                if tie.kind == KIND and not tie.directed and tie.workspace_id == workspace.pk:
                     ties[(tie.source_id, tie.target_id)] = tie
     return ties
 

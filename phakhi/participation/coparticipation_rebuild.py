@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from phakhi.core import audit, bulk
@@ -29,6 +29,7 @@ SHARED, LAST = SHARED_ACTIVITIES, LAST_ACTIVITY
 # A refresh of more actors than this makes every tie again instead (an attendance import).
 REFRESH_LIMIT = 2000
 _CHUNK = 500  # ids in one IN (…) list
+ANALYZE_AFTER = 50_000  # ties created or removed by a rebuild: PostgreSQL's statistics renewed
 
 Pairs = dict[tuple[int, int], tuple[int, str]]  # (lower id, higher id) → (shared, last ISO date)
 
@@ -274,7 +275,16 @@ def rebuild(
         step("delete", mark)
     result.seconds = time.perf_counter() - started
     record(author, workspace, result, rule)
+    if connection.vendor == "postgresql" and result.created + result.removed > ANALYZE_AFTER:
+        # Fresh statistics once committed: planned with the old ones, an actor's refresh
+        # among millions of new ties took seconds instead of milliseconds.
+        transaction.on_commit(_analyze_ties)
     return result
+
+
+def _analyze_ties() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {db_table(Tie)}")
 
 
 def _insert(
