@@ -187,3 +187,17 @@ def test_the_page_makes_the_same_queries_for_many_participants(
 
     queries(1)  # the first request of the client reads its session and caches
     assert queries(5) == queries(40) <= 12
+
+
+def test_a_large_list_comes_in_pages(data, activity, author, coordinator) -> None:
+    from phakhi.participation.attendance import attendance_add_many
+    from phakhi.web.views.attendance import PAGE_SIZE
+    from tests.participation.attendance_support import make_people
+
+    names = [f"ผู้เข้าร่วม {n:03d}" for n in range(PAGE_SIZE + 5)]
+    attendance_add_many(author, activity, make_people(author, data["workspace"], names))
+    first = coordinator.get(_url("activity-attendance", activity)).content.decode()
+    assert f"<strong>{PAGE_SIZE + 5}</strong> registered" in first
+    assert "ผู้เข้าร่วม 000" in first and "ผู้เข้าร่วม 104" not in first and "Page 1 of 2" in first
+    second = coordinator.get(_url("activity-attendance", activity), {"page": "2"}).content.decode()
+    assert "ผู้เข้าร่วม 104" in second and "ผู้เข้าร่วม 000" not in second

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -49,6 +50,7 @@ from phakhi.web.views.attendance_access import (
 from phakhi.web.views.attendance_forms import AddForm, CountsForm
 
 LINES_LIMIT = 500  # lines of "several at once" read in one go
+PAGE_SIZE = 100  # participants a page lists (a forum of thousands stays quick to open)
 
 
 def _url(name: str, workspace: Workspace, activity: Activity, **kwargs: Any) -> str:
@@ -100,10 +102,12 @@ def _page(
     can_edit = can_manage_attendance(access, activity)
     rows = attendance_of(activity)
     arrived = sum(1 for row in rows if row.checked_in_at is not None)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "workspace": workspace,
         "activity": activity,
-        "rows": [_row(row, access, can_edit) for row in rows],
+        "rows": [_row(row, access, can_edit) for row in page.object_list],
+        "page": page,
         "registered": len(rows),
         "arrived": arrived,
         "public": public_count(activity),
