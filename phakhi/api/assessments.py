@@ -34,7 +34,7 @@ from phakhi.api.errors import forbidden, not_found, unknown
 from phakhi.api.lookups import network_in
 from phakhi.api.pagination import PageParams, paginate
 from phakhi.api.types import Id, Slug
-from phakhi.assessments.access import can_assess, can_edit_assessment
+from phakhi.assessments.access import can_assess, can_edit_assessment, shown_respondents
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
 from phakhi.assessments.selectors import (
     answer_in,
@@ -75,11 +75,11 @@ def _assessment(access: Access, assessment_id: int) -> SelfAssessment:
     return counted or found
 
 
-def _assessment_out(found: SelfAssessment) -> AssessmentOut:
-    return AssessmentOut(**_fields(found))
+def _assessment_out(access: Access, found: SelfAssessment) -> AssessmentOut:
+    return AssessmentOut(**_fields(access, found))
 
 
-def _fields(found: SelfAssessment) -> dict[str, Any]:
+def _fields(access: Access, found: SelfAssessment) -> dict[str, Any]:
     items = getattr(found, "items", None)
     scored = getattr(found, "scored", None)
     if items is None or scored is None:
@@ -92,7 +92,7 @@ def _fields(found: SelfAssessment) -> dict[str, Any]:
         "network": found.network.slug if found.network else None,
         "templates": list(found.templates),
         "answered_by": found.answered_by,
-        "respondents": found.respondents,
+        "respondents": shown_respondents(access, found),
         "status": found.status,
         "scored": scored,
         "items": items,
@@ -129,7 +129,7 @@ def _answer_out(answer: Answer) -> AnswerOut:
     )
 
 
-def _detail(found: SelfAssessment) -> AssessmentDetailOut:
+def _detail(access: Access, found: SelfAssessment) -> AssessmentDetailOut:
     answers = answers_with_evidence(found)
     compared = comparison(found, answers)
     lists = [
@@ -153,7 +153,7 @@ def _detail(found: SelfAssessment) -> AssessmentDetailOut:
         for listed in compared.lists
     ]
     return AssessmentDetailOut(
-        **_fields(found), answers=[_answer_out(a) for a in answers], comparison=lists
+        **_fields(access, found), answers=[_answer_out(a) for a in answers], comparison=lists
     )
 
 
@@ -192,7 +192,7 @@ def assessment_list(
     if filters.status:
         found = found.filter(status=filters.status)
     page = paginate(found, paging)
-    return {**page.meta, "items": [_assessment_out(a) for a in page.items]}
+    return {**page.meta, "items": [_assessment_out(access, a) for a in page.items]}
 
 
 @router.get(
@@ -205,9 +205,10 @@ def assessment_read(
 ) -> AssessmentDetailOut:
     """Each list's items with their scores, notes and evidence, and the comparison with the
     latest final assessment of the same network before it."""
-    found = _assessment(workspace_access(request, slug), assessment_id)
+    access = workspace_access(request, slug)
+    found = _assessment(access, assessment_id)
     with_etag(response, found)
-    return _detail(found)
+    return _detail(access, found)
 
 
 @router.post(
@@ -240,7 +241,7 @@ def assessment_post(
         respondents=fields["respondents"],
         copy_from=copy_from,
     )
-    return Status(201, _detail(_assessment(access, created.pk)))
+    return Status(201, _detail(access, _assessment(access, created.pk)))
 
 
 @router.patch(
@@ -291,4 +292,4 @@ def assessment_finalise_post(
     assessment_finalise(request_author(request), found, version=expected_version(if_match))
     changed = _assessment(access, found.pk)
     with_etag(response, changed)
-    return _detail(changed)
+    return _detail(access, changed)

@@ -79,7 +79,7 @@ class AssessmentOut(Schema):
     network: str | None = Field(description="the network's slug; null: the whole agency")
     templates: list[str]
     answered_by: str
-    respondents: str
+    respondents: str = Field(description="who took part; masked for viewers")
     status: str = Field(description="draft or final")
     scored: int
     items: int

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from phakhi.accounts.permissions import Access
 from phakhi.assessments.models import SelfAssessment
+from phakhi.core.contacts import mask_text
 from phakhi.networks.models import Network
 
 
@@ -17,3 +18,11 @@ def can_assess(access: Access, network: Network | None) -> bool:
 
 def can_edit_assessment(access: Access, assessment: SelfAssessment) -> bool:
     return can_assess(access, assessment.network)
+
+
+def shown_respondents(access: Access, assessment: SelfAssessment) -> str:
+    """Who took part, as this user may see it: people's names are personal data, masked for
+    viewers like every contact."""
+    if access.can_see_contacts:
+        return assessment.respondents
+    return mask_text(assessment.respondents)

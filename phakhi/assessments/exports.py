@@ -88,6 +88,8 @@ class Report:
     answered_by: str
     comparison: Comparison
 
+    respondents: str = ""
+
     def header(self) -> list[tuple[str, str]]:
         rows = [
             (_("Agency"), self.agency),
@@ -95,13 +97,15 @@ class Report:
             (_("Date"), self.date),
             (_("Answered by"), self.answered_by),
         ]
-        if self.assessment.respondents:
-            rows.append((_("Who took part"), self.assessment.respondents))
+        if self.respondents:
+            rows.append((_("Who took part"), self.respondents))
         rows.append((_("Status"), str(self.assessment.get_status_display())))
         return rows
 
 
-def report(assessment: SelfAssessment) -> Report:
+def report(assessment: SelfAssessment, *, respondents: str | None = None) -> Report:
+    """The report of ``assessment``; ``respondents`` replaces who took part (masked for a
+    viewer; None: as stored)."""
     answers = answers_with_evidence(assessment)
     return Report(
         assessment=assessment,
@@ -110,6 +114,7 @@ def report(assessment: SelfAssessment) -> Report:
         date=paper_date(assessment.held_on),
         answered_by=str(assessment.get_answered_by_display()),
         comparison=comparison(assessment, answers),
+        respondents=assessment.respondents if respondents is None else respondents,
     )
 
 

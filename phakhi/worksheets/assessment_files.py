@@ -10,10 +10,13 @@ from phakhi.worksheets.exports import CONTENT_TYPES, FORMATS, WorksheetError, Wo
 from phakhi.worksheets.pdf import render_pdf
 
 
-def assessment_file(assessment: SelfAssessment, fmt: str) -> WorksheetFile:
-    """``assessment`` as ``fmt`` ("pdf" or "xlsx"), in the active language."""
+def assessment_file(
+    assessment: SelfAssessment, fmt: str, *, respondents: str | None = None
+) -> WorksheetFile:
+    """``assessment`` as ``fmt`` ("pdf" or "xlsx"), in the active language; ``respondents``
+    as the reader may see who took part (None: as stored, for the command line)."""
     if fmt not in FORMATS:
         raise WorksheetError(f"a self-assessment is written as xlsx or pdf, not {fmt}")
-    found = report(assessment)
+    found = report(assessment, respondents=respondents)
     content = assessment_xlsx(found) if fmt == "xlsx" else render_pdf(assessment_html(found))
     return WorksheetFile(file_name(assessment, fmt), CONTENT_TYPES[fmt], content)

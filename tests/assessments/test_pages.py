@@ -3,16 +3,20 @@ gets the card back; a stale version is told, not overwritten), evidence added an
 result with the comparison, the files, and the network page's link."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
 from phakhi.assessments.selectors import answer_for_item
 from phakhi.assessments.services import answer_set, assessment_finalise
 from phakhi.assessments.templates import C7, C8
+from phakhi.core.contacts import MASK
 from tests.accounts_support import client_for, user_with_role
+from tests.api_support import API, token_client
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -150,3 +154,18 @@ def test_the_network_lists_its_assessments(coordinator, make, data):
         reverse("web:network", kwargs={"workspace": "khon-kaen", "slug": "health"})
     )
     assert url in network_page.content.decode()
+
+
+def test_who_took_part_is_masked_for_viewers(make, data):
+    assessment = make(respondents="นายสมชาย ใจดี, นางสาวสมศรี มีสุข")
+    viewer = client_for(user_with_role(data["workspace"], "viewer"))
+    member = client_for(user_with_role(data["workspace"], "member"))
+    assert "นายสมชาย ใจดี" not in viewer.get(_url("assessment", assessment)).content.decode()
+    assert "นายสมชาย ใจดี" in member.get(_url("assessment", assessment)).content.decode()
+    api = token_client(user_with_role(data["workspace"], "viewer", "viewer-api"))
+    read = api.get(f"{API}/workspaces/khon-kaen/assessments/{assessment.pk}")
+    assert read.json()["respondents"] == f"น{MASK}"
+    xlsx = viewer.get(_url("assessment-export", assessment, fmt="xlsx")).content
+    sheet = load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    cells = {cell for row in sheet.iter_rows(values_only=True) for cell in row if cell}
+    assert f"น{MASK}" in cells and "นายสมชาย ใจดี, นางสาวสมศรี มีสุข" not in cells

@@ -34,7 +34,9 @@ def _made(c: dict[str, Any]) -> Any:
         c["self_assessment"], c["self_answer"] = made, answer
         c["self_link"] = evidence_add_link(AUTHOR, answer, url="https://example.org/minutes")
         c["self_document"] = evidence_add_document(
-            AUTHOR, answer, upload=SimpleUploadedFile("minutes.pdf", b"%PDF-1.4", "application/pdf")
+            AUTHOR,
+            answer,
+            upload=SimpleUploadedFile("minutes.txt", "รายงานการประชุม".encode(), "text/plain"),
         )
     return c["self_assessment"]
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from phakhi.accounts.permissions import Access
-from phakhi.assessments.access import can_assess, can_edit_assessment
+from phakhi.assessments.access import can_assess, can_edit_assessment, shown_respondents
 from phakhi.assessments.models import SelfAssessment
 from phakhi.assessments.selectors import (
     assessment_in,
@@ -318,7 +318,7 @@ def assessment_export(
     found = assessment_or_404(workspace, assessment)
     if fmt not in ("pdf", "xlsx"):
         raise Http404(_("A self-assessment is written as PDF or XLSX."))
-    made = assessment_file(found, fmt)
+    made = assessment_file(found, fmt, respondents=shown_respondents(access, found))
     response = HttpResponse(made.content, content_type=made.content_type)
     response["Content-Disposition"] = f'attachment; filename="{made.name}"'
     return response

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.accounts.permissions import Access
 from phakhi.analysis.models import AnalysisRun
-from phakhi.assessments.access import can_edit_assessment
+from phakhi.assessments.access import can_edit_assessment, shown_respondents
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
 from phakhi.assessments.selectors import (
     activities_matching,
@@ -132,6 +132,7 @@ def assessment_page(
         "sections": sections,
         "scored": scored,
         "total": len(answers),
+        "respondents": shown_respondents(access, found),
         "scale": _scale(),
         "can_edit": can_edit_assessment(access, found),
         "editable": editable,
