@@ -207,10 +207,26 @@ def test_project_tab_network_and_actor_pages(
     )
     network = viewer.get(_url("network", slug=data["network"].slug))
     assert forum.title in _text(network)
-    add = f'{_url("activity-add")}?network={data["network"].pk}'
+    add = f"{_url('activity-add')}?network={data['network'].pk}"
     assert add not in network.content.decode()
     assert add in admin.get(_url("network", slug=data["network"].slug)).content.decode()
     ticked = form_values(admin.get(add), "title")
     assert ticked["networks"] == str(data["network"].pk)
     actor = _text(viewer.get(_url("actor", pk=data["third"].pk)))
     assert forum.title in actor and "speaker (วิทยากร)" in actor
+
+
+def test_a_limited_coordinator_is_told_why(forum: Activity, data: dict[str, Any]) -> None:
+    from phakhi.networks.services import network_create
+
+    youth = network_create(BOB, data["workspace"], slug="youth", name="เครือข่ายเยาวชน")
+    limited = client_for(
+        user_with_role(data["workspace"], "coordinator", "limited", networks=(youth,))
+    )
+    refused = limited.get(_url("activity-edit", activity=forum.pk))
+    assert refused.status_code == 403
+    assert "An activity is changed by the coordinators of one of its networks" in _text(refused)
+    form = limited.get(_url("activity-add"))
+    assert form.status_code == 200
+    offered = re.findall(r'name="networks" value="(\d+)"', form.content.decode())
+    assert offered == [str(youth.pk)]
