@@ -119,10 +119,12 @@ def report(assessment: SelfAssessment, *, respondents: str | None = None) -> Rep
 
 
 def item_text(template: Template, answer: Answer) -> str:
+    """The item as a file shows it: in Thai, the source's words; in English, the gloss with
+    them; a sub-item after its heading's words."""
     item = template.item(answer.item)
-    if current_language() == "th":
-        return item.thai
-    return f"{item.english} ({item.thai})"
+    text = item.thai if current_language() == "th" else f"{item.english} ({item.thai})"
+    heading = template.heading_of(item.code)
+    return f"{heading.thai}: {text}" if heading is not None else text
 
 
 def template_title(template: Template) -> str:

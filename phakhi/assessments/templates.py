@@ -100,6 +100,14 @@ class Template:
                 return item
         raise KeyError(f"{self.code} has no item {code}")
 
+    def heading_of(self, code: str) -> Item | None:
+        """The item whose sub-item ``code`` is (the four pillars' "1" for "1.a"); None for an
+        item of its own."""
+        for item in self.items:
+            if any(child.code == code for child in item.children):
+                return item
+        return None
+
 
 # The five points of the scale. The words echo the award's own levels (ดีเยี่ยม, ดี; S 32) at
 # the top and say plainly what the lower points mean, so that two people score alike.

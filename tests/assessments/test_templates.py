@@ -69,3 +69,25 @@ def test_items_are_found_by_code_and_codes_are_unique():
         assert template.item(codes[-1]).code == codes[-1]
     with pytest.raises(KeyError):
         C8.item("6")
+
+
+def test_a_list_with_sub_items_scores_the_sub_items(make, monkeypatch):
+    """The network-strength issue's four pillars have sub-items: the model takes them now."""
+    from phakhi.assessments import templates
+    from phakhi.assessments.templates import Item, Template
+
+    pillars = Template(
+        code="test-pillars", thai="เสาหลัก", english="Pillars", document="W", lines=(512, 572),
+        inventory="C14", items=(
+            Item("1", "จัดระบบเครือข่ายที่ดี", "Organise the network well", (512,), children=(
+                Item("1.a", "การออกแบบการทำงานร่วมกัน", "Design of joint work", (513,)),
+                Item("1.b", "ระบบสนับสนุน", "A support system", (514,)),
+            )),
+            Item("2", "บริหารแนวราบ", "Manage horizontally", (540,)),
+        ),
+    )  # fmt: skip
+    monkeypatch.setitem(templates.TEMPLATES, pillars.code, pillars)
+    assert [i.code for i in pillars.scored_items()] == ["1.a", "1.b", "2"]
+    assert pillars.heading_of("1.b").code == "1" and pillars.heading_of("2") is None
+    assessment = make(templates=[pillars.code])
+    assert [a.item for a in assessment.answers.order_by("position")] == ["1.a", "1.b", "2"]

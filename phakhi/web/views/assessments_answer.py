@@ -94,6 +94,7 @@ def card(
         "number": number,
         "template": template,
         "item": item,
+        "group": template.heading_of(item.code),
         "heading": item.thai if current_language() == "th" else str(item.english),
         "editable": editable,
         "evidence": evidence,
