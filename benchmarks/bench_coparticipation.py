@@ -202,7 +202,7 @@ def networkx_reference(repeat: int) -> dict[str, Any]:
     from networkx.algorithms import bipartite
 
     _django()
-    from phakhi.participation.coparticipation import projected_pairs
+    from phakhi.participation.coparticipation_rebuild import projected_pairs
 
     data = _data()
     members: dict[str, list[str]] = {}
