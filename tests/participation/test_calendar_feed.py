@@ -247,3 +247,16 @@ def test_download_is_what_the_page_shows(data) -> None:
     assert _events(
         client.get(url + "?view=list&start=2026-03-01&end=2026-04-30&project=clinic")
     ) == {"มีนา"}
+
+
+def test_the_list_offers_a_range_of_dates(workspace) -> None:
+    activity(workspace, "a", dt.date(2026, 3, 10), title="มีนา")
+    activity(workspace, "b", dt.date(2026, 5, 10), title="พฤษภา")
+    client = client_for(user_with_role(workspace, "viewer"))
+    base = reverse("web:calendar", kwargs={"workspace": workspace.slug})
+    text = client.get(base + "?view=list&month=2026-03").content.decode()
+    assert 'name="start" value="2026-03-01"' in text and 'name="end" value="2026-03-31"' in text
+    assert "มีนา" in text and "พฤษภา" not in text
+    ranged = client.get(base + "?view=list&start=2026-03-01&end=2026-05-31").content.decode()
+    assert "มีนา" in ranged and "พฤษภา" in ranged
+    assert "1 Mar 2026 to 31 May 2026" in ranged
