@@ -1,7 +1,11 @@
 """Admin for self-assessments, their answers and evidence (audited like every admin write).
 The lists themselves are code (templates.py), not rows."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
@@ -58,3 +62,8 @@ class EvidenceAdmin(AuditedAdmin):
     fields = ("workspace", "answer", "kind", "label", "activity", "run", "url", "note",
               "file_name", "file_size", "stored_path")  # fmt: skip
     readonly_fields = ("file_name", "file_size", "stored_path")
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"  # Django 6's default, asked for now
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
