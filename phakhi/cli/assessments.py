@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,9 @@ def add_parsers(commands: Any) -> None:
     export.add_argument("--workspace", required=True)
     export.add_argument("--assessment", required=True, type=int, help="the assessment's id")
     export.add_argument("--format", required=True, choices=["pdf", "xlsx"])
-    export.add_argument("-o", "--output", type=Path, required=True, help="the file or folder")
+    export.add_argument(
+        "-o", "--output", required=True, help="the file, or a folder (existing, or ending in /)"
+    )
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -81,7 +84,7 @@ def _export(args: argparse.Namespace) -> int:
     workspace = workspace_get(args.workspace)
     found = assessment_file(assessment_in(workspace, args.assessment), args.format)
     path = Path(args.output)
-    if path.is_dir():
+    if path.is_dir() or str(args.output).endswith(("/", os.sep)):
         path = path / found.name
     write_atomically(path, found.content)
     print(path)

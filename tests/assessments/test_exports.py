@@ -116,6 +116,10 @@ def test_the_command_lists_and_exports(pair, tmp_path, capsys):
     written = tmp_path / f"self-assessment-{now.pk}-2025-06-01.xlsx"
     assert capsys.readouterr().out.strip() == str(written)
     assert load_workbook(written).worksheets[0]["B2"].value == now.workspace.name
+    folder = tmp_path / "new-folder"
+    argv[-1] = f"{folder}/"
+    assert cli.main(argv) == cli.EXIT_OK
+    assert (folder / written.name).is_file()
     argv[argv.index(str(now.pk))] = "99999"
     assert cli.main(argv) == cli.EXIT_FAILED
     assert "99999" in capsys.readouterr().err
