@@ -230,3 +230,19 @@ def test_a_limited_coordinator_is_told_why(forum: Activity, data: dict[str, Any]
     assert form.status_code == 200
     offered = re.findall(r'name="networks" value="(\d+)"', form.content.decode())
     assert offered == [str(youth.pk)]
+
+
+def test_an_edit_keeps_a_host_added_meanwhile(
+    admin: Client, forum: Activity, data: dict[str, Any], author: Author
+) -> None:
+    from phakhi.participation.attendance import attendance_add
+
+    url = _url("activity-edit", activity=forum.pk)
+    values = form_values(admin.get(url), "title")
+    # A colleague makes the person a speaker on the attendance page meanwhile.
+    attendance_add(BOB, forum, data["person"], role="speaker")
+    assert admin.post(url, {**values, "outcomes": "ได้ร่างแผน"}).status_code == 302
+    roles = dict(Attendance.objects.filter(activity=forum).values_list("actor_id", "role"))
+    assert roles == {
+        data["org"].pk: "organizer", data["third"].pk: "speaker", data["person"].pk: "speaker",
+    }  # fmt: skip

@@ -83,12 +83,30 @@ def activity_editor(view: Callable[..., HttpResponse]) -> WorkspaceView:
     return wrapper
 
 
-def _hosts(workspace: Workspace, form: ActivityForm) -> dict[str, list[Actor]] | None:
-    """The organisers and speakers the form asks for: those left ticked and the one added with
-    each picker; None when a picked name is not one actor (the form says why)."""
+def _sent_list(form: ActivityForm, name: str) -> list[str]:
+    data: Any = form.data
+    found = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+    return [str(value) for value in (found if isinstance(found, list) else [found])]
+
+
+HOST_FIELDS = ((Role.ORGANIZER, "organizers", "organizer_add"),
+               (Role.SPEAKER, "speakers", "speaker_add"))  # fmt: skip
+
+
+def _hosts(
+    workspace: Workspace, form: ActivityForm, current: dict[str, list[Actor]] | None = None
+) -> dict[str, list[Actor]] | None:
+    """The organisers and speakers the form asks for: on a new activity those added with the
+    pickers; on an edit the ``current`` ones but those the person unticked (of the ones the form
+    showed them: a host a colleague added meanwhile stays), and the ones added. None when a
+    picked name is not one actor (the form says why)."""
     hosts: dict[str, list[Actor]] = {}
-    for role, field in ((Role.ORGANIZER, "organizer_add"), (Role.SPEAKER, "speaker_add")):
+    for role, listed, field in HOST_FIELDS:
         hosts[role] = form.kept_hosts(role)
+        if current is not None:
+            kept = {actor.pk for actor in hosts[role]}
+            shown = {int(pk) for pk in _sent_list(form, f"initial-{listed}") if pk.isdigit()}
+            hosts[role] = [a for a in current[role] if a.pk in kept or a.pk not in shown]
         if form.cleaned_data.get(field):
             actor = actor_named(workspace, form, field)
             if actor is None:
@@ -203,7 +221,7 @@ def _save(
     project = values.get("project", activity.project)
     if not can_link(access, [n.pk for n in networks], project):
         return forbidden(request, access, "edit_activity")
-    hosts = _hosts(workspace, form)
+    hosts = _hosts(workspace, form, hosts_of(activity))
     if hosts is None:
         return None
     try:

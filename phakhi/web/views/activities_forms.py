@@ -305,9 +305,10 @@ class ActivityChangeForm(ActivityForm, VersionedForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["forms"].show_hidden_initial = True  # added after VersionedForm's own pass
-        for name in ("organizers", "speakers", "organizer_add", "speaker_add"):
-            if name in self.fields:
-                self.fields[name].show_hidden_initial = False
+        # The pickers start empty; the hosts' boxes keep the hosts shown (a host a colleague
+        # adds meanwhile is not taken off by an edit that never showed them).
+        for name in ("organizer_add", "speaker_add"):
+            self.fields[name].show_hidden_initial = False
 
 
 def activity_initial(activity: Activity) -> dict[str, Any]:
