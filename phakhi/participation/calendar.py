@@ -22,8 +22,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.dates import MONTHS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from phakhi.core.dates import BUDDHIST_ERA_OFFSET, current_language, format_date
 from phakhi.core.models import Workspace
