@@ -173,7 +173,7 @@ def one_round() -> None:
         started = time.perf_counter()
         with transaction.atomic():
             Attendance.objects.filter(activity=target, actor_id=actor_id).delete()
-            done = coparticipation_refresh(workspace, {actor_id}, activities={target.pk})
+            done = coparticipation_refresh(workspace, {actor_id}, resized={target.pk})
         return time.perf_counter() - started, done
 
     figures["refresh_add"], done = add_and_refresh(activity, newcomer)

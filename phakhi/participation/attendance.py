@@ -250,7 +250,7 @@ def attendance_remove(author: audit.Author, attendance: Attendance) -> None:
         actor_id, workspace = current.actor_id, current.activity.workspace
         current.delete()
         # With the activity: one fewer may bring it back under the limit (51 → 50 makes ties).
-        coparticipation_refresh(workspace, {actor_id}, activities={current.activity_id})
+        coparticipation_refresh(workspace, {actor_id}, resized={current.activity_id})
 
 
 def _locked(attendance: Attendance) -> Attendance:

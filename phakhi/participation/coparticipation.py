@@ -267,20 +267,24 @@ def coparticipation_refresh(
     actor_ids: Iterable[int],
     *,
     activities: Iterable[int] = (),
+    resized: Iterable[int] = (),
     author: audit.Author | None = None,
 ) -> CoParticipationResult:
     """Bring every co-participation tie touching one of ``actor_ids`` up to date with the
     attendance as stored now. Call it inside the transaction that changed the attendance, with
-    the actors whose attendance changed (added, removed, moved) and, for a removal or a change
-    of an activity's date, the ``activities`` concerned: when an activity's size crosses the
-    limit (51 → 50 makes ties among all its 50), or its date moves, the pairs of all its
-    participants are refreshed. Changing one registration in an activity of n people touches
-    the pairs of that person (O(n) for the activity) with a few grouped queries.
-    More than ``REFRESH_LIMIT`` actors: every tie is made again (:func:`coparticipation_rebuild`).
+    the actors whose attendance changed (added, removed, moved); name in ``resized`` the
+    activities someone left (one fewer may bring an activity back under the limit: 51 → 50
+    makes ties among all its 50 — their pairs are then refreshed, and only then), and in
+    ``activities`` those whose date moved (the pairs of all their participants are refreshed).
+    An activity the actors joined is checked against the limit through their own attendance.
+    Changing one registration in an activity of n people touches the pairs of that person
+    (O(n) for the activity) with a few grouped queries. More than ``REFRESH_LIMIT`` actors:
+    every tie is made again (:func:`coparticipation_rebuild`).
     """
     started = time.perf_counter()
     actors = sorted({int(i) for i in actor_ids})
     activity_ids = sorted({int(i) for i in activities})
+    resized_ids = sorted({int(i) for i in resized} - set(activity_ids))
     author = author or audit.Author.system("co-participation")
     with transaction.atomic():
         rule = _locked_rule(workspace)
@@ -288,8 +292,8 @@ def coparticipation_refresh(
             return rebuild(workspace, rule, author)
         limit = rule.max_participants
         everyone = set(actors)
-        if actors or activity_ids:
-            everyone |= _near_limit(workspace, actors, activity_ids, limit, max(1, len(actors)))
+        if actors or resized_ids:
+            everyone |= _near_limit(workspace, actors, resized_ids, limit, max(1, len(actors)))
         if activity_ids:
             everyone |= set(
                 Attendance.objects.filter(activity_id__in=activity_ids).values_list(

@@ -89,7 +89,7 @@ def test_refresh_after_each_change_equals_rebuild(workspace):
             coparticipation_refresh(workspace, {actor.pk})
         else:
             row.delete()
-            coparticipation_refresh(workspace, {actor.pk}, activities={activity.pk})
+            coparticipation_refresh(workspace, {actor.pk}, resized={activity.pk})
         assert stored_edges(workspace) == reference_edges(workspace)
     before = stored_edges(workspace)
     assert coparticipation_rebuild(workspace).changed == 0
@@ -120,7 +120,7 @@ def test_incremental_equals_rebuild_property(workspace, steps, limit):
             attend(activity, [actor])
         elif not add:
             there.delete()
-        coparticipation_refresh(workspace, {actor.pk}, activities={activity.pk})
+        coparticipation_refresh(workspace, {actor.pk}, resized={activity.pk})
     incremental = stored_edges(workspace)
     assert incremental == reference_edges(workspace)
     coparticipation_rebuild(workspace)
@@ -150,7 +150,7 @@ def test_an_activity_crossing_the_limit_makes_and_unmakes_its_ties(workspace):
     assert not makes_ties(activity)
     assert not makes_ties(activity, 4) and makes_ties(activity, 3)
     Attendance.objects.filter(actor=people[0]).delete()
-    coparticipation_refresh(workspace, {people[0].pk}, activities={activity.pk})
+    coparticipation_refresh(workspace, {people[0].pk}, resized={activity.pk})
     assert len(stored_edges(workspace)) == 3  # the three left make ties again
     assert stored_edges(workspace) == reference_edges(workspace)
 
