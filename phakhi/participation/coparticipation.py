@@ -53,6 +53,9 @@ from phakhi.participation.coparticipation_rebuild import (
     rebuild,
     record,
 )
+from phakhi.participation.coparticipation_selectors import (
+    coparticipation_status,
+)
 from phakhi.participation.models import Activity, Attendance, CoParticipationRule
 from phakhi.projects.models import ProjectTie
 from phakhi.ties.models import Tie
@@ -374,35 +377,6 @@ def coparticipation_rebuild(
     author = author or audit.Author.system("co-participation")
     with transaction.atomic():
         return rebuild(workspace, _locked_rule(workspace), author)
-
-
-# --- reads for the pages -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CoParticipationStatus:
-    limit: int
-    ties: int
-    last_rebuild: AuditEvent | None
-
-
-def coparticipation_status(workspace: Workspace) -> CoParticipationStatus:
-    """The rule's limit, how many co-participation ties the workspace has, and its last
-    rebuild's event (with its counts and seconds), or None."""
-    ties = Tie.objects.filter(workspace=workspace, kind=KIND, origin=ORIGIN).count()
-    rule = CoParticipationRule.objects.filter(workspace=workspace).first()
-    last = None
-    if rule is not None:
-        last = (
-            AuditEvent.objects.filter(
-                object_type=CoParticipationRule._meta.label_lower, object_id=str(rule.pk)
-            )
-            .exclude(changes__has_key="max_participants")
-            .order_by("-at", "-id")
-            .first()
-        )
-    limit = rule.max_participants if rule else CoParticipationRule.DEFAULT_MAX_PARTICIPANTS
-    return CoParticipationStatus(limit, ties, last)
 
 
 def refresh_after_merge(kept: Actor, merged_id: int, author: audit.Author) -> None:
