@@ -108,3 +108,20 @@ def test_the_actor_page_names_the_kind_in_words(data, forum) -> None:
     assert "took part together" in page and ">co-participation<" not in page
     thai = viewer.get(url, HTTP_ACCEPT_LANGUAGE="th").content.decode()
     assert "ร่วมกิจกรรม" in thai
+
+
+def test_the_attendance_page_says_a_large_activity_makes_no_ties(data, forum) -> None:
+    from phakhi.core.audit import Author
+    from phakhi.participation.coparticipation import tie_limit_set
+
+    url = reverse(
+        "web:activity-attendance", kwargs={"workspace": "khon-kaen", "activity": forum.pk}
+    )
+    coordinator = client_for(user_with_role(data["workspace"], "coordinator"))
+    assert "does not create co-participation ties" not in coordinator.get(url).content.decode()
+    tie_limit_set(Author("test:limit"), data["workspace"], 4)
+    page = coordinator.get(url).content.decode()
+    registered = forum.attendances.count()  # the forum's five and the fixture's own
+    assert (
+        f"This activity has {registered} registered participants, more than the limit of 4" in page
+    )
