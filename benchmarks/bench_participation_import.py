@@ -63,7 +63,15 @@ def fresh_postgres(url: str) -> None:
 
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(20):
+            try:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                break
+            except psycopg.errors.InsufficientPrivilege:
+                # The server's autovacuum is still at the last round's tables: it ends soon.
+                if attempt == 19:
+                    raise
+                time.sleep(5)
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
