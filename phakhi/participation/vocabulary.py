@@ -9,12 +9,14 @@ takes part in an agency's work; they are not the tie level มีส่วนร
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -400,23 +402,30 @@ def needs_o25(activity: Any) -> bool:
     return _highest_level(activity) >= O25_FROM_LEVEL
 
 
-def o25_missing(activity: Any) -> list[str]:
-    """The o25 fields still empty of an activity that needs them (in ``O25_FIELDS`` order);
-    [] when it does not need them or has them all."""
-    if not needs_o25(activity):
+def _held(activity: Any, today: dt.date | None) -> bool:
+    starts_on = getattr(activity, "starts_on", None)
+    return starts_on is None or starts_on <= (today or timezone.localdate())
+
+
+def o25_missing(activity: Any, today: dt.date | None = None) -> list[str]:
+    """The o25 fields still empty of an activity that needs them and has taken place (its
+    results can only be published afterwards), in ``O25_FIELDS`` order; [] otherwise."""
+    if not needs_o25(activity) or not _held(activity, today):
         return []
     return [name for name in O25_FIELDS if not str(getattr(activity, name, "") or "").strip()]
 
 
-def o25_needed_q() -> Q:
-    """The activities o25 applies to, as a query condition."""
-    return Q(iap2_planned__gte=O25_FROM_LEVEL) | Q(iap2_achieved__gte=O25_FROM_LEVEL)
+def o25_needed_q(today: dt.date | None = None) -> Q:
+    """The activities o25 applies to — consultations or higher that have taken place by
+    ``today`` — as a query condition."""
+    levels = Q(iap2_planned__gte=O25_FROM_LEVEL) | Q(iap2_achieved__gte=O25_FROM_LEVEL)
+    return levels & Q(starts_on__lte=today or timezone.localdate())
 
 
-def o25_missing_q() -> Q:
+def o25_missing_q(today: dt.date | None = None) -> Q:
     """The activities that need o25 and lack at least one of its items (empty text; a value of
     only spaces is never stored: the services trim)."""
     empty = Q()
     for name in O25_FIELDS:
         empty |= Q(**{name: ""})
-    return o25_needed_q() & empty
+    return o25_needed_q(today) & empty

@@ -98,7 +98,7 @@ def test_a_new_activity_with_its_hosts(admin: Client, data: dict[str, Any]) -> N
     assert "What the IAP2 levels mean" in _text(form)
     assert "not the tie level มีส่วนร่วม" in _text(form)
     sent = admin.post(_url("activity-add"), {
-        "key": "ACT-9", "title": "อบรมแกนนำ", "kind": "training", "starts_on": "15/01/2570",
+        "key": "ACT-9", "title": "อบรมแกนนำ", "kind": "training", "starts_on": "15/01/2569",
         "start_time": "๙.๓๐", "province_code": "40", "district_code": "เมืองขอนแก่น",
         "networks": [str(data["network"].pk)], "project": str(data["project"].pk),
         "organizer_add": data["org"].key, "speaker_add": data["third"].name,
@@ -108,7 +108,7 @@ def test_a_new_activity_with_its_hosts(admin: Client, data: dict[str, Any]) -> N
     })  # fmt: skip
     activity = Activity.objects.get(key="ACT-9")
     assert sent.status_code == 302 and sent["Location"] == _url("activity", activity=activity.pk)
-    assert str(activity.starts_on) == "2027-01-15" and str(activity.start_time) == "09:30:00"
+    assert str(activity.starts_on) == "2026-01-15" and str(activity.start_time) == "09:30:00"
     assert activity.district_code == "4001" and activity.forms == ["informed", "views"]
     roles = dict(Attendance.objects.filter(activity=activity).values_list("actor_id", "role"))
     assert roles == {data["org"].pk: "organizer", data["third"].pk: "speaker"}

@@ -1,6 +1,7 @@
 """The words of participation: IAP2 levels by number, Thai digits, English and OPDC's Thai names;
 kinds, roles, stages and forms in the words a sheet uses; when ITA's o25 applies."""
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pytest
@@ -216,3 +217,11 @@ def test_o25_missing_lists_the_empty_items() -> None:
     assert o25_missing(partial) == ["o25_participants", "o25_results", "o25_results_used"]
     complete = _activity(iap2_planned=4, **{name: "ข้อความ" for name in O25_FIELDS})
     assert o25_missing(complete) == []
+
+
+def test_o25_is_due_only_once_the_activity_has_taken_place() -> None:
+    today = dt.date(2026, 12, 7)
+    coming = _activity(iap2_planned=3, starts_on=dt.date(2026, 12, 17))
+    assert needs_o25(coming)  # the form asks for the items already
+    assert o25_missing(coming, today) == []  # but nothing is missing before it happens
+    assert o25_missing(coming, dt.date(2026, 12, 17)) == list(O25_FIELDS)

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phakhi.accounts.permissions import Access
@@ -231,6 +232,7 @@ def activity_page(
         "speakers": hosts[Role.SPEAKER],
         "forms": _forms_of(found),
         "needs_o25": needs_o25(found),
+        "o25_not_yet": needs_o25(found) and found.starts_on > timezone.localdate(),
         "o25_rows": [(_label(name), getattr(found, name), name in missing) for name in O25_FIELDS],
         "levels": levels_explained(),
         "not_the_tie_level": NOT_THE_TIE_LEVEL,
