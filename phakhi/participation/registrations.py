@@ -102,8 +102,8 @@ def registration_create(
 ) -> Registration:
     """A person at the door who did not find their name leaves a pending registration. The same
     name registered again for the activity from the same address while pending updates that one
-    (tapping twice is harmless). Refused while check-in is closed, and from an address that left too many lately
-    (``RegistrationLimited``)."""
+    (tapping twice is harmless). Refused while check-in is closed, and from an address that left
+    too many lately (``RegistrationLimited``)."""
     values = {
         "name": _line("name", name, required=True),
         "organization_name": _line("organization_name", organization_name),

@@ -1,8 +1,8 @@
 """Check-in at the door in Chromium: a coordinator opens check-in and shows the door's page;
 three phones (390 px, no account) check in — two find their names (one scanned the QR code's
-address and pressed Search, one typed the code and saw the names come as it typed), one is not on the list and registers; the door's page counts three
-arrivals and one registration waiting; the coordinator accepts it as a new actor, who is then on
-the attendance list as arrived."""
+address and pressed Search, one typed the code and saw the names come as it typed), one is not
+on the list and registers; the door's page counts three arrivals and one registration waiting;
+the coordinator accepts it as a new actor, who is then on the attendance list as arrived."""
 
 from typing import Any
 

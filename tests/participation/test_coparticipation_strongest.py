@@ -55,7 +55,7 @@ def test_the_map_shows_a_pair_at_its_strongest_tie(workspace, pair):
 
 
 def test_the_analysis_counts_a_pair_once_at_its_strongest(workspace, author, pair):
-    a, b, c = pair
+    a, _b, c = pair
     run = analysis_request(author, workspace, background=False)
     assert run.results["ties"] == 3  # three pairs, not four ties
     results = {r.actor_id: r for r in ActorResult.objects.filter(run=run)}

@@ -5,26 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0008_titled_offices'),
-        ('core', '0004_workspace_personal_attributes'),
-        ('participation', '0001_initial'),
+        ("actors", "0008_titled_offices"),
+        ("core", "0004_workspace_personal_attributes"),
+        ("participation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='address',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='address (hashed)'),
+            model_name="registration",
+            name="address",
+            field=models.CharField(
+                blank=True, editable=False, max_length=64, verbose_name="address (hashed)"
+            ),
         ),
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['workspace', 'status'], name='registration_pending'),
+            model_name="registration",
+            index=models.Index(fields=["workspace", "status"], name="registration_pending"),
         ),
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['address', 'registered_at'], name='registration_address'),
+            model_name="registration",
+            index=models.Index(fields=["address", "registered_at"], name="registration_address"),
         ),
     ]
