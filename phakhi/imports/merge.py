@@ -211,7 +211,7 @@ def _unique_with(model: type[models.Model], name: str) -> list[list[str]]:
     return [[f for f in fields if f != name] for fields in sets]
 
 
-def _other_links() -> Iterator[tuple[type[models.Model], str]]:
+def other_links() -> Iterator[tuple[type[models.Model], str]]:
     """Each model and field, other than ties, memberships, tags and organisations, that links
     to an actor (hidden relations too: most are declared with related_name="+")."""
     for relation in Actor._meta.get_fields(include_hidden=True):
@@ -232,7 +232,7 @@ def _move_other_links(kept: Actor, merged: Actor, counts: dict[str, int]) -> Non
     assessment), the merged actor's record keeps its text and loses the link when the link may
     be empty, and goes when it may not (a place on a drawn map)."""
     moved = unlinked = 0
-    for model, name in _other_links():
+    for model, name in other_links():
         relation = model._meta.get_field(name)
         manager = model._default_manager
         bump = {"version": F("version") + 1} if hasattr(model, "version") else {}
@@ -368,6 +368,6 @@ def merge_counts(merged: Actor) -> dict[str, int]:
         "history": history.count(),
         "other_links": sum(
             model._default_manager.filter(**{name: merged}).count()
-            for model, name in _other_links()
+            for model, name in other_links()
         ),
     }
