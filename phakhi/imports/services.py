@@ -11,6 +11,7 @@ the command line's exactly."""
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from phakhi.core import audit, bulk
 from phakhi.core.models import Workspace
@@ -39,12 +40,31 @@ def mapped_table(table: Table, mapping: Mapping[str, str] | None) -> Table:
     return Table(headers, table.rows, table.description, written=table.headers)
 
 
-def new_report(
-    what: str, path: Path, dry_run: bool, all_or_nothing: bool, file_name: str | None
+# What reads a table into a report and writes its valid rows: ``import_actors(workspace,
+# open_table, report, *, author, progress, …)`` and the others.
+Importer = Callable[..., None]
+
+
+def run_import(
+    what: str,
+    importer: Importer,
+    workspace: Workspace,
+    path: Path,
+    *,
+    author: audit.Author,
+    sheet: str | None = None,
+    dry_run: bool = False,
+    all_or_nothing: bool = False,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    errors_path: Path | None = None,
+    file_name: str | None = None,
+    **extra: Any,
 ) -> ImportReport:
-    """An empty report of an import of ``what`` (the other importers, activities and
-    attendance in phakhi.participation, start and finish theirs with these helpers too)."""
-    return ImportReport(
+    """Import ``path`` with ``importer`` under the options every import shares (this module's
+    docstring); ``extra`` goes to the importer (the actor import's ``network``). The imports of
+    activities and attendance (phakhi.participation.imports) run through here too."""
+    report = ImportReport(
         what=what,
         file=file_name or str(path),
         description="",
@@ -52,15 +72,9 @@ def new_report(
         all_or_nothing=all_or_nothing,
         batch=audit.new_batch_id(),
     )
-
-
-def finish_report(
-    report: ImportReport,
-    path: Path,
-    sheet: str | None,
-    errors_path: Path | None,
-    file_name: str | None,
-) -> ImportReport:
+    with bulk.collector_paused():
+        opener = lambda: mapped_table(open_table(path, sheet, file_name), mapping)  # noqa: E731
+        importer(workspace, opener, report, author=author, progress=progress, **extra)
     errors_path = errors_path or errors_path_for(path)
     if report.rejected:
         write_errors_file(report, open_table(path, sheet, file_name), errors_path)
@@ -70,59 +84,14 @@ def finish_report(
     return report
 
 
-def table_opener(
-    path: Path, sheet: str | None, mapping: Mapping[str, str] | None, file_name: str | None
-) -> Callable[[], Table]:
-    return lambda: mapped_table(open_table(path, sheet, file_name), mapping)
-
-
 def actors_import(
-    workspace: Workspace,
-    path: Path,
-    *,
-    author: audit.Author,
-    network: Network | None = None,
-    sheet: str | None = None,
-    dry_run: bool = False,
-    all_or_nothing: bool = False,
-    mapping: Mapping[str, str] | None = None,
-    progress: Progress | None = None,
-    errors_path: Path | None = None,
-    file_name: str | None = None,
+    workspace: Workspace, path: Path, *, network: Network | None = None, **options: Any
 ) -> ImportReport:
-    report = new_report("actors", path, dry_run, all_or_nothing, file_name)
-    with bulk.collector_paused():
-        import_actors(
-            workspace,
-            table_opener(path, sheet, mapping, file_name),
-            report,
-            author=author,
-            network=network,
-            progress=progress,
-        )
-    return finish_report(report, path, sheet, errors_path, file_name)
+    """Actors from ``path``, each also made a member of ``network`` when given; ``options`` as
+    :func:`run_import`'s."""
+    return run_import("actors", import_actors, workspace, path, network=network, **options)
 
 
-def ties_import(
-    workspace: Workspace,
-    path: Path,
-    *,
-    author: audit.Author,
-    sheet: str | None = None,
-    dry_run: bool = False,
-    all_or_nothing: bool = False,
-    mapping: Mapping[str, str] | None = None,
-    progress: Progress | None = None,
-    errors_path: Path | None = None,
-    file_name: str | None = None,
-) -> ImportReport:
-    report = new_report("ties", path, dry_run, all_or_nothing, file_name)
-    with bulk.collector_paused():
-        import_ties(
-            workspace,
-            table_opener(path, sheet, mapping, file_name),
-            report,
-            author=author,
-            progress=progress,
-        )
-    return finish_report(report, path, sheet, errors_path, file_name)
+def ties_import(workspace: Workspace, path: Path, **options: Any) -> ImportReport:
+    """Ties from ``path``; ``options`` as :func:`run_import`'s."""
+    return run_import("ties", import_ties, workspace, path, **options)
