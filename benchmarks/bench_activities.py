@@ -17,7 +17,6 @@ rounds, printed and written to benchmarks/out/activities-<database>.json.
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from bench_databases import database_envs, has_workspace
+from bench_databases import database_envs, has_workspace, median_rounds, write_result
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKSPACE = "bench-activities"
@@ -168,31 +167,11 @@ def main() -> None:
             fresh_postgres(args.postgres)
         phakhi = [sys.executable, "-m", "phakhi.cli"]
         subprocess.run([*phakhi, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
-        rounds = []
-        for _ in range(args.repeat):
-            child = subprocess.run(
-                [sys.executable, __file__, "--round", "--activities", str(args.activities),
-                 "--attendance", str(args.attendance)],
-                env=env, cwd=ROOT, capture_output=True, text=True,
-            )  # fmt: skip
-            if child.returncode:
-                sys.exit(child.stderr)
-            rounds.append(json.loads(child.stdout.strip().splitlines()[-1]))
-        names = rounds[0]["figures"]
-        result = {
-            name: {
-                key: statistics.median(r["figures"][name][key] for r in rounds)
-                for key in rounds[0]["figures"][name]
-            }
-            for name in names
-        }
-        load = os.getloadavg()
-        out = {"database": database, "machine": platform.platform(), "cpus": os.cpu_count(),
-               "load": load, "sizes": rounds[0]["sizes"], "figures": result}  # fmt: skip
-        path = ROOT / "benchmarks" / "out" / f"activities-{database}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(out, ensure_ascii=False, indent=2))
-        print(f"{database} ({rounds[0]['sizes']}), load {load[0]:.1f}:")
+        round_args = ["--activities", str(args.activities), "--attendance", str(args.attendance)]
+        result, sizes = median_rounds(__file__, round_args, env, args.repeat)
+        out = write_result("activities", database, sizes, result)
+        load = out["load"]
+        print(f"{database} ({sizes}), load {load[0]:.1f}:")
         for name, figure in result.items():
             print(f"  {name}: p50 {figure['p50']:.0f} ms, p95 {figure['p95']:.0f} ms, "
                   f"{figure['queries']:.0f} queries, {figure['kb']:.0f} KB")  # fmt: skip

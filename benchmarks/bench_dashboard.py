@@ -21,7 +21,6 @@ of the rounds, printed and written to benchmarks/out/dashboard-<database>.json.
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench_databases import database_envs, has_workspace
+from bench_databases import database_envs, has_workspace, median_rounds, write_result
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKSPACE = "bench-dashboard"
@@ -288,30 +287,10 @@ def main() -> None:
             fresh_postgres(args.postgres)
         phakhi = [sys.executable, "-m", "phakhi.cli"]
         subprocess.run([*phakhi, "manage", "migrate", "-v0"], env=env, cwd=ROOT, check=True)
-        rounds = []
-        for _ in range(args.repeat):
-            child = subprocess.run(
-                [sys.executable, __file__, "--round", "--activities", str(args.activities),
-                 "--attendance", str(args.attendance)],
-                env=env, cwd=ROOT, capture_output=True, text=True,
-            )  # fmt: skip
-            if child.returncode:
-                sys.exit(child.stderr)
-            rounds.append(json.loads(child.stdout.strip().splitlines()[-1]))
-        names = rounds[0]["figures"]
-        result = {
-            name: {
-                key: statistics.median(r["figures"][name][key] for r in rounds)
-                for key in rounds[0]["figures"][name]
-            }
-            for name in names
-        }
-        load = os.getloadavg()
-        out = {"database": database, "machine": platform.platform(), "cpus": os.cpu_count(),
-               "load": load, "sizes": rounds[0]["sizes"], "figures": result}  # fmt: skip
-        path = ROOT / "benchmarks" / "out" / f"dashboard-{database}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(out, ensure_ascii=False, indent=2))
+        round_args = ["--activities", str(args.activities), "--attendance", str(args.attendance)]
+        result, sizes = median_rounds(__file__, round_args, env, args.repeat)
+        out = write_result("dashboard", database, sizes, result)
+        load = out["load"]
         print(f"{database} {out['sizes']} load {load[0]:.1f}")
         for name, figure in result.items():
             extra = f", {figure['kb']:.0f} kB" if "kb" in figure else ""
