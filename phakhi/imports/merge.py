@@ -367,7 +367,6 @@ def merge_counts(merged: Actor) -> dict[str, int]:
         "people": Actor.objects.filter(organization=merged).count(),
         "history": history.count(),
         "other_links": sum(
-            model._default_manager.filter(**{name: merged}).count()
-            for model, name in other_links()
+            model._default_manager.filter(**{name: merged}).count() for model, name in other_links()
         ),
     }
