@@ -16,13 +16,9 @@ from typing import Any
 from django.utils import timezone
 
 from phakhi.actors.models import Actor, Kind
+from phakhi.assessments.evidence import evidence_add_activity
 from phakhi.assessments.models import SelfAssessment
-from phakhi.assessments.services import (
-    answer_set,
-    assessment_create,
-    assessment_finalise,
-    evidence_add_activity,
-)
+from phakhi.assessments.services import answer_set, assessment_create, assessment_finalise
 from phakhi.assessments.templates import AWARD_TEMPLATES
 from phakhi.core import audit
 from phakhi.core.dates import fiscal_year, fiscal_year_dates

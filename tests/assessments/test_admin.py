@@ -5,8 +5,8 @@ import pytest
 from django.db import models
 from django.test import Client
 
+from phakhi.assessments.evidence import evidence_add_link
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
-from phakhi.assessments.services import evidence_add_link
 from phakhi.core.models import AuditEvent
 from tests.admin_support import _add_title, _changelist_title, _has_thai, _in, _page, _url
 

@@ -7,6 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from phakhi.assessments.evidence import (
+    evidence_add_activity,
+    evidence_add_document,
+    evidence_add_link,
+    evidence_add_run,
+    evidence_file,
+    evidence_remove,
+)
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
 from phakhi.assessments.selectors import answer_for_item
 from phakhi.assessments.services import (
@@ -16,12 +24,6 @@ from phakhi.assessments.services import (
     assessment_finalise,
     assessment_reopen,
     assessment_update,
-    evidence_add_activity,
-    evidence_add_document,
-    evidence_add_link,
-    evidence_add_run,
-    evidence_file,
-    evidence_remove,
 )
 from phakhi.assessments.templates import C7, C8, C9
 from phakhi.core.models import AuditEvent

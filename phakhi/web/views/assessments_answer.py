@@ -17,16 +17,7 @@ from django.utils.translation import gettext as _
 from phakhi.accounts.permissions import Access
 from phakhi.analysis.models import AnalysisRun
 from phakhi.assessments.access import can_edit_assessment, shown_respondents
-from phakhi.assessments.models import Answer, Evidence, SelfAssessment
-from phakhi.assessments.selectors import (
-    activities_matching,
-    answer_in,
-    answers_with_evidence,
-    evidence_in,
-    runs_for_evidence,
-)
-from phakhi.assessments.services import (
-    answer_set,
+from phakhi.assessments.evidence import (
     document_max_bytes,
     evidence_add_activity,
     evidence_add_document,
@@ -35,6 +26,15 @@ from phakhi.assessments.services import (
     evidence_file,
     evidence_remove,
 )
+from phakhi.assessments.models import Answer, Evidence, SelfAssessment
+from phakhi.assessments.selectors import (
+    activities_matching,
+    answer_in,
+    answers_with_evidence,
+    evidence_in,
+    runs_for_evidence,
+)
+from phakhi.assessments.services import answer_set
 from phakhi.assessments.templates import SCALE, TEMPLATES
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
