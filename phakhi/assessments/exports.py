@@ -19,9 +19,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from phakhi.assessments.checklists import SCALE, SCALE_THAI, Template
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
 from phakhi.assessments.selectors import Comparison, answers_with_evidence, comparison
-from phakhi.assessments.templates import SCALE, SCALE_THAI, Template
 from phakhi.core.dates import current_language, format_date
 
 

@@ -18,8 +18,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from phakhi.analysis.models import AnalysisRun
+from phakhi.assessments.checklists import Item, Template
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
-from phakhi.assessments.templates import Item, Template, templates_in_order
+from phakhi.assessments.templates import templates_in_order
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
 from phakhi.networks.models import Network

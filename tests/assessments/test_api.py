@@ -1,7 +1,7 @@
 """The self-assessments API: the lists, create, score an item with If-Match, finalise, read the
 comparison; the same errors and versions as the rest of API v1."""
 
-from phakhi.assessments.templates import C7, C8, C9
+from phakhi.assessments.opdc_lists import C7, C8, C9
 from tests.api_support import API, role_client, send
 
 W = "/workspaces/khon-kaen"

@@ -3,9 +3,9 @@ list before this one; each item's change, the items that fell, the lists' averag
 
 import datetime as dt
 
+from phakhi.assessments.opdc_lists import C7, C8, C9
 from phakhi.assessments.selectors import answer_for_item, comparison, history
 from phakhi.assessments.services import answer_set, assessment_finalise
-from phakhi.assessments.templates import C7, C8, C9
 
 
 def _score(author, assessment, template, scores):

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from phakhi import cli
 from phakhi.assessments.evidence import evidence_add_activity, evidence_add_link, evidence_add_run
+from phakhi.assessments.opdc_lists import C7, C8
 from phakhi.assessments.selectors import answer_for_item
 from phakhi.assessments.services import answer_set, assessment_finalise, assessment_update
-from phakhi.assessments.templates import C7, C8
 from phakhi.worksheets.assessment_files import assessment_file
 from tests.worksheets.paper_support import compared, pdf_info, pdf_text
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
+from phakhi.assessments.opdc_lists import C7, C8
 from phakhi.assessments.selectors import answer_for_item
 from phakhi.assessments.services import answer_set, assessment_finalise
-from phakhi.assessments.templates import C7, C8
 from phakhi.core.contacts import MASK
 from tests.accounts_support import client_for, user_with_role
 from tests.api_support import API, token_client

@@ -16,6 +16,7 @@ from phakhi.assessments.evidence import (
     evidence_remove,
 )
 from phakhi.assessments.models import Answer, Evidence, SelfAssessment
+from phakhi.assessments.opdc_lists import C7, C8, C9
 from phakhi.assessments.selectors import answer_for_item
 from phakhi.assessments.services import (
     answer_set,
@@ -25,7 +26,6 @@ from phakhi.assessments.services import (
     assessment_reopen,
     assessment_update,
 )
-from phakhi.assessments.templates import C7, C8, C9
 from phakhi.core.models import AuditEvent
 from phakhi.core.versions import EditConflict
 from phakhi.networks.services import network_create

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from phakhi.assessments.templates import C7, C8, C9, SCALE, SCALE_THAI, TEMPLATES
+from phakhi.assessments.checklists import SCALE, SCALE_THAI
+from phakhi.assessments.opdc_lists import C7, C8, C9
+from phakhi.assessments.templates import TEMPLATES
 
 SOURCES = Path("/work/shared/sources")
 

@@ -11,9 +11,10 @@ from django.urls import reverse
 from playwright.sync_api import BrowserContext, Page, expect
 
 from phakhi.assessments.models import Answer
+from phakhi.assessments.opdc_lists import C7
 from phakhi.assessments.selectors import answer_for_item
 from phakhi.assessments.services import answer_set, assessment_create, assessment_finalise
-from phakhi.assessments.templates import AWARD_TEMPLATES, C7
+from phakhi.assessments.templates import AWARD_TEMPLATES
 from phakhi.core.audit import Author
 from phakhi.participation.models import Activity
 

@@ -10,9 +10,9 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from phakhi.assessments.evidence import evidence_add_document, evidence_add_link
+from phakhi.assessments.opdc_lists import C7, C8
 from phakhi.assessments.selectors import answer_for_item
 from phakhi.assessments.services import answer_set, assessment_create
-from phakhi.assessments.templates import C7, C8
 from tests.accounts_support import AUTHOR
 from tests.matrix_support import Operation, Route
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.accounts.permissions import Access
 from phakhi.assessments.access import can_assess, can_edit_assessment, shown_respondents
+from phakhi.assessments.checklists import SCALE
 from phakhi.assessments.models import SelfAssessment
 from phakhi.assessments.selectors import (
     assessment_in,
@@ -31,7 +32,7 @@ from phakhi.assessments.services import (
     assessment_reopen,
     assessment_update,
 )
-from phakhi.assessments.templates import AWARD_TEMPLATES, SCALE, TEMPLATES
+from phakhi.assessments.templates import AWARD_TEMPLATES, TEMPLATES
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from phakhi.accounts.permissions import Access
 from phakhi.analysis.models import AnalysisRun
 from phakhi.assessments.access import can_edit_assessment, shown_respondents
+from phakhi.assessments.checklists import SCALE
 from phakhi.assessments.evidence import (
     document_max_bytes,
     evidence_add_activity,
@@ -35,7 +36,7 @@ from phakhi.assessments.selectors import (
     runs_for_evidence,
 )
 from phakhi.assessments.services import answer_set
-from phakhi.assessments.templates import SCALE, TEMPLATES
+from phakhi.assessments.templates import TEMPLATES
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
