@@ -76,7 +76,7 @@ def test_items_are_found_by_code_and_codes_are_unique():
 def test_a_list_with_sub_items_scores_the_sub_items(make, monkeypatch):
     """The network-strength issue's four pillars have sub-items: the model takes them now."""
     from phakhi.assessments import templates
-    from phakhi.assessments.templates import Item, Template
+    from phakhi.assessments.checklists import Item, Template
 
     pillars = Template(
         code="test-pillars", thai="เสาหลัก", english="Pillars", document="W", lines=(512, 572),
