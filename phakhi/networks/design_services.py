@@ -84,13 +84,8 @@ def _next_position(rows: models.QuerySet[Any]) -> int:
     return 0 if last is None else last + 1
 
 
-def _plain(fields: dict[str, Any]) -> dict[str, Any]:
-    """The values as the audit trail keeps them: decimals as their text ("80.00")."""
-    return {name: str(v) if isinstance(v, Decimal) else v for name, v in fields.items()}
-
-
 def _created(author: audit.Author, row: models.Model, fields: dict[str, Any]) -> None:
-    audit.record(author, AuditEvent.Action.CREATE, row, changes=audit.diff({}, _plain(fields)))
+    audit.record(author, AuditEvent.Action.CREATE, row, changes=audit.diff({}, fields))
 
 
 def _change(
@@ -98,8 +93,8 @@ def _change(
 ) -> None:
     """``versions.change`` for rows with decimal fields, which the trail keeps as text."""
     old = {name: getattr(current, name) for name in wanted}
-    versions.check(current, version, _plain(wanted), _plain(old))
-    changes = audit.diff(_plain(old), _plain(wanted))
+    versions.check(current, version, wanted, old)
+    changes = audit.diff(old, wanted)
     for name, value in wanted.items():
         setattr(current, name, value)
     versions.save_changes(author, current, changes, sorted(changes))

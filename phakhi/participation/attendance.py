@@ -336,16 +336,11 @@ def activity_counts_set(
         current = versions.locked(activity)
         old = {name: getattr(current, name) for name in wanted}
         versions.check(current, version, wanted, old)
-        # The trail keeps the score as text: a Decimal is not JSON.
-        changes = audit.diff(_as_text(old), _as_text(wanted))
+        changes = audit.diff(old, wanted)
         for name, value in wanted.items():
             setattr(current, name, value)
         versions.save_changes(author, current, changes, sorted(changes))
     return current
-
-
-def _as_text(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: str(v) if isinstance(v, Decimal) else v for k, v in values.items()}
 
 
 def check_in_open(author: audit.Author, activity: Activity) -> str:
