@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from phakhi.core.codes import ALPHABET, LENGTH, normalize_code
 from phakhi.core.models import AuditEvent
 from phakhi.projects.services import project_create
 from phakhi.stakeholders.models import Stakeholder
 from phakhi.stakeholders.services import assessment_create, stakeholder_add
 from phakhi.workshops import guessing
-from phakhi.workshops.codes import ALPHABET, LENGTH, normalize_code
 from phakhi.workshops.models import Contribution, JoinFailure, WorkshopSession
 from phakhi.workshops.participation import (
     contribution_add,

@@ -11,7 +11,6 @@ Registrations of people not found at the door are in ``phakhi.participation.regi
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
 from phakhi.core import audit, versions
+from phakhi.core.codes import new_code, normalize_code
 from phakhi.core.models import AuditEvent
 from phakhi.core.periods import active_on
 from phakhi.networks.models import Membership
@@ -33,36 +33,8 @@ from phakhi.participation.models import Activity, Attendance, Role
 Source = Attendance.Source
 DOOR = audit.Author.system("door")  # a phone at the door changes attendance under this name
 
-# Check-in codes: read off a projector, typed on a phone. The same alphabet as the live
-# workshop's join codes (phakhi.workshops.codes, a layer above this one): letters and digits that
-# look alike on a screen are left out, so case, spaces and hyphens never matter.
-CODE_ALPHABET = "ACEFGHJKMNPRTWXY34679"
-CODE_LENGTH = 6
 COUNT_FIELDS = ("public_civil", "public_academic", "public_government", "public_unknown")
 COUNT_LIMIT = 1_000_000
-
-
-def new_check_in_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def normalize_check_in_code(text: str) -> str:
-    """The code as stored, from what a person typed ("" when it cannot be one).
-
-    >>> normalize_check_in_code(" kx3-9ma ")
-    ''
-    >>> normalize_check_in_code("acf-47k")
-    'ACF47K'
-    """
-    code = "".join(char for char in (text or "").upper() if char not in " -·.\t")
-    if len(code) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in code):
-        return ""
-    return code
-
-
-def display_check_in_code(code: str) -> str:
-    """Two groups of three, easier to read aloud and to type."""
-    return f"{code[:3]} {code[3:]}"
 
 
 def _role(value: Any) -> str:
@@ -350,9 +322,9 @@ def check_in_open(author: audit.Author, activity: Activity) -> str:
         current = versions.locked(activity)
         if current.check_in_code:
             return current.check_in_code
-        code = new_check_in_code()
+        code = new_code()
         while Activity.objects.filter(check_in_code=code).exists():
-            code = new_check_in_code()  # 21⁶ codes: a second draw is rare, a third rarer
+            code = new_code()  # 21⁶ codes: a second draw is rare, a third rarer
         versions.change(author, current, {"check_in_code": code}, None)
     activity.check_in_code = current.check_in_code
     activity.version = current.version
@@ -370,7 +342,7 @@ def check_in_close(author: audit.Author, activity: Activity) -> None:
 
 def open_activity(code: str) -> Activity | None:
     """The activity whose check-in is open under ``code`` (as typed or scanned)."""
-    normalized = normalize_check_in_code(code)
+    normalized = normalize_code(code)
     if not normalized:
         return None
     return Activity.objects.filter(check_in_code=normalized).select_related("workspace").first()

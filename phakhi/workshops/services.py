@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phakhi.core import audit
+from phakhi.core.codes import new_code
 from phakhi.core.models import AuditEvent
 from phakhi.projects.models import Project
 from phakhi.stakeholders.models import Assessment
 from phakhi.stakeholders.services import assessment_create
-from phakhi.workshops.codes import new_code
 from phakhi.workshops.models import Step, WorkshopSession
 
 CODE_ATTEMPTS = 20

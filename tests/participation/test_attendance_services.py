@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from phakhi.actors.services import actor_create
+from phakhi.core.codes import normalize_code
 from phakhi.core.models import AuditEvent
 from phakhi.core.versions import EditConflict
 from phakhi.networks.services import membership_set, network_create
@@ -21,7 +22,6 @@ from phakhi.participation.attendance import (
     check_in_close,
     check_in_open,
     door_check_in,
-    normalize_check_in_code,
 )
 from phakhi.participation.attendance_selectors import (
     attendance_counts,
@@ -141,7 +141,7 @@ def test_check_in_only_while_open(author, workspace, people):
     with pytest.raises(ValidationError, match="closed"):
         door_check_in("ACF47K", people[0].pk)
     code = check_in_open(author, activity)
-    assert normalize_check_in_code(code.lower()) == code and len(code) == 6
+    assert normalize_code(code.lower()) == code and len(code) == 6
     assert check_in_open(author, activity) == code  # open already: the same code
     registered = door_check_in(code, people[0].pk)
     assert registered.checked_in_at is not None and registered.source == "registered"

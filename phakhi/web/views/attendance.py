@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from phakhi.accounts.permissions import Access
 from phakhi.actors.models import Actor
 from phakhi.actors.search import actors_by_key_or_name
+from phakhi.core.codes import display_code
 from phakhi.core.models import Workspace
 from phakhi.core.periods import active_on
 from phakhi.core.versions import EditConflict
@@ -31,7 +32,6 @@ from phakhi.participation.attendance import (
     attendance_set_role,
     check_in_close,
     check_in_open,
-    display_check_in_code,
 )
 from phakhi.participation.attendance_selectors import (
     attendance_of,
@@ -114,9 +114,7 @@ def _page(
         "can_edit": can_edit,
         "add_form": add_form or (_add_form(workspace, activity) if can_edit else None),
         "counts_form": counts_form or (_counts_form(activity) if can_edit else None),
-        "code_shown": display_check_in_code(activity.check_in_code)
-        if activity.check_in_code
-        else "",
+        "code_shown": display_code(activity.check_in_code) if activity.check_in_code else "",
         "pending": registrations_pending(workspace, activity).count(),
     }
     return render(request, "web/attendance/page.html", context, status=status)

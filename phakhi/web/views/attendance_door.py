@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from phakhi.accounts.permissions import Access
+from phakhi.core.codes import display_code
 from phakhi.core.models import Workspace
-from phakhi.participation.attendance import display_check_in_code
 from phakhi.participation.attendance_selectors import attendance_counts, registrations_pending
 from phakhi.participation.models import Activity
 from phakhi.web.views.attendance_access import attendance_editor
@@ -41,7 +41,7 @@ def activity_door(
             "door_url": url,
             "short_url": request.build_absolute_uri(reverse("web:door-code")),
             "qr": qr_svg(url),
-            "code_shown": display_check_in_code(activity.check_in_code),
+            "code_shown": display_code(activity.check_in_code),
         }
     return render(request, "web/attendance/door.html", context)
 

@@ -18,12 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phakhi.participation.attendance import (
-    display_check_in_code,
-    door_check_in,
-    normalize_check_in_code,
-    open_activity,
-)
+from phakhi.core.codes import display_code, normalize_code
+from phakhi.participation.attendance import door_check_in, open_activity
 from phakhi.participation.attendance_selectors import DOOR_QUERY_MIN, door_search
 from phakhi.participation.models import Activity, Attendance, Registration
 from phakhi.participation.registrations import RegistrationLimited, registration_create
@@ -93,7 +89,7 @@ def door_code(request: HttpRequest) -> HttpResponse:
         if guessing.join_refused(client_ip(request)):
             return _limited(request)
         if form.is_valid():
-            code = normalize_check_in_code(form.cleaned_data["code"])
+            code = normalize_code(form.cleaned_data["code"])
             if code and open_activity(code) is not None:
                 return redirect("web:door", code=code)
             return _wrong_code(request, form.cleaned_data["code"])
@@ -104,7 +100,7 @@ def _resolve(request: HttpRequest, code: str) -> tuple[Activity | None, HttpResp
     """The activity whose check-in is open under ``code``, or the answer to give instead: the
     closed page for a phone that checked in here, the limit page for an address that typed too
     many wrong codes (even for a right one), or the wrong-code page (one more failure)."""
-    normalized = normalize_check_in_code(code)
+    normalized = normalize_code(code)
     if normalized and normalized != code:
         return None, redirect("web:door", code=normalized)
     found = open_activity(normalized) if normalized else None
@@ -124,7 +120,7 @@ def _context(activity: Activity, **extra: Any) -> dict[str, Any]:
     return {
         "activity": activity,
         "code": activity.check_in_code,
-        "code_shown": display_check_in_code(activity.check_in_code),
+        "code_shown": display_code(activity.check_in_code),
         **extra,
     }
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from phakhi.core.codes import display_code
 from phakhi.stakeholders.vocabulary import GROUPS, QUADRANTS, SECTOR_ROWS, quadrant_of
-from phakhi.workshops.codes import display_code
 from phakhi.workshops.models import Contribution, Step, WorkshopSession
 from phakhi.workshops.selectors import (
     SECTOR_ORDER,

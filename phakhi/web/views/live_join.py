@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phakhi.core.codes import display_code, normalize_code
 from phakhi.core.versions import EditConflict
 from phakhi.stakeholders.vocabulary import GROUPS, QUADRANTS, quadrant_of
 from phakhi.web.client_ip import client_ip
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.live_forms import CardForm, CodeForm, JoinForm, placement_of
 from phakhi.workshops import guessing
-from phakhi.workshops.codes import display_code, normalize_code
 from phakhi.workshops.models import Contribution, Participant, Step, WorkshopSession
 from phakhi.workshops.participation import (
     contribution_add,

@@ -1,4 +1,5 @@
-"""Join codes: six characters a person reads off a projector and types on a phone.
+"""Short codes a person reads off a projector and types on a phone: the live workshop's join
+codes and the doors' check-in codes.
 
 Letters and digits that look alike on a screen or in a hand-written note (0/O/Q/D, 1/I/L,
 2/Z, 5/S, 8/B, U/V) are left out, and whatever a participant types is read leniently: case,
