@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "phakhi.worksheets",
     "phakhi.participation",
     "phakhi.assessments",
+    "phakhi.monitoring",
     "phakhi.web",
     "django_tasks",
     "django_tasks_db",

@@ -14,10 +14,12 @@ from phakhi.api import (
     errors,
     expansion,
     lessons,
+    monitoring,
     networks,
     participation,
     projects,
     stakeholders,
+    surveys,
     ties,
     workspaces,
 )
@@ -67,5 +69,7 @@ for module in (
     attendance,
     participation,
     assessments,
+    surveys,
+    monitoring,
 ):
     api.add_router("/workspaces", module.router)

@@ -28,7 +28,15 @@ def _setup(language: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from phakhi.cli import accounts, calendar_export, participation, projects, server, worksheets
+    from phakhi.cli import (
+        accounts,
+        calendar_export,
+        monitoring,
+        participation,
+        projects,
+        server,
+        worksheets,
+    )
 
     parser = argparse.ArgumentParser(prog="phakhi", description="Phakhi (ภาคี) network system")
     parser.add_argument(
@@ -127,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     projects.add_parsers(commands)
     worksheets.add_parsers(commands)
     participation.add_parsers(commands)
+    monitoring.add_parsers(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
@@ -171,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     _setup(args.lang)
     from django.core.exceptions import ValidationError
 
-    from phakhi.cli import accounts, participation, projects, server, worksheets
+    from phakhi.cli import accounts, monitoring, participation, projects, server, worksheets
     from phakhi.core.selectors import NotFound
     from phakhi.exports.errors import ExportError
     from phakhi.imports.readers import ImportFileError
@@ -183,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         **projects.HANDLERS,
         **worksheets.HANDLERS,
         **participation.HANDLERS,
+        **monitoring.HANDLERS,
     }[args.command]
     try:
         return handler(args)

@@ -68,7 +68,14 @@ SHARED_ACTIVITIES, LAST_ACTIVITY = "shared_activities", "last_activity"
 # Tie attributes that are whole numbers when present: exports type them (GEXF "integer",
 # GraphML "int", a number in a workbook) so that Gephi and Excel can sort and size by them.
 INTEGER_ATTRIBUTES = frozenset({SHARED_ACTIVITIES})
-KIND_LABELS = {COPARTICIPATION: gettext_lazy("took part together")}
+# A tie a member reported in a network survey (phakhi.monitoring): directed, from the respondent
+# to the partner named, at the level reported; ``confirmed`` when the partner reported it back.
+SURVEYED = "network-survey"
+CONFIRMED, SURVEY_ROUND = "confirmed", "survey"
+KIND_LABELS = {
+    COPARTICIPATION: gettext_lazy("took part together"),
+    SURVEYED: gettext_lazy("reported in a network survey"),
+}
 
 
 def kind_label(kind: str) -> str:

@@ -24,6 +24,7 @@ NAVIGATION: tuple[tuple[str, Any, str], ...] = (
     ("web:activities", _("Activities"), "view"),
     ("web:calendar", _("Calendar"), "view"),
     ("web:participation", _("Participation"), "view"),
+    ("web:monitoring", _("Monitoring"), "view"),
     ("web:import", _("Import"), "import"),
 )
 

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from phakhi.web.routes import (
     activities,
+    alerts,
     assessments,
     attendance,
     calendar,
@@ -17,7 +18,9 @@ from phakhi.web.routes import (
     live,
     participation,
     projects,
+    scorecard,
     stakeholders,
+    surveys,
     worksheets,
 )
 from phakhi.web.views import (
@@ -111,7 +114,9 @@ WORKSHOP_KIT = (projects, stakeholders, lessons, drawing, expansion, design, liv
 # Activities and participation: attendance and check-in, co-participation ties, the calendar,
 # the dashboards and the self-assessments.
 PARTICIPATION = (activities, attendance, coparticipation, calendar, participation, assessments)
-AREAS = WORKSHOP_KIT + PARTICIPATION
+# Monitoring network strength: network surveys, the scorecard and risk alerts.
+MONITORING = (surveys, scorecard, alerts)
+AREAS = WORKSHOP_KIT + PARTICIPATION + MONITORING
 for routes in AREAS:
     workspace_urlpatterns += routes.workspace_urlpatterns
 

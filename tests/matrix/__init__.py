@@ -5,6 +5,7 @@
 
 from tests.matrix import (
     activities,
+    alerts,
     assessments,
     attendance,
     calendar,
@@ -16,11 +17,14 @@ from tests.matrix import (
     live,
     participation,
     projects,
+    scorecard,
     stakeholders,
+    surveys,
     worksheets,
 )
 
 AREAS = (
     projects, stakeholders, lessons, drawing, expansion, design, live, worksheets,
     activities, attendance, coparticipation, calendar, participation, assessments,
+    surveys, scorecard, alerts,
 )  # fmt: skip

@@ -1,0 +1,12 @@
+"""``phakhi snapshot``."""
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+
+def add_parsers(commands: Any) -> None:
+    pass
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {}
