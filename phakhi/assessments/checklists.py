@@ -45,6 +45,7 @@ class Item:
     explanation: Text = ""  # what to look at when scoring it (our words)
     practices: tuple[Practice, ...] = ()
     children: tuple[Item, ...] = ()
+    kind: str = ""  # "problem" for a risk in a list of factors (the four pillars' fourth)
 
     @property
     def scored(self) -> bool:
@@ -65,6 +66,9 @@ class Template:
     description: Text = ""
     kind: str = "factor"  # "factor": 5 = present and strong; "problem": 5 = overcome
     groups: tuple[str, ...] = field(default=())  # families a page offers together
+    short: Text = ""  # a few words for a chart's legend
+    # What the source sets before the list and is not scored (the signs' preconditions).
+    preconditions: tuple[Item, ...] = ()
 
     @property
     def source(self) -> str:
@@ -83,6 +87,13 @@ class Template:
                 yield from item.children
             else:
                 yield item
+
+    def label(self) -> Text:
+        return self.short or self.english
+
+    def kind_of(self, item: Item) -> str:
+        """Whether ``item`` is a factor (5 = present and strong) or a problem (5 = overcome)."""
+        return item.kind or self.kind
 
     def item(self, code: str) -> Item:
         for item in self.scored_items():

@@ -217,7 +217,7 @@ C9 = Template(
         "The four factors the OPDC forum on governing by network (2008) drew from two agencies' "
         "practice, with the practices the forum's table reports for each."
     ),
-    groups=("forum",),
+    groups=("forum", "network-strength"),  # the forum is about managing networks
     items=(
         Item(
             "1",

@@ -22,6 +22,12 @@ def _same_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _words(text: str) -> str:
+    # Spaces aside: a slide's text is wrapped at arbitrary places (W 544–545 breaks a word),
+    # and the workshop's transcript marks bold words with ** (W 549).
+    return re.sub(r"\s+", "", text).replace("**", "")
+
+
 def test_the_lists_have_the_sources_counts():
     assert [len(C7.items), len(C8.items), len(C9.items)] == [12, 5, 4]
     assert [C7.inventory, C8.inventory, C9.inventory] == ["C7", "C8", "C9"]
@@ -34,14 +40,16 @@ def test_the_lists_have_the_sources_counts():
 def test_every_item_stands_in_the_source_at_its_lines(template):
     lines = _lines(template.file_name)
     first, last = template.lines
-    span = _same_spaces(" ".join(lines[first - 1 : last]))
-    assert _same_spaces(template.intro_thai) in span
-    for item in template.scored_items():
+    span = _words(" ".join(lines[first - 1 : last]))
+    assert _words(template.intro_thai) in span
+    assert _words(template.thai) in span or template.inventory in ("C7", "C8", "C9")
+    headings = [item for item in template.items if item.children]
+    for item in [*template.scored_items(), *headings, *template.preconditions]:
         assert all(first <= line <= last for line in item.lines), item.code
-        cited = _same_spaces(" ".join(lines[line - 1] for line in item.lines))
-        assert _same_spaces(item.thai) in cited, (template.code, item.code)
+        cited = _words(" ".join(lines[line - 1] for line in item.lines))
+        assert _words(item.thai) in cited, (template.code, item.code)
         if item.detail_thai:
-            assert _same_spaces(item.detail_thai) in cited, (template.code, item.code)
+            assert _words(item.detail_thai) in cited, (template.code, item.code)
         for practice in item.practices:
             assert _same_spaces(practice.thai) in _same_spaces(lines[practice.line - 1])
             # The forum's table names the agency on the lines that follow the practice.
