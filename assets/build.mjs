@@ -86,6 +86,8 @@ const options = {
     { in: join(here, "js", "participation.js"), out: "participation" }, // the dashboard's charts
     { in: join(here, "css", "app.css"), out: "app" },
     { in: join(here, "css", "admin.css"), out: "admin" },
+    { in: join(here, "js", "survey.js"), out: "survey" }, // a survey respondent's pages
+    { in: join(here, "css", "survey.css"), out: "survey" },
   ],
   outdir: join(here, "build", "phakhi"),
   bundle: true,

@@ -1,0 +1,156 @@
+"""Choosing partners and saying how one works with each (``/s/<token>/partners/`` and
+``/s/<token>/about/``).
+
+The list holds every other member of the roster — hundreds on a phone — each with a box to tick.
+survey.js filters it as one types (the Thai-normalized text of each row is in ``data-search``,
+compared with the typed text normalized the same way); without scripts the search box is a
+plain form that the server filters with the same keys, and the partners already ticked travel
+along as hidden fields. Ticking changes nothing stored: the list's form goes (GET) to the page
+of cards, one per partner ticked, and only saving the cards writes — the respondent's whole list
+at once, so that a partner unticked is a partner no longer reported."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from phakhi.actors.models import Actor
+from phakhi.core.areas import province_name
+from phakhi.core.dates import current_language
+from phakhi.core.thai import name_key, word_key
+from phakhi.monitoring.models.surveys import Respondent
+from phakhi.monitoring.survey_responses import ReportInput, response_reports_set
+from phakhi.monitoring.survey_selectors import partners_for
+from phakhi.web.views.survey_respond_access import TEMPLATES, context_of, respondent_page
+from phakhi.web.views.survey_respond_forms import RATING_FIELDS, PartnerForm, report_initial
+
+CHOSEN = "p"  # the name of the ticked boxes (a partner's id each)
+FROM_LIST = "chosen"  # present when the ticks come from the list, even if none are ticked
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    actor: Actor
+    detail: str  # kind · sector · province, in the page's language
+    search: str  # name, name without title, organisation and province, normalized
+    chosen: bool
+
+
+def search_text(actor: Actor) -> str:
+    """What the typed text is looked for in: the name with and without its title (so that
+    "นายสม" and "สม" both find นายสมชาย), and the province's Thai name."""
+    words = {name_key(actor.name), word_key(actor.name), word_key(province_name(actor.province_code))}
+    return " ".join(sorted(word for word in words if word))
+
+
+def _detail(actor: Actor, language: str) -> str:
+    parts = [str(actor.get_kind_display())]
+    if actor.sector:
+        parts.append(str(actor.get_sector_display()))
+    if actor.province_code:
+        parts.append(province_name(actor.province_code, language))
+    return " · ".join(parts)
+
+
+def _reported(respondent: Respondent) -> set[int]:
+    return set(respondent.reports.values_list("partner_id", flat=True))
+
+
+def _chosen(query: QueryDict, respondent: Respondent, partners: dict[int, Actor]) -> set[int]:
+    """The partners ticked: as the list (or the cards page) sent them, else those the
+    respondent reported before. Ids that are not other members of the roster are left out."""
+    if FROM_LIST in query or CHOSEN in query:
+        picked = {int(value) for value in query.getlist(CHOSEN) if value.isdigit()}
+    else:
+        picked = _reported(respondent)
+    return picked & partners.keys()
+
+
+@respondent_page()
+def partners(request: HttpRequest, respondent: Respondent) -> HttpResponse:
+    """The list of the other members to tick; ``?q=`` filters it when scripts are off."""
+    language = current_language()
+    everyone = {actor.pk: actor for actor in partners_for(respondent)}
+    chosen = _chosen(request.GET, respondent, everyone)
+    query = request.GET.get("q", "").strip()[:100]
+    key = word_key(query)
+    rows = []
+    for actor in everyone.values():
+        search = search_text(actor)
+        if key and key not in search:
+            continue
+        rows.append(PartnerRow(actor, _detail(actor, language), search, actor.pk in chosen))
+    shown = {row.actor.pk for row in rows}
+    context = context_of(
+        respondent,
+        rows=rows,
+        query=query,
+        total=len(everyone),
+        chosen_count=len(chosen),
+        chosen_names=[everyone[pk].name for pk in everyone if pk in chosen],
+        hidden_chosen=sorted(chosen - shown),
+        all_chosen=sorted(chosen),
+    )
+    return render(request, TEMPLATES + "partners.html", context)
+
+
+def _forms(
+    respondent: Respondent, chosen: list[Actor], data: QueryDict | None
+) -> list[tuple[Actor, PartnerForm]]:
+    before = {report.partner_id: report for report in respondent.reports.all()}
+    cards = []
+    for actor in chosen:
+        report = before.get(actor.pk)
+        initial = report_initial(report) if report is not None else {}
+        cards.append((actor, PartnerForm(data, prefix=f"p{actor.pk}", initial=initial)))
+    return cards
+
+
+def _report(actor: Actor, form: PartnerForm) -> ReportInput:
+    data = form.cleaned_data
+    ratings = {name: data.get(name) for name in RATING_FIELDS}
+    return ReportInput(
+        partner=actor,
+        level=data["level"],
+        frequency=data.get("frequency") or "",
+        flows=list(data.get("flows") or ()),
+        **ratings,
+    )
+
+
+def _back_to_list(token: str, chosen: list[Actor]) -> str:
+    query = QueryDict(mutable=True)
+    query[FROM_LIST] = "1"
+    query.setlist(CHOSEN, [str(actor.pk) for actor in chosen])
+    return f"{reverse('web:survey-respond-partners', kwargs={'token': token})}?{query.urlencode()}"
+
+
+@respondent_page()
+def about(request: HttpRequest, respondent: Respondent) -> HttpResponse:
+    """One card per partner ticked; saving replaces the respondent's list of partners."""
+    everyone = {actor.pk: actor for actor in partners_for(respondent)}
+    source = request.POST if request.method == "POST" else request.GET
+    picked = _chosen(source, respondent, everyone)
+    chosen = [actor for pk, actor in everyone.items() if pk in picked]  # in the list's order
+    cards = _forms(respondent, chosen, request.POST if request.method == "POST" else None)
+    error = ""
+    if request.method == "POST":
+        if all(form.is_valid() for _actor, form in cards):
+            try:
+                response_reports_set(respondent, [_report(actor, form) for actor, form in cards])
+            except ValidationError as problem:
+                error = " ".join(problem.messages)
+            else:
+                return redirect("web:survey-respond-items", token=respondent.token)
+    context: dict[str, Any] = context_of(
+        respondent,
+        cards=cards,
+        error=error,
+        back=_back_to_list(respondent.token, chosen),
+        invalid=[actor for actor, form in cards if form.is_bound and form.errors],
+    )
+    failed = bool(error or context["invalid"])
+    return render(request, TEMPLATES + "about.html", context, status=400 if failed else 200)
