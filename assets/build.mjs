@@ -84,6 +84,7 @@ const options = {
     { in: join(here, "js", "app.js"), out: "app" },
     { in: join(here, "js", "map.js"), out: "map" },
     { in: join(here, "js", "participation.js"), out: "participation" }, // the dashboard's charts
+    { in: join(here, "js", "scorecard.js"), out: "scorecard" }, // the scorecard's figure over time
     { in: join(here, "css", "app.css"), out: "app" },
     { in: join(here, "css", "admin.css"), out: "admin" },
     { in: join(here, "js", "survey.js"), out: "survey" }, // a survey respondent's pages
