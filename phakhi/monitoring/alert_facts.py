@@ -211,14 +211,14 @@ def _brokers(facts: Facts, run: AnalysisRun) -> None:
     for key, name, betweenness in top:
         facts.broker, facts.broker_share = Person(key, name), betweenness / total
     fragility = (run.results or {}).get("fragility") or []
-    removed = next((step["removed"] for step in fragility if step.get("k") == 1), [])
+    removed: list[str] = next((s["removed"] for s in fragility if s.get("k") == 1), [])
     if removed:
-        name = (
+        named = (
             Actor.objects.filter(workspace=facts.workspace, key=removed[0])
             .values_list("name", flat=True)
             .first()
         )
-        facts.fragile_at = Person(removed[0], name or removed[0])
+        facts.fragile_at = Person(removed[0], named or removed[0])
 
 
 def _last_contact(

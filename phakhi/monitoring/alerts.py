@@ -80,41 +80,42 @@ def alerts_check(
             (alert.rule, alert.subject): alert
             for alert in _scope(workspace, network).exclude(status=Alert.Status.CLEARED)
         }
-        events = []
         for found in tripped:
             alert = existing.pop((found.rule, found.subject), None)
             if alert is None:
-                alert = _open(workspace, network, found, now, snapshot)
-                result.opened.append(alert)
-                events.append(
-                    audit.event(
-                        author,
-                        AuditEvent.Action.CREATE,
-                        alert,
-                        changes={
-                            "rule": [None, found.rule],
-                            "subject": [None, found.subject],
-                            "figures": [None, found.figures],
-                        },
-                    )
-                )
+                result.opened.append(_open(workspace, network, found, now, snapshot))
             else:
                 alert.figures, alert.last_seen = found.figures, now
                 alert.snapshot = snapshot or alert.snapshot
                 alert.save(update_fields=["figures", "last_seen", "snapshot"])
                 result.seen.append(alert)
         for alert in existing.values():
-            old = alert.status
             alert.status, alert.cleared_at = Alert.Status.CLEARED, now
             alert.save(update_fields=["status", "cleared_at"])
             result.cleared.append(alert)
-            events.append(
-                audit.event(
-                    author, AuditEvent.Action.UPDATE, alert, changes={"status": [old, alert.status]}
-                )
-            )
-        audit.record_many(events)
+        if result.opened or result.cleared:
+            _record_check(author, workspace, network, result)
     return result
+
+
+def _record_check(
+    author: audit.Author, workspace: Workspace, network: Network | None, result: CheckResult
+) -> None:
+    """One event a check that opened or cleared alerts (not one an alert: a check of every
+    network would bury the home page's recent changes), naming each by rule and subject."""
+    where = network.name if network is not None else workspace.name
+    audit.record(
+        author,
+        AuditEvent.Action.ANALYZE,
+        workspace=workspace,
+        object_type=Alert._meta.label_lower,
+        object_id=str(network.pk) if network is not None else "",
+        object_repr=f"{where} (+{len(result.opened)} −{len(result.cleared)})",
+        changes={
+            "opened": [None, [[a.pk, a.rule, a.subject] for a in result.opened]],
+            "cleared": [None, [[a.pk, a.rule, a.subject] for a in result.cleared]],
+        },
+    )
 
 
 def _open(
