@@ -14,6 +14,7 @@ from phakhi.actors.models import Actor, Kind
 from phakhi.core import audit
 from phakhi.core.models import Workspace
 from phakhi.demo.workshop_lessons_design import load_lessons_and_design
+from phakhi.demo.workshop_monitoring import load_monitoring
 from phakhi.demo.workshop_participation import load_participation
 from phakhi.expansion.demo import load_expansion_plan
 from phakhi.networks.models import Network, Role
@@ -101,4 +102,5 @@ def load_workshop_kit(author: audit.Author, workspace: Workspace) -> Project:
         load_expansion_plan(author, project)
         load_live_session(author, project)
         load_participation(author, project)  # activities, attendance, self-assessments
+        load_monitoring(author, project)  # surveys, analyses, scorecard snapshots, alerts
     return project
