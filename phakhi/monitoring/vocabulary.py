@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -19,6 +19,9 @@ from phakhi.core.thai import to_arabic_digits
 from phakhi.core.vocabulary import Vocabulary, VocabularyError
 from phakhi.monitoring.models.surveys import RATINGS, Flow, Frequency
 from phakhi.ties.vocabulary import WORKSHOP_LEVELS, parse_strength
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 __all__ = [
     "FLOW_WORDS", "FREQUENCY_WORDS", "LEVELS", "RATING_SCALE", "TRUST", "VALUE", "Dimension",
@@ -115,8 +118,8 @@ class Dimension:
     """One of the six ratings: the PartnerReport field, a short label and what it asks."""
 
     field: str
-    label: str | Promise
-    question: str | Promise
+    label: _StrPromise
+    question: _StrPromise
 
 
 TRUST = (
