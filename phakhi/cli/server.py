@@ -15,7 +15,8 @@ from phakhi.cli import EXIT_FAILED, EXIT_OK
 
 def add_parsers(commands: Any) -> None:
     worker = commands.add_parser(
-        "worker", help="run background tasks (large imports and analyses) as they come"
+        "worker",
+        help="run background tasks (large imports and analyses, scheduled snapshots) as they come",
     )
     # Given by `phakhi serve` to the worker it starts: the pipe whose end means the server ended.
     worker.add_argument("--parent-pipe", type=int, help=argparse.SUPPRESS)
@@ -43,10 +44,13 @@ def _worker(args: argparse.Namespace) -> int:
 
     from phakhi.cli.supervisor import stop_with_parent
     from phakhi.core.workers import Heartbeat
+    from phakhi.monitoring.schedule import SnapshotScheduler
 
     if args.parent_pipe is not None:
         stop_with_parent(args.parent_pipe)
-    with Heartbeat():  # the import page tells when no worker is alive
+    # The heartbeat: the import page tells when no worker is alive. The scheduler queues the
+    # scorecard's monthly snapshots (docs/monitoring.md).
+    with Heartbeat(), SnapshotScheduler():
         call_command("db_worker", reload=False)
     return EXIT_OK
 

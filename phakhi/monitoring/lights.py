@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 GREEN, AMBER, RED, GREY = "green", "amber", "red", "grey"
 LIGHTS = (GREEN, AMBER, RED, GREY)
 LIGHT_NAMES: dict[str, Promise] = {
-    GREEN: _("good"),
-    AMBER: _("watch"),
-    RED: _("act"),
-    GREY: _("not known"),
+    GREEN: pgettext_lazy("traffic light", "good"),
+    AMBER: pgettext_lazy("traffic light", "watch"),
+    RED: pgettext_lazy("traffic light", "act"),
+    GREY: pgettext_lazy("traffic light", "not known"),
 }
 
 
