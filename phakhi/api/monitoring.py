@@ -4,7 +4,8 @@ routes are added to this router (or a module of their own mounted the same way).
 
 from ninja import Router
 
-from phakhi.api import snapshots
+from phakhi.api import alerts, snapshots
 
 router = Router(tags=["monitoring"])
 router.add_router("", snapshots.router)
+router.add_router("", alerts.router)

@@ -31,32 +31,11 @@ def add_parsers(commands: Any) -> None:
     alerts.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def alert_json(row: Any) -> dict[str, Any]:
-    """One alert as ``phakhi alerts --json`` and the API print it."""
-    alert = row.alert
-    return {
-        "id": alert.pk,
-        "rule": alert.rule,
-        "name": row.name,
-        "network": alert.network.slug if alert.network else None,
-        "subject": alert.subject,
-        "status": alert.status,
-        "text": row.text,
-        "figures": alert.figures,
-        "first_seen": alert.first_seen.isoformat(),
-        "last_seen": alert.last_seen.isoformat(),
-        "cleared_at": alert.cleared_at.isoformat() if alert.cleared_at else None,
-        "dismissed_at": alert.dismissed_at.isoformat() if alert.dismissed_at else None,
-        "dismissed_by": alert.dismissed_by,
-        "dismissal_reason": alert.dismissal_reason,
-    }
-
-
 def _alerts(args: argparse.Namespace) -> int:
     from phakhi.cli import EXIT_OK
     from phakhi.core.audit import Author
     from phakhi.core.selectors import workspace_get
-    from phakhi.monitoring.alert_selectors import alert_rows, alerts_of
+    from phakhi.monitoring.alert_selectors import alert_dict, alert_rows, alerts_of
     from phakhi.monitoring.alerts import CheckResult, alerts_check, alerts_check_workspace
     from phakhi.networks.selectors import network_get
 
@@ -80,7 +59,7 @@ def _alerts(args: argparse.Namespace) -> int:
                 "seen": len(checked.seen),
                 "cleared": len(checked.cleared),
             }
-        out["alerts"] = [alert_json(row) for row in rows]
+        out["alerts"] = [alert_dict(row) for row in rows]
         print(json.dumps(out, ensure_ascii=False))
         return EXIT_OK
     if checked is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -69,6 +70,27 @@ class AlertRow:
 
 def alert_rows(alerts: Iterable[Alert]) -> list[AlertRow]:
     return [AlertRow(alert, BY_CODE.get(alert.rule), describe(alert.figures)) for alert in alerts]
+
+
+def alert_dict(row: AlertRow) -> dict[str, Any]:
+    """One alert as ``phakhi alerts --json`` and the API give it."""
+    alert = row.alert
+    return {
+        "id": alert.pk,
+        "rule": alert.rule,
+        "name": row.name,
+        "network": alert.network.slug if alert.network else None,
+        "subject": alert.subject,
+        "status": alert.status,
+        "text": row.text,
+        "figures": alert.figures,
+        "first_seen": alert.first_seen.isoformat(),
+        "last_seen": alert.last_seen.isoformat(),
+        "cleared_at": alert.cleared_at.isoformat() if alert.cleared_at else None,
+        "dismissed_at": alert.dismissed_at.isoformat() if alert.dismissed_at else None,
+        "dismissed_by": alert.dismissed_by,
+        "dismissal_reason": alert.dismissal_reason,
+    }
 
 
 @dataclass(frozen=True)
