@@ -2,14 +2,16 @@
 // beside them, so that a chart and its table always show the same numbers and the table stays
 // the accessible reading of the chart.
 //
-//   <canvas data-chart-source="TABLE-ID" data-chart-type="bar|stacked" role="img" aria-label="…">
+//   <canvas data-chart-source="TABLE-ID" data-chart-type="bar|stacked|line" role="img" aria-label="…"
+//           [data-chart-min="N" data-chart-max="N"]>
 //   <table id="TABLE-ID">
 //     <thead> <th data-series="NAME" data-colour="#…">Series label</th> …   one dataset a column
 //     <tbody> <tr [data-chart-skip]> <th data-chart-label="short label">…</th>
 //             <td data-value="N"><a href="…">N</a></td> …                  a bar; its link opens
 //
-// "bar": grouped vertical bars; "stacked": horizontal bars, the series stacked. Text is drawn in
-// the page's own font (Sarabun, assets/build.mjs), once it is loaded.
+// "bar": grouped vertical bars; "stacked": horizontal bars, the series stacked; "line": one line a
+// series over the rows in order (the self-assessments over time), an empty data-value a gap the
+// line spans. Text is drawn in the page's own font (Sarabun, assets/build.mjs), once it is loaded.
 import {
   BarController,
   BarElement,
@@ -17,12 +19,31 @@ import {
   Chart,
   Legend,
   LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
   Tooltip,
 } from "chart.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
 
-function readTable(table) {
+function cellValue(cell, line) {
+  const value = cell.dataset.value;
+  if (line && (value === undefined || value === "")) return null;
+  return Number(value || 0);
+}
+
+function readTable(table, line) {
   const headings = [...table.tHead.rows[table.tHead.rows.length - 1].cells];
   const series = headings
     .map((cell, column) => ({ cell, column }))
@@ -35,12 +56,20 @@ function readTable(table) {
   const links = [];
   const datasets = series.map(({ cell, column }, index) => {
     links[index] = rows.map((row) => row.cells[column].querySelector("a")?.href ?? null);
-    return {
-      label: cell.textContent.trim(),
-      data: rows.map((row) => Number(row.cells[column].dataset.value || 0)),
-      backgroundColor: cell.dataset.colour || "#0b57a4",
-      borderWidth: 0,
-    };
+    const colour = cell.dataset.colour || "#0b57a4";
+    const data = rows.map((row) => cellValue(row.cells[column], line));
+    if (line) {
+      return {
+        label: (cell.dataset.chartLabel || cell.textContent).trim(),
+        data,
+        borderColor: colour,
+        backgroundColor: colour,
+        borderWidth: 2,
+        pointRadius: 4,
+        spanGaps: true,
+      };
+    }
+    return { label: cell.textContent.trim(), data, backgroundColor: colour, borderWidth: 0 };
   });
   return { labels, datasets, links };
 }
@@ -60,16 +89,19 @@ function wrapped(label, width) {
 function draw(canvas, font) {
   const table = document.getElementById(canvas.dataset.chartSource);
   if (!(table instanceof HTMLTableElement)) return;
-  const read = readTable(table);
+  const line = canvas.dataset.chartType === "line";
+  const read = readTable(table, line);
   const { datasets, links } = read;
   const stacked = canvas.dataset.chartType === "stacked";
+  const min = canvas.dataset.chartMin === undefined ? undefined : Number(canvas.dataset.chartMin);
+  const max = canvas.dataset.chartMax === undefined ? undefined : Number(canvas.dataset.chartMax);
   const narrow = canvas.parentElement.clientWidth < 600;
   const labels = stacked && narrow ? read.labels.map((label) => wrapped(label, 14)) : read.labels;
   const styles = getComputedStyle(document.documentElement);
   const text = styles.getPropertyValue("--phakhi-text").trim() || "#1b1b1b";
   const grid = styles.getPropertyValue("--phakhi-border").trim() || "#c9cdd2";
   const chart = new Chart(canvas, {
-    type: "bar",
+    type: line ? "line" : "bar",
     data: { labels, datasets },
     options: {
       indexAxis: stacked ? "y" : "x",
@@ -82,12 +114,15 @@ function draw(canvas, font) {
         x: {
           stacked,
           beginAtZero: true,
-          ticks: { color: text, font: { family: font }, precision: 0, autoSkip: false },
+          // Dates along a line skip when crowded; categories of bars are all named.
+          ticks: { color: text, font: { family: font }, precision: 0, autoSkip: line },
           grid: { color: stacked ? grid : "transparent" },
         },
         y: {
           stacked,
-          beginAtZero: true,
+          beginAtZero: min === undefined,
+          min,
+          max,
           ticks: { color: text, font: { family: font }, precision: 0, autoSkip: false },
           grid: { color: stacked ? "transparent" : grid },
         },

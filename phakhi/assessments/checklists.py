@@ -88,7 +88,9 @@ class Template:
             else:
                 yield item
 
+    @property
     def label(self) -> Text:
+        """What a chart's legend calls the list."""
         return self.short or self.english
 
     def kind_of(self, item: Item) -> str:

@@ -19,12 +19,7 @@ from phakhi.accounts.permissions import Access
 from phakhi.assessments.access import can_assess, can_edit_assessment, shown_respondents
 from phakhi.assessments.checklists import SCALE
 from phakhi.assessments.models import SelfAssessment
-from phakhi.assessments.selectors import (
-    assessment_in,
-    assessments_of,
-    comparison,
-    history,
-)
+from phakhi.assessments.selectors import assessment_in, assessments_of, comparison
 from phakhi.assessments.services import (
     assessment_create,
     assessment_delete,
@@ -32,7 +27,8 @@ from phakhi.assessments.services import (
     assessment_reopen,
     assessment_update,
 )
-from phakhi.assessments.templates import AWARD_TEMPLATES, TEMPLATES
+from phakhi.assessments.templates import AWARD_TEMPLATES, TEMPLATES, template_groups
+from phakhi.assessments.trends import trend
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
@@ -42,6 +38,7 @@ from phakhi.networks.selectors import network_get, networks_by_name
 from phakhi.web.access import forbidden, request_author, workspace_view
 from phakhi.web.forms import add_service_errors
 from phakhi.web.views.assessments_forms import AssessmentChangeForm, AssessmentCreateForm
+from phakhi.web.views.assessments_trends import network_trend, workspace_trend
 from phakhi.worksheets.assessment_files import assessment_file
 
 
@@ -112,7 +109,8 @@ def assessment_list(request: HttpRequest, workspace: Workspace, access: Access) 
         "network": None,
         "can_add": access.can_edit,
         "add_url": reverse("web:assessment-add", kwargs={"workspace": workspace.slug}),
-        "templates": list(TEMPLATES.values()),
+        "groups": template_groups(),
+        **workspace_trend(request, workspace),
     }
     return render(request, "web/assessments/list.html", context)
 
@@ -131,7 +129,8 @@ def network_assessments(
         "can_add": can_assess(access, network),
         "add_url": reverse("web:assessment-add", kwargs={"workspace": workspace.slug})
         + f"?{query}",
-        "templates": list(TEMPLATES.values()),
+        "groups": template_groups(),
+        **network_trend(workspace, network),
     }
     return render(request, "web/assessments/list.html", context)
 
@@ -296,16 +295,17 @@ def assessment_result(
 ) -> HttpResponse:
     found = assessment_or_404(workspace, assessment)
     compared = comparison(found)
-    lists = []
-    for listed in compared.lists:
-        points = history(workspace, listed.template.code, network=found.network)
-        lists.append({"listed": listed, "history": points if len(points) > 1 else []})
     context = {
         "workspace": workspace,
         "access": access,
         "assessment": found,
         "comparison": compared,
-        "lists": lists,
+        "lists": [{"listed": listed} for listed in compared.lists],
+        # The assessment's lists over time, for its network (or the agency): final ones only,
+        # so a draft's own scores are not on the chart yet.
+        "trend": trend(workspace, found.network, codes=found.templates),
+        "chart_id": "assessment-over-time",
+        "current": found.pk,
         "thai": current_language() == "th",
         "can_edit": can_edit_assessment(access, found),
     }

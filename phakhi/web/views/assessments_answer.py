@@ -96,6 +96,7 @@ def card(
         "template": template,
         "item": item,
         "group": template.heading_of(item.code),
+        "problem": template.kind_of(item) == "problem",
         "heading": item.thai if current_language() == "th" else str(item.english),
         "editable": editable,
         "evidence": evidence,

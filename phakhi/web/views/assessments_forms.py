@@ -8,17 +8,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phakhi.assessments.models import SelfAssessment
-from phakhi.assessments.templates import TEMPLATES
+from phakhi.assessments.templates import template_groups
 from phakhi.core.dates import current_language
 from phakhi.networks.models import Network
 from phakhi.web.forms import DateText
 
 
-def template_choices() -> list[tuple[str, str]]:
+def template_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The lists in the pages' groups (network strength; OPDC's award), each with its source."""
     thai = current_language() == "th"
     return [
-        (code, f"{template.thai if thai else template.english} ({template.source})")
-        for code, template in TEMPLATES.items()
+        (
+            str(title),
+            [(t.code, f"{t.thai if thai else t.english} ({t.source})") for t in templates],
+        )
+        for _code, title, templates in template_groups()
     ]
 
 
@@ -59,7 +63,10 @@ class AssessmentCreateForm(AssessmentFields):
     templates = forms.MultipleChoiceField(
         label=_("Lists to assess"),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("OPDC's award asks about the first two; assess them together."),
+        help_text=_(
+            "OPDC's award asks about its two lists; assess them together. The network-strength "
+            "lists may be assessed with them or on their own."
+        ),
     )
     copy_previous = forms.BooleanField(
         label=_("Start from the previous assessment's scores, notes and evidence"),
