@@ -32,6 +32,9 @@ from phakhi.monitoring.vocabulary import TRUST, VALUE
 TRUST_FIELDS = tuple(d.field for d in TRUST)
 VALUE_FIELDS = tuple(d.field for d in VALUE)
 MAXIMUM = 4
+# A member's scores given by fewer respondents than this are shown only to those who manage
+# the round (who may edit its network): one or two ratings could be read back to who gave them.
+FEWEST_SHOWN = 3
 # The fields of an actor the results show.
 ACTOR_FIELDS = ("id", "key", "name", "kind", "sector", "sort_key")
 
@@ -42,6 +45,12 @@ class ActorScore:
     trust: float | None  # mean 1–4 of the trust ratings received
     value: float | None
     reported_by: int  # respondents who named the actor
+
+
+def score_shown(score: ActorScore, *, manages: bool) -> bool:
+    """Whether a member's trust and value may be shown: to a manager always, to others only
+    when at least ``FEWEST_SHOWN`` respondents rated the member."""
+    return manages or score.reported_by >= FEWEST_SHOWN
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor
 from phakhi.core.models import Workspace
 from phakhi.core.selectors import NotFound
-from phakhi.monitoring.models import Respondent, Survey
+from phakhi.monitoring.models import ItemScore, PartnerReport, Respondent, Survey
 from phakhi.networks.models import Network
 
 # A member's status in a round, in the order a response moves through them.
@@ -105,3 +105,25 @@ def survey_in(workspace: Workspace, slug: str) -> Survey:
             % {"slug": slug, "known": known or _("none yet")}
         )
     return found
+
+
+def responses_of(survey: Survey) -> QuerySet[Respondent]:
+    """The round's counted responses (submitted, not withdrawn) with their reports and item
+    scores, in Thai dictionary order of the respondents — personal data: for those who may edit
+    the network only."""
+    return (
+        Respondent.objects.filter(
+            survey=survey, submitted_at__isnull=False, withdrawn_at__isnull=True
+        )
+        .select_related("actor")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=PartnerReport.objects.select_related("partner").order_by(
+                    "partner__sort_key", "partner_id"
+                ),
+            ),
+            Prefetch("item_scores", queryset=ItemScore.objects.order_by("template", "id")),
+        )
+        .order_by("actor__sort_key", "actor_id")
+    )

@@ -71,5 +71,37 @@ SURVEY_PAGES: list[Route] = [
 
 ALLOWED: dict[str, set[str]] = {}
 WEB: list[Route] = [*SURVEY_PAGES]
-OPERATIONS: list[Operation] = []
+
+
+# --- the API (surveys area): the same round; managing it is "edit_network" ---------------------
+def _param(c: dict[str, Any]) -> dict[str, Any]:
+    return {"survey": _survey(c).slug}
+
+
+def _open_param(c: dict[str, Any]) -> dict[str, Any]:
+    return {"survey": _survey(c, opened=True).slug}
+
+
+def _api_round(network: str) -> Any:
+    def body(c: dict[str, Any]) -> dict[str, Any]:
+        return {"slug": f"api-{c['role']}", "name": "รอบใหม่", "network": c[network].slug}
+
+    return body
+
+
+ONE = "/workspaces/{slug}/surveys/{survey}"
+OPERATIONS: list[Operation] = [
+    Operation("get", "/workspaces/{slug}/surveys", "view"),
+    Operation("post", "/workspaces/{slug}/surveys", "edit", _api_round("youth")),
+    Operation("post", "/workspaces/{slug}/surveys", "edit_network", _api_round("network")),
+    Operation("get", ONE, "view", params=_param),
+    Operation("patch", ONE, "edit_network", lambda c: {"name": "รอบแรก"}, params=_param),
+    Operation("delete", ONE, "edit_network", params=_param),
+    Operation("post", f"{ONE}/open", "edit_network", params=_param),
+    Operation("post", f"{ONE}/close", "edit_network", params=_open_param),
+    Operation("get", f"{ONE}/roster", "edit_network", params=_param),
+    Operation("post", f"{ONE}/roster", "edit_network", params=_param),
+    Operation("get", f"{ONE}/responses", "edit_network", params=_param),
+    Operation("get", f"{ONE}/results", "view", params=_open_param),
+]  # fmt: skip
 OUTSIDE_WORKSPACES: set[str] = set()
