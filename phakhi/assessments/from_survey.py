@@ -70,7 +70,7 @@ def _clean_scores(
 
 
 def survey_note(mean: Decimal, count: int) -> str:
-    return _("From the survey: mean %(mean)s of %(count)d members' scores.") % {
+    return _("From the survey: mean %(mean)s, scored by %(count)d.") % {
         "mean": mean,
         "count": count,
     }
@@ -106,7 +106,7 @@ def assessment_from_survey(
             title=title,
             network=network,
             answered_by=SelfAssessment.AnsweredBy.SURVEY,
-            respondents=_("%(count)d members answered the survey") % {"count": respondents},
+            respondents=_("Members who answered the survey: %(count)d") % {"count": respondents},
         )
         answers = {(a.template, a.item): a for a in assessment.answers.all()}
         changed = []

@@ -35,11 +35,11 @@ def test_each_item_is_the_members_mean_with_its_count(data, author):
     )
     assert made.answered_by == SelfAssessment.AnsweredBy.SURVEY
     assert made.is_final and made.network == data["network"]
-    assert made.respondents == "4 members answered the survey"
+    assert made.respondents == "Members who answered the survey: 4"
     first = answer_for_item(made, C1.code, "1")
-    assert first.score == 4 and "mean 4.00 of 3 members" in first.notes
+    assert first.score == 4 and "mean 4.00, scored by 3" in first.notes
     half = answer_for_item(made, C1.code, "3")
-    assert half.score == 3 and "mean 2.50 of 2" in half.notes  # halves round up
+    assert half.score == 3 and "mean 2.50, scored by 2" in half.notes  # halves round up
     risk = answer_for_item(made, C14.code, "4.a")
     assert risk.score == 2 and "1.75" in risk.notes
     assert answer_for_item(made, C1.code, "2").score is None  # no one scored it
@@ -61,7 +61,7 @@ def test_the_audit_trail_keeps_means_and_counts_not_the_scores(data, author):
 
 def test_no_score_leaves_a_draft(data, author):
     made = _made(data, author, {(C1.code, "1"): []})
-    assert not made.is_final and made.respondents == "0 members answered the survey"
+    assert not made.is_final and made.respondents == "Members who answered the survey: 0"
 
 
 @pytest.mark.parametrize(
