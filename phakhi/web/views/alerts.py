@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
@@ -98,7 +99,8 @@ def alert_list(request: HttpRequest, workspace: Workspace, access: Access) -> Ht
         "total": found.count(),
         "status": status,
         "status_choices": [
-            (code, label if label is not None else _("all")) for code, label in STATUS_CHOICES
+            (code, label if label is not None else pgettext("alert status", "all"))
+            for code, label in STATUS_CHOICES
         ],
         "rule": rule,
         "rules": RULES,

@@ -8,15 +8,16 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from phakhi.monitoring.alerts import REASON_LIMIT, SNAPSHOT_MONTHS_LIMIT
 from phakhi.monitoring.thresholds import SHARE, THRESHOLDS
 
 UNIT_WORDS = {
-    SHARE: _("%"),
-    "days": _("days"),
-    "months": _("months"),
-    "count": _("count"),
+    SHARE: pgettext_lazy("threshold unit", "%"),
+    "days": pgettext_lazy("threshold unit", "days"),
+    "months": pgettext_lazy("threshold unit", "months"),
+    "count": pgettext_lazy("threshold unit", "count"),
 }
 
 
