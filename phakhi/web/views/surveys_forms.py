@@ -47,6 +47,7 @@ def item_groups(chosen: list[str] | tuple[str, ...] = ()) -> list[dict[str, Any]
             {
                 "code": code,
                 "title": template.thai if thai else str(template.english),
+                "thai": "" if thai else template.thai,  # the source's own title beside
                 "source": template.source,
                 "items": items,
                 "chosen": sum(1 for item in items if item["checked"]),

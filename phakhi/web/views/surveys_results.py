@@ -3,7 +3,7 @@ network's trust and value as % of the maximum, the response rate, reciprocity an
 ties, each member's trust and value (mean of the ratings they received; sortable), and the
 ties the answers made, confirmed or not, with a link to the map. Aggregates only: a member's
 scores rated by fewer than ``FEWEST_SHOWN`` respondents are shown only to those who manage the
-round, so that no one's single rating can be read off the page."""
+round (``survey_results.score_shown``), so that no one's single rating can be read off."""
 
 from __future__ import annotations
 
@@ -16,12 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
-from phakhi.core.thai import sort_key
-from phakhi.monitoring.survey_results import survey_results
+from phakhi.monitoring.survey_results import FEWEST_SHOWN, score_shown, survey_results
 from phakhi.web.access import workspace_view
 from phakhi.web.views.surveys import can_manage, survey_or_404
 
-FEWEST_SHOWN = 3
 SORT_COLUMNS = (
     ("name", _("Member")),
     ("trust", _("Trust (1–4)")),
@@ -32,8 +30,9 @@ SORTS = tuple(key for key, _label in SORT_COLUMNS)
 
 
 def _sorted(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
-    """Rows by name (Thai order), or by a score, highest first (rows without one last)."""
-    by_name = sorted(rows, key=lambda row: sort_key(row["name"].casefold()))
+    """Rows by name (Thai dictionary order, titles aside, as the directory), or by a score,
+    highest first (rows without one last, by name)."""
+    by_name = sorted(rows, key=lambda row: (row["actor"].sort_key, row["actor"].pk))
     if sort == "name":
         return by_name
     with_value = [row for row in by_name if row[sort] is not None]
@@ -54,7 +53,7 @@ def survey_results_page(
     hidden = 0
     rows = []
     for score in found.actors:
-        shown = manages or score.reported_by >= FEWEST_SHOWN
+        shown = score_shown(score, manages=manages)
         hidden += 0 if shown else 1
         rows.append(
             {
@@ -67,7 +66,7 @@ def survey_results_page(
         )
     ties = sorted(
         found.ties,
-        key=lambda tie: (not tie.confirmed, -tie.level, sort_key(tie.source.name)),
+        key=lambda tie: (not tie.confirmed, -tie.level, tie.source.sort_key, tie.target.sort_key),
     )
     context = {
         "workspace": workspace,
