@@ -268,6 +268,19 @@ def test_an_answer_given_on_the_web_stands(round_, tmp_path):
     assert respondent_of(survey, round_["A"]).source == "web"
 
 
+def test_one_who_withdrew_is_not_imported_again(round_, tmp_path):
+    from phakhi.monitoring.survey_responses import response_withdraw
+
+    survey = round_["survey"]
+    response_withdraw(answer(respondent_of(survey, round_["B"]), {round_["A"]: 2}))
+    result = run(round_, write_csv(tmp_path / "r.csv", GOOD))
+    assert [(e.line, e.column) for e in result.report.errors] == [(4, "respondent")]
+    assert "withdrew from this survey on" in result.report.errors[0].reason
+    b = respondent_of(survey, round_["B"])
+    assert (b.consented_at, b.source) == (None, "web") and b.withdrawn_at is not None
+    assert ("m-b", "m-a") not in reports(round_) and ("m-a", "m-b") in reports(round_)
+
+
 def test_dry_run_all_or_nothing_and_a_draft(surveyed, tmp_path):
     from django.core.exceptions import ValidationError
 
@@ -281,3 +294,51 @@ def test_dry_run_all_or_nothing_and_a_draft(surveyed, tmp_path):
     strict = run(surveyed, bad, all_or_nothing=True)
     assert (strict.report.rejected, strict.report.applied) == (1, False)
     assert PartnerReport.objects.count() == 0 and not Tie.objects.filter(kind=SURVEYED).exists()
+
+
+def test_the_command_prints_the_json_summary_and_its_exit_code(round_, tmp_path, capsys):
+    from phakhi.cli import main
+
+    path = write_csv(tmp_path / "r.csv", GOOD)
+    args = ["survey", "import", str(path), "--workspace", "khon-kaen", "--survey", "round-1"]
+    assert main([*args, "--json", "--lang", "en"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["what"], summary["rows"], summary["created"], summary["rejected"]) == (
+        "survey", 5, 4, 0,
+    )  # fmt: skip
+    assert summary["survey"]["declined"] == ["m-d"] and summary["survey"]["respondents"] == 3
+    assert summary["survey"]["ties"] == {"created": 3, "updated": 0, "deleted": 0}
+    bad = write_csv(tmp_path / "bad.csv", [HEADERS, ["m-c", "m-q", "1", *[""] * 8, "ยินยอม"]])
+    assert main(["survey", "import", str(bad), *args[3:], "--lang", "en"]) == 3
+    text = capsys.readouterr().out
+    assert "line 2, ภาคีที่ทำงานด้วย" in text and "“m-q” is not the key of an actor" in text
+    assert "no consent" not in text and "rejected rows with reasons" in text
+
+
+def test_the_template_downloads_from_the_import_page_and_imports_as_it_is(workspace, tmp_path):
+    from django.urls import reverse
+
+    from phakhi.imports.examples import example_csv
+    from phakhi.imports.services import actors_import
+    from phakhi.monitoring.survey_services import survey_create
+    from phakhi.networks.services import network_create
+    from tests.accounts_support import client_for, user_with_role
+
+    client = client_for(user_with_role(workspace, "coordinator"))
+    page = client.get(reverse("web:import", args=[workspace.slug])).content.decode()
+    for name in ("phakhi-survey-responses.csv", "phakhi-survey-responses.xlsx"):
+        url = reverse("web:import-template", args=[workspace.slug, name])
+        assert url in page
+        (tmp_path / name).write_bytes(client.get(url).content)
+
+    network = network_create(AUTHOR, workspace, slug="nakhon-phanom", name="เครือข่ายนครพนม")
+    (tmp_path / "actors.csv").write_bytes(example_csv("actors"))
+    actors_import(workspace, tmp_path / "actors.csv", network=network, author=AUTHOR)
+    survey = survey_create(AUTHOR, workspace, network=network, slug="r1", name="รอบที่ 1")
+    world = {"workspace": workspace, "survey": survey_open(AUTHOR, survey)}
+    result = run(world, tmp_path / "phakhi-survey-responses.csv")
+    assert (result.report.rejected, result.report.created) == (0, 6)
+    assert result.outcome.declined == ["GRP-01"] and result.report.ignored_columns == []
+    again = run(world, tmp_path / "phakhi-survey-responses.xlsx")
+    assert (again.report.rejected, again.report.unchanged) == (0, 6)
+    assert reports(world)[("ORG-03", "GRP-01")][:3] == (4, "weekly", ["information", "mentoring"])

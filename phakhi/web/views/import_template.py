@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from phakhi.accounts.permissions import Access
 from phakhi.core.models import Workspace
 from phakhi.imports.examples import PARTICIPATION_SHEETS, example_csv, example_workbook
+from phakhi.monitoring.survey_import_template import template_csv, template_workbook
 from phakhi.web.access import workspace_view
 
 CSV = "text/csv; charset=utf-8"
@@ -22,6 +23,8 @@ TEMPLATES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "phakhi-activities.csv": (CSV, lambda: example_csv("activities")),
     "phakhi-attendance.csv": (CSV, lambda: example_csv("attendance")),
     "phakhi-activities.xlsx": (XLSX, lambda: example_workbook(PARTICIPATION_SHEETS)),
+    "phakhi-survey-responses.csv": (CSV, template_csv),
+    "phakhi-survey-responses.xlsx": (XLSX, template_workbook),
 }
 
 
