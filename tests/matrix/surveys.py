@@ -104,4 +104,15 @@ OPERATIONS: list[Operation] = [
     Operation("get", f"{ONE}/responses", "edit_network", params=_param),
     Operation("get", f"{ONE}/results", "view", params=_open_param),
 ]  # fmt: skip
-OUTSIDE_WORKSPACES: set[str] = set()
+# The respondent's pages: the private link's token is the key, no account (outside any
+# workspace); tests/monitoring/test_survey_respond*.py test them.
+OUTSIDE_WORKSPACES: set[str] = {
+    "survey-respond",
+    "survey-respond-consent",
+    "survey-respond-decline",
+    "survey-respond-partners",
+    "survey-respond-about",
+    "survey-respond-items",
+    "survey-respond-done",
+    "survey-respond-withdraw",
+}

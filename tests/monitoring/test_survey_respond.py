@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from phakhi.core.models import AuditEvent
+from phakhi.core.models import AuditEvent, Workspace
 from phakhi.monitoring.models import ItemScore, PartnerReport, Respondent
 from phakhi.monitoring.survey_services import (
     survey_close,
@@ -18,7 +18,13 @@ from phakhi.monitoring.survey_services import (
     survey_open,
     survey_update,
 )
-from tests.monitoring.survey_support import AUTHOR, respondent_of, surveyed  # noqa: F401
+from tests.monitoring.survey_support import AUTHOR, respondent_of, surveyed_data
+
+
+@pytest.fixture
+def surveyed(workspace: Workspace) -> dict[str, Any]:
+    """survey_support's network of five members and its draft round."""
+    return surveyed_data(workspace)
 
 
 def url(name: str, respondent: Respondent) -> str:

@@ -4,7 +4,15 @@ workspaces (the private link's token is the key; no account)."""
 
 from django.urls import URLPattern, path
 
-from phakhi.web.views import surveys, surveys_invite, surveys_results, surveys_round
+from phakhi.web.views import (
+    survey_respond,
+    survey_respond_items,
+    survey_respond_partners,
+    surveys,
+    surveys_invite,
+    surveys_results,
+    surveys_round,
+)
 
 ONE = "surveys/<slug:slug>/"
 
@@ -22,4 +30,15 @@ workspace_urlpatterns: list[URLPattern] = [
     path(f"{ONE}links.pdf", surveys_invite.survey_print, name="survey-print"),
     path(f"{ONE}results/", surveys_results.survey_results_page, name="survey-results"),
 ]
-urlpatterns: list[URLPattern] = []
+# The respondent's pages, outside any workspace: the private link's token is the key.
+_LINK = "s/<str:token>/"
+urlpatterns: list[URLPattern] = [
+    path(_LINK, survey_respond.notice, name="survey-respond"),
+    path(_LINK + "agree/", survey_respond.consent, name="survey-respond-consent"),
+    path(_LINK + "no/", survey_respond.decline, name="survey-respond-decline"),
+    path(_LINK + "partners/", survey_respond_partners.partners, name="survey-respond-partners"),
+    path(_LINK + "about/", survey_respond_partners.about, name="survey-respond-about"),
+    path(_LINK + "send/", survey_respond_items.items, name="survey-respond-items"),
+    path(_LINK + "thanks/", survey_respond.done, name="survey-respond-done"),
+    path(_LINK + "withdraw/", survey_respond.withdraw, name="survey-respond-withdraw"),
+]

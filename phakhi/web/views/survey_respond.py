@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from phakhi.monitoring.models.surveys import Respondent
-from phakhi.monitoring.vocabulary import LEVELS
 from phakhi.monitoring.survey_responses import response_consent, response_withdraw
+from phakhi.monitoring.vocabulary import LEVELS
 from phakhi.web.views.survey_respond_access import (
     TEMPLATES,
     consent_current,
@@ -26,7 +26,7 @@ def _notice(
     request: HttpRequest, respondent: Respondent, *, error: str = "", status: int = 200
 ) -> HttpResponse:
     changed = respondent.consented_at is not None and not consent_current(respondent)
-    context = context_of(respondent, changed=changed, error=error)
+    context = context_of(respondent, changed=changed, error=error, step=1)
     return render(request, TEMPLATES + "notice.html", context, status=status)
 
 

@@ -59,9 +59,7 @@ def round_items(survey: Survey) -> list[RoundItem]:
 
 
 def _initial(respondent: Respondent, items: list[RoundItem]) -> dict[str, object]:
-    scores = {
-        (score.template, score.item): score.score for score in respondent.item_scores.all()
-    }
+    scores = {(score.template, score.item): score.score for score in respondent.item_scores.all()}
     initial: dict[str, object] = {"comment": respondent.comment}
     for entry in items:
         score = scores.get((entry.template.code, entry.item.code))
@@ -89,6 +87,7 @@ def items(request: HttpRequest, respondent: Respondent) -> HttpResponse:
     scale = [{"value": n, "word": word, "meaning": meaning} for n, word, meaning in SCALE]
     context = context_of(
         respondent,
+        step=4,
         form=form,
         scale=scale,
         partners_count=respondent.reports.count(),

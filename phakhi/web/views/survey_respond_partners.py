@@ -42,7 +42,11 @@ class PartnerRow:
 def search_text(actor: Actor) -> str:
     """What the typed text is looked for in: the name with and without its title (so that
     "นายสม" and "สม" both find นายสมชาย), and the province's Thai name."""
-    words = {name_key(actor.name), word_key(actor.name), word_key(province_name(actor.province_code))}
+    words = {
+        name_key(actor.name),
+        word_key(actor.name),
+        word_key(province_name(actor.province_code)),
+    }
     return " ".join(sorted(word for word in words if word))
 
 
@@ -86,6 +90,7 @@ def partners(request: HttpRequest, respondent: Respondent) -> HttpResponse:
     shown = {row.actor.pk for row in rows}
     context = context_of(
         respondent,
+        step=2,
         rows=rows,
         query=query,
         total=len(everyone),
@@ -137,16 +142,18 @@ def about(request: HttpRequest, respondent: Respondent) -> HttpResponse:
     chosen = [actor for pk, actor in everyone.items() if pk in picked]  # in the list's order
     cards = _forms(respondent, chosen, request.POST if request.method == "POST" else None)
     error = ""
-    if request.method == "POST":
-        if all(form.is_valid() for _actor, form in cards):
-            try:
-                response_reports_set(respondent, [_report(actor, form) for actor, form in cards])
-            except ValidationError as problem:
-                error = " ".join(problem.messages)
-            else:
-                return redirect("web:survey-respond-items", token=respondent.token)
+    # Every card checked (not only up to the first wrong one), so the page marks them all.
+    checked = [form.is_valid() for _actor, form in cards] if request.method == "POST" else [False]
+    if all(checked):
+        try:
+            response_reports_set(respondent, [_report(actor, form) for actor, form in cards])
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            return redirect("web:survey-respond-items", token=respondent.token)
     context: dict[str, Any] = context_of(
         respondent,
+        step=3,
         cards=cards,
         error=error,
         back=_back_to_list(respondent.token, chosen),
