@@ -35,7 +35,14 @@ TODAY = dt.date(2026, 6, 30)
 AUTHOR = Author("test:coordinator")
 
 
-def scorecard_data(workspace: Workspace) -> dict[str, Any]:
+def scorecard_data(workspace: Workspace, today: dt.date = TODAY) -> dict[str, Any]:
+    """The network as described above; with ``today`` every date moves by as many days (the
+    tests of what reads the real today: the pages, the command, the API)."""
+    shift = today - TODAY
+
+    def day(iso: str) -> dt.date:
+        return dt.date.fromisoformat(iso) + shift
+
     health = network_create(AUTHOR, workspace, slug="health", name="เครือข่ายสุขภาพ")
     sectors = {"A": "civil", "B": "academic", "C": "government", "D": "civil", "E": "civil"}
     actors = {
@@ -45,14 +52,14 @@ def scorecard_data(workspace: Workspace) -> dict[str, Any]:
     }  # fmt: skip
     for key in "ABCD":
         membership_set(AUTHOR, health, actors[key], role="core_leader" if key == "A" else "member")
-    membership_set(AUTHOR, health, actors["E"], until=dt.date(2026, 1, 1))
+    membership_set(AUTHOR, health, actors["E"], until=day("2026-01-01"))
     for one, other, since in (("A", "B", None), ("A", "C", None), ("A", "D", None),
-                              ("B", "C", dt.date(2026, 5, 1)), ("D", "E", None)):  # fmt: skip
+                              ("B", "C", day("2026-05-01")), ("D", "E", None)):  # fmt: skip
         tie_create(AUTHOR, workspace, actors[one], actors[other], strength=2, since=since)
-    for key, day, level, people in (("X1", "2025-03-01", 2, "AB"), ("X2", "2025-12-01", 4, "AC"),
+    for key, starts, level, people in (("X1", "2025-03-01", 2, "AB"), ("X2", "2025-12-01", 4, "AC"),
                                     ("X3", "2026-05-15", 3, "AB")):  # fmt: skip
         activity = activity_create(
-            AUTHOR, workspace, key=key, title=f"เวที {key}", starts_on=dt.date.fromisoformat(day),
+            AUTHOR, workspace, key=key, title=f"เวที {key}", starts_on=day(starts),
             iap2_achieved=level, networks=[health],
         )  # fmt: skip
         for person in people:
