@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from phakhi.core import audit, bulk
 from phakhi.core.models import AuditEvent, Workspace
-from phakhi.monitoring.models import PartnerReport
+from phakhi.monitoring.models import PartnerReport, Survey
 from phakhi.ties.models import Origin, Tie
 from phakhi.ties.vocabulary import CONFIRMED, SURVEY_ROUND, SURVEYED
 
@@ -79,23 +79,23 @@ def wanted_ties(workspace: Workspace | int, ids: list[int] | None) -> dict[Pair,
         counted_reports(workspace)
         .filter(_touching(ids, "respondent__actor_id", "partner_id"))
         .values_list(
-            "respondent__actor_id",
-            "partner_id",
-            "respondent__survey_id",
-            "respondent__survey__slug",
-            "respondent__survey__opened_at",
-            "respondent__survey__created_at",
-            "level",
-            "frequency",
+            "respondent__actor_id", "partner_id", "respondent__survey_id", "level", "frequency",
             "flows",
         )
-    )
+    )  # fmt: skip
+    # The rounds apart (a few rows), not joined to each of tens of thousands of reports.
+    rounds = {
+        pk: ((opened or created, pk), slug)
+        for pk, slug, opened, created in Survey.objects.filter(workspace=workspace).values_list(
+            "id", "slug", "opened_at", "created_at"
+        )
+    }
     # Both directions of a pair touching ``ids`` touch ``ids``: confirmations are all here.
     reported: set[tuple[int, int, int]] = set()
     latest: dict[Pair, tuple[tuple[dt.datetime, int], str, int, str, list[str]]] = {}
-    for actor, partner, survey, slug, opened, created, level, frequency, flows in rows:
+    for actor, partner, survey, level, frequency, flows in rows:
         reported.add((survey, actor, partner))
-        when = (opened or created, survey)
+        when, slug = rounds[survey]
         found = latest.get((actor, partner))
         if found is None or when > found[0]:
             latest[(actor, partner)] = (when, slug, level, frequency, list(flows or []))
@@ -113,11 +113,26 @@ def wanted_ties(workspace: Workspace | int, ids: list[int] | None) -> dict[Pair,
     return wanted
 
 
-def _stored(workspace: Workspace, ids: list[int] | None) -> dict[Pair, Tie]:
+@dataclass
+class StoredTie:
+    """What a refresh reads of a stored survey tie (not the whole model: an import reads tens
+    of thousands)."""
+
+    pk: int
+    origin: str
+    strength: int
+    attributes: dict[str, Any]
+    version: int
+
+
+def _stored(workspace: Workspace, ids: list[int] | None) -> dict[Pair, StoredTie]:
     ties = Tie.objects.filter(workspace=workspace, kind=SURVEYED, directed=True).filter(
         _touching(ids, "source_id", "target_id")
     )
-    return {(tie.source_id, tie.target_id): tie for tie in ties}
+    rows = ties.values_list(
+        "source_id", "target_id", "id", "origin", "strength", "attributes", "version"
+    )
+    return {(s, t): StoredTie(*values) for s, t, *values in rows.iterator(chunk_size=10_000)}
 
 
 _INSERTED = (
@@ -126,7 +141,7 @@ _INSERTED = (
 )  # fmt: skip
 
 
-def _write(workspace: Workspace, new: list[tuple[Pair, Wanted]], changed: list[Tie]) -> None:
+def _write(workspace: Workspace, new: list[tuple[Pair, Wanted]], changed: list[StoredTie]) -> None:
     """Insert and update through ``core.bulk`` (COPY on PostgreSQL): an import's tens of
     thousands of ties through the ORM's bulk_create and bulk_update took most of a minute."""
     now = bulk.timestamp()
@@ -167,7 +182,7 @@ def survey_ties_refresh(
     with transaction.atomic():
         wanted = wanted_ties(workspace, ids)
         stored = _stored(workspace, ids)
-        changed: list[Tie] = []
+        changed: list[StoredTie] = []
         gone: list[int] = []
         for pair, tie in stored.items():
             if tie.origin != Origin.SURVEY:
