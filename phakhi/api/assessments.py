@@ -60,8 +60,20 @@ def _template_out(code: str) -> TemplateOut:
         source=template.source,
         inventory=template.inventory,
         items=[
-            ItemOut(code=i.code, thai=i.thai, english=str(i.english), lines=list(i.lines))
+            ItemOut(
+                code=i.code,
+                thai=i.thai,
+                english=str(i.english),
+                lines=list(i.lines),
+                heading=heading.code if (heading := template.heading_of(i.code)) else None,
+                kind=template.kind_of(i),
+            )
             for i in template.scored_items()
+        ],
+        groups=list(template.groups),
+        preconditions=[
+            ItemOut(code=i.code, thai=i.thai, english=str(i.english), lines=list(i.lines))
+            for i in template.preconditions
         ],
     )
 

@@ -19,6 +19,12 @@ class ItemOut(Schema):
     thai: str = Field(description="the source's own words")
     english: str = Field(description="an English gloss")
     lines: list[int] = Field(description="the lines of the source document it stands on")
+    heading: str | None = Field(
+        default=None, description="the code of the item this sub-item belongs to (the pillars' 1)"
+    )
+    kind: str = Field(
+        default="factor", description="factor: 5 = present and strong; problem: 5 = overcome"
+    )
 
 
 class TemplateOut(Schema):
@@ -29,6 +35,12 @@ class TemplateOut(Schema):
     source: str = Field(description="document code and lines, e.g. S 37–49")
     inventory: str = Field(description="the list's number in the sources' inventory (C7…)")
     items: list[ItemOut] = Field(description="the items that take a score, in order")
+    groups: list[str] = Field(
+        default_factory=list, description="the pages' groups: network-strength, opdc"
+    )
+    preconditions: list[ItemOut] = Field(
+        default_factory=list, description="what the source sets before the list; not scored"
+    )
 
 
 class EvidenceOut(Schema):

@@ -90,3 +90,19 @@ def test_the_pages_offer_network_strength_and_the_award_apart():
     assert groups["network-strength"] == [t.code for t in (C1, C2, C3, C4, C5, C14, C9)]
     assert groups["opdc"] == [C7.code, C8.code]
     assert set(groups) == {"network-strength", "opdc"}
+
+
+def test_the_api_gives_the_pillars_sub_items_kinds_and_the_signs_preconditions(data):
+    from tests.api_support import API, role_client
+
+    client = role_client(data["workspace"], "viewer")
+    response = client.get(f"{API}/workspaces/{data['workspace'].slug}/assessment-templates")
+    assert response.status_code == 200
+    lists = {t["code"]: t for t in response.json()}
+    pillars = lists[C14.code]
+    assert len(pillars["items"]) == 16 and pillars["groups"] == ["network-strength"]
+    risk = next(i for i in pillars["items"] if i["code"] == "4.a")
+    assert risk["heading"] == "4" and risk["kind"] == "problem" and risk["lines"] == [569]
+    assert {i["kind"] for i in lists[C4.code]["items"]} == {"problem"}
+    assert [p["code"] for p in lists[C5.code]["preconditions"]] == ["a", "b"]
+    assert lists[C7.code]["groups"] == ["opdc"] and lists[C7.code]["items"][0]["heading"] is None
