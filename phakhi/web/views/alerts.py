@@ -220,7 +220,7 @@ def alert_settings(request: HttpRequest, workspace: Workspace, access: Access) -
         "workspace": workspace,
         "access": access,
         "form": form,
-        "rules": RULES,
+        "groups": form.groups(RULES),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "web/alerts/settings.html", context, status=status)

@@ -8,17 +8,9 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from phakhi.monitoring.alerts import REASON_LIMIT, SNAPSHOT_MONTHS_LIMIT
 from phakhi.monitoring.thresholds import SHARE, THRESHOLDS
-
-UNIT_WORDS = {
-    SHARE: pgettext_lazy("threshold unit", "%"),
-    "days": pgettext_lazy("threshold unit", "days"),
-    "months": pgettext_lazy("threshold unit", "months"),
-    "count": pgettext_lazy("threshold unit", "count"),
-}
 
 
 class DismissForm(forms.Form):
@@ -50,7 +42,7 @@ class ThresholdsForm(forms.Form):
             value = values[threshold.code]
             default = threshold.default * 100 if share else threshold.default
             self.fields[threshold.code] = forms.DecimalField(
-                label=f"{threshold.label} ({UNIT_WORDS.get(threshold.unit, '')})",
+                label=f"{threshold.label} (%)" if share else threshold.label,
                 min_value=Decimal(str(threshold.minimum * 100 if share else threshold.minimum)),
                 max_value=(
                     Decimal(str(threshold.maximum * 100 if share else threshold.maximum))
@@ -61,6 +53,18 @@ class ThresholdsForm(forms.Form):
                 initial=round(value * 100, 1) if share else int(value),
                 help_text=_("default %(value)s") % {"value": f"{default:g}"},
             )
+
+    def groups(self, rules: Any) -> list[tuple[Any, list[Any]]]:
+        """The fields by rule (a threshold under the first rule that reads it), after the ones
+        every rule or the scorecard reads."""
+        placed: set[str] = set()
+        groups: list[tuple[Any, list[Any]]] = []
+        for rule in rules:
+            codes = [code for code in rule.thresholds if code not in placed]
+            placed.update(codes)
+            groups.append((rule.name, [self[code] for code in codes]))
+        general = ["snapshot_every_months"] + [t.code for t in THRESHOLDS if t.code not in placed]
+        return [(_("Every rule and the scorecard"), [self[code] for code in general]), *groups]
 
     def thresholds(self) -> dict[str, float]:
         """The thresholds as the service takes them: shares back to 0–1."""
