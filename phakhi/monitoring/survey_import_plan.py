@@ -24,6 +24,7 @@ class SurveyImportOutcome:
     survey: str
     respondents: int = 0  # whose answers the file gives (with consent), imported
     declined: list[str] = field(default_factory=list)  # keys of those without consent
+    declined_rows: int = 0  # their rows: rows = created + updated + unchanged + rejected + these
     withdrawn: int = 0  # of the declined, answers imported before that were removed
     reports_removed: int = 0  # partners no longer listed by their respondent
     roster_added: list[str] = field(default_factory=list)  # keys, with add_to_roster
@@ -113,6 +114,7 @@ def plan(
         entry = roster.get(respondent.actor)
         if respondent.declined:
             outcome.declined.append(respondent.key)
+            outcome.declined_rows += len(respondent.lines)
             if entry is not None and entry.source == Respondent.Source.IMPORT and entry.consented:
                 planned.withdrawn[respondent.actor] = len(stored.get(entry.id, {}))
                 planned.keys[respondent.actor] = respondent.key
@@ -178,8 +180,8 @@ def _plan_reports(
         if partner not in respondent.reports:
             planned.removed.append(pk)
             changed = True
-    if not respondent.reports:  # the row that says they named nobody
+    if respondent.no_partner:  # a row that names no partner: an answer too
         new = entry is None or not entry.consented
-        report.created += new
-        report.unchanged += not new
+        report.created += respondent.no_partner if new else 0
+        report.unchanged += 0 if new else respondent.no_partner
     return changed

@@ -69,6 +69,7 @@ class Respondent:
     reports: dict[int, Values] = field(default_factory=dict)  # partner's actor id → values
     partner_lines: dict[int, int] = field(default_factory=dict)  # partner → its line
     declined: bool = False  # a row without consent: nothing of theirs is kept
+    no_partner: int = 0  # rows with consent that name no partner ("I work with nobody")
     problems: dict[int, list[Problem]] = field(default_factory=dict)  # line → its problems
 
 
@@ -190,7 +191,9 @@ def read_respondents(table: Table, parser: RowParser, report: ImportReport) -> l
         if not partner_key and not any(texts[2:11]):
             if problems:
                 respondent.problems[line] = problems
-            continue  # consented and named no partner
+            else:
+                respondent.no_partner += 1
+            continue
         partner = parser.actor("partner", partner_key, problems)
         if partner is not None and partner == actor:
             problems.append(("partner", _("A respondent cannot name themselves as a partner.")))

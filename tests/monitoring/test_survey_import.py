@@ -85,7 +85,9 @@ def test_thai_file_makes_reports_respondents_and_confirmed_ties(round_, tmp_path
     report, outcome = result.report, result.outcome
     assert (report.rows, report.created, report.rejected, report.applied) == (5, 4, 0, True)
     assert reports(round_) == EXPECTED
-    assert (outcome.respondents, outcome.declined) == (3, ["m-d"])
+    assert (outcome.respondents, outcome.declined, outcome.declined_rows) == (3, ["m-d"], 1)
+    counted_rows = report.created + report.updated + report.unchanged + report.rejected
+    assert counted_rows + outcome.declined_rows == report.rows
     survey = round_["survey"]
     counted = Respondent.objects.filter(survey=survey, submitted_at__isnull=False)
     assert sorted(counted.values_list("actor__key", flat=True)) == ["m-a", "m-b", "m-e"]
