@@ -276,6 +276,7 @@ def actors_merge(
         kept, merged = locked[kept.pk], locked[merged.pk]
         old = _snapshot(kept)
         counts: dict[str, int] = {}
+        merge_hooks.actors_merging(kept, merged, author)
         _move_ties(kept, merged, counts)
         _move_memberships(kept, merged, counts)
         people = Actor.objects.filter(organization=merged).exclude(pk=kept.pk)

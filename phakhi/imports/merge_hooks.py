@@ -14,7 +14,23 @@ if TYPE_CHECKING:
     from phakhi.core.audit import Author
 
 AfterMerge = Callable[["Actor", int, "Author"], None]
+BeforeMerge = Callable[["Actor", "Actor", "Author"], None]
 _after_merge: list[AfterMerge] = []
+_before_merge: list[BeforeMerge] = []
+
+
+def before_merge(callback: BeforeMerge) -> BeforeMerge:
+    """Call ``callback(kept, merged, author)``, inside each merge, before any record moves: for
+    an app that must choose which of two clashing records the move keeps (a survey round with both
+    actors on its roster keeps the fuller response, not always the kept actor's)."""
+    if callback not in _before_merge:
+        _before_merge.append(callback)
+    return callback
+
+
+def actors_merging(kept: Actor, merged: Actor, author: Author) -> None:
+    for callback in list(_before_merge):
+        callback(kept, merged, author)
 
 
 def after_merge(callback: AfterMerge) -> AfterMerge:
