@@ -114,3 +114,17 @@ def test_without_a_survey_relationships_are_not_known(workspace):
 )  # fmt: skip
 def test_lights_follow_the_documented_bands(figure, value, expected):
     assert light_of(figure, value) == expected
+
+
+def test_the_documented_thresholds_are_the_ones_the_lights_use():
+    from pathlib import Path
+
+    from phakhi.monitoring.lights import BANDS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "monitoring.md").read_text()
+    rows = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[1] in ("higher", "lower"):
+            rows[cells[0].strip("`")] = (cells[1] == "higher", float(cells[2]), float(cells[3]))
+    assert rows == {band.figure: (band.higher, band.green, band.amber) for band in BANDS}
