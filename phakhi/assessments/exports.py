@@ -123,6 +123,8 @@ def item_text(template: Template, answer: Answer) -> str:
     them; a sub-item after its heading's words."""
     item = template.item(answer.item)
     text = item.thai if current_language() == "th" else f"{item.english} ({item.thai})"
+    if template.kind_of(item) == "problem":
+        text = f"{text} ({_('a problem: 5 = overcome')})"
     heading = template.heading_of(item.code)
     return f"{heading.thai}: {text}" if heading is not None else text
 
