@@ -81,14 +81,15 @@ def map_columns(headers: list[str]) -> tuple[dict[str, int], list[str]]:
         for name in (column.name, column.thai, *column.aliases):
             aliases.setdefault(word_key(name), column.name)
     fields: dict[str, int] = {}
-    ignored = []
+    ignored: list[str] = []
     for index, header in enumerate(headers):
         text = str(header or "").strip()
-        name = aliases.get(word_key(text)) if text else None
-        if name is None:
+        found = aliases.get(word_key(text)) if text else None
+        if found is None:
             if text and text not in (ERROR_LINE_COLUMN, ERROR_REASON_COLUMN):
                 ignored.append(text)
             continue
+        name = found
         if name in fields:
             raise ImportFileError(
                 _("The columns “%(first)s” and “%(second)s” both mean “%(name)s”; keep one.")

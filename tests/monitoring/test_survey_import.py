@@ -270,6 +270,23 @@ def test_an_answer_given_on_the_web_stands(round_, tmp_path):
     assert respondent_of(survey, round_["A"]).source == "web"
 
 
+def test_an_answer_given_on_the_web_while_the_file_is_checked_stops_the_import(
+    round_, tmp_path, monkeypatch
+):
+    from phakhi.imports.readers import ImportFileError
+    from phakhi.monitoring import survey_imports
+    from phakhi.monitoring.survey_import_plan import load_roster
+
+    survey = round_["survey"]
+    as_read = load_roster(survey)  # the roster as the import reads it, before the answer
+    monkeypatch.setattr(survey_imports, "load_roster", lambda _survey: as_read)
+    answer(respondent_of(survey, round_["A"]), {round_["C"]: 1})
+    with pytest.raises(ImportFileError, match="answered on the web while the file"):
+        run(round_, write_csv(tmp_path / "r.csv", GOOD))
+    assert set(reports(round_)) == {("m-a", "m-c")} and reports(round_)[("m-a", "m-c")][0] == 1
+    assert not Respondent.objects.filter(source="import").exists()
+
+
 def test_one_who_withdrew_is_not_imported_again(round_, tmp_path):
     from phakhi.monitoring.survey_responses import response_withdraw
 
