@@ -33,7 +33,8 @@ def share(value: float | None) -> str:
 
 @register.filter
 def score(value: float | None) -> str:
-    return DASH if value is None else number_format(value, decimal_pos=2)
+    # number_format cuts decimals off; 2.666… is 2.67.
+    return DASH if value is None else number_format(round(value, 2), decimal_pos=2)
 
 
 @register.filter
