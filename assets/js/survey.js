@@ -1,8 +1,8 @@
 // The respondent's pages of a network survey (phakhi/web/templates/web/survey_respond/), on a
 // phone. The list of partners — hundreds of members — filters as one types, in the page itself:
-// each row carries its name (with and without a title) and province in data-search, already in
-// the comparable form of phakhi.core.thai (name_key / word_key), and the typed text is brought to
-// the same form here. Without scripts the search box is a plain form the server filters.
+// each row's text (name, kind, province) and the typed text are brought to one comparable form,
+// the rules of phakhi.core.thai (which the server applies when it filters the list for a browser
+// without scripts): a title typed or not, spaces, dots, Thai digits, marks typed twice.
 // The count of partners ticked follows the ticks.
 
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
@@ -40,8 +40,8 @@ function partnerList(form) {
   const button = form.querySelector("[data-survey-search]");
   const none = form.querySelector("[data-survey-none]");
   const count = form.querySelector("[data-survey-count]");
-  const rows = Array.from(form.querySelectorAll("li[data-search]"));
-  const keys = rows.map((row) => row.dataset.search);
+  const rows = Array.from(form.querySelectorAll(".survey-partners li"));
+  const keys = rows.map((row) => searchKey(row.textContent));
 
   function filter() {
     const key = searchKey(input.value);

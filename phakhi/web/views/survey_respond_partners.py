@@ -2,12 +2,12 @@
 ``/s/<token>/about/``).
 
 The list holds every other member of the roster — hundreds on a phone — each with a box to tick.
-survey.js filters it as one types (the Thai-normalized text of each row is in ``data-search``,
-compared with the typed text normalized the same way); without scripts the search box is a
-plain form that the server filters with the same keys, and the partners already ticked travel
-along as hidden fields. Ticking changes nothing stored: the list's form goes (GET) to the page
-of cards, one per partner ticked, and only saving the cards writes — the respondent's whole list
-at once, so that a partner unticked is a partner no longer reported."""
+survey.js filters it as one types (each row's text and the typed text brought to the comparable
+form of ``phakhi.core.thai``); without scripts the search box is a plain form that the server
+filters with ``search_text``, and the partners already ticked travel along as hidden fields.
+Ticking changes nothing stored: the list's form goes (GET) to the page of cards, one per partner
+ticked, and only saving the cards writes — the respondent's whole list at once, so that a
+partner unticked is a partner no longer reported."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -35,25 +35,28 @@ FROM_LIST = "chosen"  # present when the ticks come from the list, even if none 
 class PartnerRow:
     actor: Actor
     detail: str  # kind · sector · province, in the page's language
-    search: str  # name, name without title, organisation and province, normalized
     chosen: bool
 
 
 def search_text(actor: Actor) -> str:
-    """What the typed text is looked for in: the name with and without its title (so that
-    "นายสม" and "สม" both find นายสมชาย), and the province's Thai name."""
-    words = {
-        name_key(actor.name),
-        word_key(actor.name),
-        word_key(province_name(actor.province_code)),
-    }
-    return " ".join(sorted(word for word in words if word))
+    """What the typed text is looked for in: the name as written (so that "นายสม" finds
+    นายสมชาย, and "สม" too), the name without its title where that is not already part of it,
+    and the province's Thai name — each in the comparable form of ``phakhi.core.thai``."""
+    written = word_key(actor.name)
+    words = [written]
+    untitled = name_key(actor.name)
+    if untitled and untitled not in written:
+        words.append(untitled)
+    province = word_key(province_name(actor.province_code))
+    if province:
+        words.append(province)
+    return " ".join(words)
 
 
 def _detail(actor: Actor, language: str) -> str:
+    """Kind and province: enough to tell two namesakes apart (the sector's long name would
+    double the size of a list of hundreds on a phone)."""
     parts = [str(actor.get_kind_display())]
-    if actor.sector:
-        parts.append(str(actor.get_sector_display()))
     if actor.province_code:
         parts.append(province_name(actor.province_code, language))
     return " · ".join(parts)
@@ -83,10 +86,9 @@ def partners(request: HttpRequest, respondent: Respondent) -> HttpResponse:
     key = word_key(query)
     rows = []
     for actor in everyone.values():
-        search = search_text(actor)
-        if key and key not in search:
+        if key and key not in search_text(actor):
             continue
-        rows.append(PartnerRow(actor, _detail(actor, language), search, actor.pk in chosen))
+        rows.append(PartnerRow(actor, _detail(actor, language), actor.pk in chosen))
     shown = {row.actor.pk for row in rows}
     context = context_of(
         respondent,
