@@ -42,7 +42,7 @@ class ThresholdsForm(forms.Form):
             value = values[threshold.code]
             default = threshold.default * 100 if share else threshold.default
             self.fields[threshold.code] = forms.DecimalField(
-                label=f"{threshold.label} (%)" if share else threshold.label,
+                label=f"{threshold.label} (%)" if share else str(threshold.label),
                 min_value=Decimal(str(threshold.minimum * 100 if share else threshold.minimum)),
                 max_value=(
                     Decimal(str(threshold.maximum * 100 if share else threshold.maximum))
