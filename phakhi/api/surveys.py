@@ -36,10 +36,11 @@ from phakhi.api.surveys_schemas import (
     SurveyPatch,
     SurveyTieOut,
 )
-from phakhi.api.types import Slug
+from phakhi.api.types import Id, Slug
 from phakhi.core.selectors import NotFound
 from phakhi.monitoring.models import Survey
 from phakhi.monitoring.models.surveys import RATINGS
+from phakhi.monitoring.survey_responses import response_withdraw
 from phakhi.monitoring.survey_results import score_shown, survey_results
 from phakhi.monitoring.survey_selectors import responses_of, roster, survey_in, surveys_of
 from phakhi.monitoring.survey_services import (
@@ -273,6 +274,26 @@ def response_list(request: HttpRequest, slug: Slug, survey: Slug) -> list[Respon
         )
         for respondent in responses_of(found)
     ]
+
+
+@router.post(
+    f"{ONE}/responses/{{actor_id}}/withdraw",
+    response={204: None, **ERRORS},
+    summary="Withdraw a member's response at their request",
+)
+def response_withdraw_post(
+    request: HttpRequest, slug: Slug, survey: Slug, actor_id: Id
+) -> Status[None]:
+    """For a member who can no longer use their link (the round closed) and asks that their
+    answers go (``actor_id``: the member's actor): as their own withdrawal, recorded as yours."""
+    access = workspace_access(request, slug, "edit")
+    found = _survey(access, survey)
+    _require_manage(access, found)
+    respondent = found.respondents.filter(actor_id=actor_id).first()
+    if respondent is None:
+        raise not_found(_("Actor %(id)s is not on this survey's roster.") % {"id": actor_id})
+    response_withdraw(respondent, author=request_author(request))
+    return Status(204, None)
 
 
 @router.get(

@@ -84,9 +84,14 @@ def _require_consent(respondent: Respondent) -> None:
         raise ValidationError({"consent": _("Agree to the notice first; nothing is kept before.")})
 
 
-def _record(respondent: Respondent, action: str, changes: dict[str, Any]) -> None:
+def _record(
+    respondent: Respondent,
+    action: str,
+    changes: dict[str, Any],
+    author: audit.Author | None = None,
+) -> None:
     audit.record(
-        respondent_author(respondent),
+        author or respondent_author(respondent),
         AuditEvent.Action.UPDATE,
         respondent,
         changes={"response": [None, action], **changes},
@@ -302,10 +307,10 @@ def response_submit(respondent: Respondent, *, comment: str = "") -> Respondent:
     return current
 
 
-def response_withdraw(respondent: Respondent) -> None:
+def response_withdraw(respondent: Respondent, *, author: audit.Author | None = None) -> None:
     """Withdraw: the reports, item scores, comment and consent go, and with them the ties and
-    scores that came only from them. Allowed while the round is open or closed (not after the
-    round is deleted, when nothing is left)."""
+    scores that came only from them. Allowed while the round is open or closed. ``author``: a
+    coordinator who withdraws it at the member's request (the member's own link otherwise)."""
     with transaction.atomic():
         current = _locked(respondent)
         if current.consented_at is None and current.submitted_at is None:
@@ -326,4 +331,5 @@ def response_withdraw(respondent: Respondent) -> None:
         )  # fmt: skip
         if was_counted:
             _refresh(current, partners)
-        _record(current, "withdraw", {name: [value[1], 0] for name, value in counts.items()})
+        emptied = {name: [value[1], 0] for name, value in counts.items()}
+        _record(current, "withdraw", emptied, author)

@@ -105,3 +105,23 @@ def test_delete_takes_the_answers_and_ties(surveyed):
     assert send(client, "delete", f"{W}/surveys/round-1").status_code == 204
     assert not Survey.objects.exists()
     assert not Tie.objects.filter(origin="survey").exists()
+
+
+def test_a_coordinator_withdraws_a_response_at_the_members_request(surveyed):
+    from phakhi.core.models import AuditEvent
+    from phakhi.monitoring.survey_services import survey_close
+
+    survey = survey_open(AUTHOR, surveyed["survey"])
+    a = answer(respondent_of(survey, surveyed["A"]), {surveyed["B"]: 3})
+    survey_close(AUTHOR, survey)  # the link no longer works
+    client = role_client(surveyed["workspace"], "coordinator")
+    path = f"{W}/surveys/round-1/responses/{surveyed['A'].pk}/withdraw"
+    assert send(client, "post", path).status_code == 204
+    a.refresh_from_db()
+    assert a.withdrawn_at is not None and a.submitted_at is None
+    assert not Tie.objects.filter(origin="survey").exists()
+    event = AuditEvent.objects.filter(object_type="monitoring.respondent").latest("id")
+    assert event.changes["response"] == [None, "withdraw"] and event.by.startswith("api:")
+    assert send(client, "post", path).status_code == 422  # nothing left to withdraw
+    elsewhere = f"{W}/surveys/round-1/responses/{surveyed['F'].pk}/withdraw"
+    assert send(client, "post", elsewhere).status_code == 404
