@@ -2,6 +2,7 @@
 trust and value 1–4) and the round's self-assessment items with the comment. The services
 validate again; the forms give each field its own message on the page."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -83,9 +84,9 @@ class ItemsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args: Any, items: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+    def __init__(self, *args: Any, items: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.items = items
+        self.items = list(items)
         for item in items:
             self.fields[item.field_name] = forms.TypedChoiceField(
                 label=item.text,
