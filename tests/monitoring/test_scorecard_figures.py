@@ -128,3 +128,33 @@ def test_the_documented_thresholds_are_the_ones_the_lights_use():
         if len(cells) == 4 and cells[1] in ("higher", "lower"):
             rows[cells[0].strip("`")] = (cells[1] == "higher", float(cells[2]), float(cells[3]))
     assert rows == {band.figure: (band.higher, band.green, band.amber) for band in BANDS}
+
+
+def test_relationships_come_from_the_latest_closed_survey(workspace):
+    """Area 1's survey on its own small network: A and B name each other, C names A; D and E
+    do not answer. Response rate 3/5, trust 3 of 4 = 75 %, value 2 of 4 = 50 %; of the three
+    reported ties A–B is confirmed both ways (A→B, B→A), C→A is not: 2 of 3 confirmed; among
+    the respondents' dyads A–B is reciprocated, A–C is not: reciprocity 1/2."""
+    from phakhi.monitoring.survey_services import survey_close, survey_open
+    from tests.monitoring.survey_support import answer, respondent_of, surveyed_data
+
+    data = surveyed_data(workspace)
+    survey, network = data["survey"], data["network"]
+    survey_open(AUTHOR, survey)
+    answer(respondent_of(survey, data["A"]), {data["B"]: 3})
+    answer(respondent_of(survey, data["B"]), {data["A"]: 3})
+    answer(respondent_of(survey, data["C"]), {data["A"]: 2})
+    before = network_figures(workspace, network).relationships
+    assert before["trust"] is None  # an open round does not count yet
+    survey_close(AUTHOR, survey)
+    figures = network_figures(workspace, network)
+    found = figures.relationships
+    assert figures.survey == survey and found["survey"] == "round-1"
+    assert (found["respondents"], found["roster"]) == (3, 5)
+    assert found["response_rate"] == pytest.approx(0.6)
+    assert found["trust"] == pytest.approx(75) and found["value"] == pytest.approx(50)
+    assert found["survey_ties"] == 3
+    assert found["confirmed_share"] == pytest.approx(2 / 3)
+    assert found["reciprocity"] == pytest.approx(0.5)
+    lit = lights(figures.as_dict())
+    assert (lit["trust"], lit["value"], lit["response_rate"]) == (GREEN, AMBER, GREEN)
