@@ -12,7 +12,7 @@ whole workspace and of one network (``analysis_request``), and a first snapshot 
 round is one process that times, after a warm-up:
 
 - ``snapshot``: ``snapshot_take`` of the whole workspace — every figure read afresh (dormant
-  ties over the 3 M ties), kept, the risk alerts checked — and ``figures``, the figures alone;
+  ties over the 3 M ties), kept, the risk alerts checked;
 - the pages from the stored results, through Django's test client as an admin: the monitoring
   hub (the workspace's latest snapshot and its 20 networks' lights), a network's scorecard, a
   figure over time, and the API's scorecard.
@@ -134,7 +134,6 @@ def one_round() -> None:
     from phakhi.analysis.selectors import latest_run
     from phakhi.core.audit import Author
     from phakhi.core.models import Workspace
-    from phakhi.monitoring.figures import network_figures
     from phakhi.monitoring.snapshots import snapshot_take
     from phakhi.ties.models import Tie
 
@@ -154,7 +153,6 @@ def one_round() -> None:
         assert client.get(url).status_code == 200, url  # warm-up
         figures[name] = {"seconds": _seconds(lambda url=url: client.get(url))}
     author = Author.system("benchmark")
-    figures["figures"] = {"seconds": _seconds(lambda: network_figures(workspace, None))}
     figures["snapshot"] = {"seconds": _seconds(lambda: snapshot_take(author, workspace))}
     run = latest_run(workspace)
     analysis = sum(float(v) for v in run.timings.values()) if run else 0.0

@@ -97,8 +97,11 @@ def lights(figures: dict[str, dict[str, Any]]) -> dict[str, str]:
 
 
 def dimension_light(dimension_lights: list[str]) -> str:
-    """A dimension's light: its worst known light, grey when none is known."""
+    """A dimension's light: its worst known light; grey when fewer than half of its lit
+    figures are known (one known figure of six says little about a dimension)."""
     known = [light for light in dimension_lights if light != GREY]
+    if not known or 2 * len(known) < len(dimension_lights):
+        return GREY
     for light in (RED, AMBER, GREEN):
         if light in known:
             return light

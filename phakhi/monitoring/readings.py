@@ -16,6 +16,15 @@ from phakhi.assessments.templates import TEMPLATES
 from phakhi.core.dates import current_language
 from phakhi.monitoring.lights import BY_FIGURE, GREEN, GREY, LIGHT_NAMES, dimension_light, light_of
 
+MISSING: dict[str, Promise] = {
+    "structure": gettext_lazy(
+        "Not known until the network map of this scope is analysed "
+        "(Network map → Analyse the network)."
+    ),
+    "activity": gettext_lazy("Record the activities and who took part to know this."),
+    "relationships": gettext_lazy("Known once a network survey round is closed."),
+    "capacity": gettext_lazy("Known once a self-assessment is finalised."),
+}
 DIMENSION_NAMES: dict[str, Promise] = {
     "structure": pgettext_lazy("scorecard", "Structure"),
     "activity": pgettext_lazy("scorecard", "Activity"),
@@ -222,6 +231,7 @@ class DimensionReading:
     help: str
     light: str
     rows: list[Reading]
+    missing: str = ""  # when its light is grey: what would make it known
 
     @property
     def light_name(self) -> str:
@@ -241,7 +251,9 @@ def readings(figures: dict[str, dict[str, Any]]) -> list[DimensionReading]:
             ]
         lit = [row.light for row in rows if row.light is not None]
         name, help_text = str(DIMENSION_NAMES[dimension]), str(DIMENSION_HELP[dimension])
-        found.append(DimensionReading(dimension, name, help_text, dimension_light(lit), rows))
+        light = dimension_light(lit)
+        missing = str(MISSING[dimension]) if light == GREY else ""
+        found.append(DimensionReading(dimension, name, help_text, light, rows, missing))
     return found
 
 

@@ -158,3 +158,12 @@ def test_relationships_come_from_the_latest_closed_survey(workspace):
     assert found["reciprocity"] == pytest.approx(0.5)
     lit = lights(figures.as_dict())
     assert (lit["trust"], lit["value"], lit["response_rate"]) == (GREEN, AMBER, GREEN)
+
+
+def test_a_dimension_is_its_worst_known_light_when_most_of_it_is_known():
+    from phakhi.monitoring.lights import dimension_light
+
+    assert dimension_light([GREEN, AMBER, RED, GREY]) == RED
+    assert dimension_light([GREEN, GREEN, GREY, GREY]) == GREEN  # half known
+    assert dimension_light([GREEN, GREY, GREY, GREY, GREY, GREY]) == GREY  # one of six
+    assert dimension_light([]) == GREY
