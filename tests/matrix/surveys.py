@@ -93,17 +93,6 @@ def _answered_param(c: dict[str, Any]) -> dict[str, Any]:
     return {"survey": survey.slug, "actor_id": respondent.actor_id}
 
 
-def _answered_param(c: dict[str, Any]) -> dict[str, Any]:
-    """The round open, its one member (the fixture's "person") having answered nobody."""
-    from phakhi.monitoring.survey_responses import response_consent, response_submit
-
-    survey = _survey(c, opened=True)
-    respondent = survey.respondents.get()
-    if respondent.submitted_at is None:
-        response_submit(response_consent(respondent, notice_version=survey.notice_version))
-    return {"survey": survey.slug, "actor_id": respondent.actor_id}
-
-
 def _api_round(network: str) -> Any:
     def body(c: dict[str, Any]) -> dict[str, Any]:
         return {"slug": f"api-{c['role']}", "name": "รอบใหม่", "network": c[network].slug}
@@ -124,8 +113,6 @@ OPERATIONS: list[Operation] = [
     Operation("get", f"{ONE}/roster", "edit_network", params=_param),
     Operation("post", f"{ONE}/roster", "edit_network", params=_param),
     Operation("get", f"{ONE}/responses", "edit_network", params=_param),
-    Operation("post", f"{ONE}/responses/{{actor_id}}/withdraw", "edit_network",
-              params=_answered_param),
     Operation("post", f"{ONE}/responses/{{actor_id}}/withdraw", "edit_network",
               params=_answered_param),
     Operation("get", f"{ONE}/results", "view", params=_open_param),

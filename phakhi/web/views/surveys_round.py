@@ -6,6 +6,7 @@ the workspace sees the totals only: who answered, and what, is personal data."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from phakhi.accounts.permissions import Access
 from phakhi.assessments.templates import TEMPLATES
+from phakhi.core.audit import Author
 from phakhi.core.dates import current_language
 from phakhi.core.models import Workspace
 from phakhi.monitoring.models import Respondent, Survey
@@ -103,7 +105,9 @@ def survey_page(
     return render(request, "web/surveys/round.html", context)
 
 
-def _act(request: HttpRequest, survey: Survey, action, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _act(
+    request: HttpRequest, survey: Survey, action: Callable[[Author, Survey], Survey], done: str
+) -> HttpResponse:
     try:
         action(request_author(request), survey)
     except ValidationError as error:
