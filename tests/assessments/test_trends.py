@@ -122,3 +122,17 @@ def test_the_lists_and_the_form_group_network_strength_apart_from_the_award(view
     assert text.index("Network strength") < text.index(f'value="{C1.code}"')
     assert text.index("OPDC&#x27;s award for") < text.index(f'value="{C8.code}"')
     assert f'value="{C7.code}"' in text and "checked" in text.split(f'value="{C7.code}"')[1][:40]
+
+
+def test_the_workspaces_list_comes_a_page_at_a_time(make, viewer, data, monkeypatch):
+    from phakhi.web.views import assessments
+
+    monkeypatch.setattr(assessments, "PAGE_SIZE", 2)
+    made = [make(held_on=dt.date(2025, 1, day)) for day in (1, 2, 3)]
+    url = reverse("web:assessments", kwargs={"workspace": data["workspace"].slug})
+    first = viewer.get(url).content.decode()
+    assert made[2].title in first and made[1].title in first and made[0].title not in first
+    assert "Page 1 of 2" in first and "page=2" in first
+    second = viewer.get(url, {"page": "2"}).content.decode()
+    assert made[0].title in second and made[2].title not in second and "page=1" in second
+    assert viewer.get(url, {"page": "x"}).status_code == 200  # the first page

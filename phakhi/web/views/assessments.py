@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,12 @@ from phakhi.accounts.permissions import Access
 from phakhi.assessments.access import can_assess, can_edit_assessment, shown_respondents
 from phakhi.assessments.checklists import SCALE
 from phakhi.assessments.models import SelfAssessment
-from phakhi.assessments.selectors import assessment_in, assessments_of, comparison
+from phakhi.assessments.selectors import (
+    assessment_in,
+    assessments_of,
+    assessments_query,
+    comparison,
+)
 from phakhi.assessments.services import (
     assessment_create,
     assessment_delete,
@@ -40,6 +46,8 @@ from phakhi.web.forms import add_service_errors
 from phakhi.web.views.assessments_forms import AssessmentChangeForm, AssessmentCreateForm
 from phakhi.web.views.assessments_trends import network_trend, workspace_trend
 from phakhi.worksheets.assessment_files import assessment_file
+
+PAGE_SIZE = 50
 
 
 def assessment_or_404(workspace: Workspace, assessment_id: int) -> SelfAssessment:
@@ -100,12 +108,28 @@ def _refused_network(request: HttpRequest, workspace: Workspace, access: Access)
     return forbidden(request, access, "edit_network" if network else "edit_agency_assessment")
 
 
+def _page_url(request: HttpRequest, number: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return f"?{query.urlencode()}"
+
+
 @workspace_view()
 def assessment_list(request: HttpRequest, workspace: Workspace, access: Access) -> HttpResponse:
+    # A page of assessments at a time: an agency with a hundred networks assessing each quarter
+    # has thousands after a few years (benchmarks/bench_lists.py).
+    # The page's ids first, then their counts of items: counting every answer of thousands of
+    # assessments to show fifty would take seconds.
+    ids = SelfAssessment.objects.filter(workspace=workspace).order_by("-held_on", "-id")
+    page = Paginator(ids.values_list("id", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = list(assessments_query(workspace).filter(pk__in=list(page.object_list)))
     context = {
         "workspace": workspace,
         "access": access,
-        "rows": _rows(assessments_of(workspace)),
+        "rows": _rows(shown),
+        "page": page,
+        "previous_url": _page_url(request, page.number - 1) if page.has_previous() else "",
+        "next_url": _page_url(request, page.number + 1) if page.has_next() else "",
         "network": None,
         "can_add": access.can_edit,
         "add_url": reverse("web:assessment-add", kwargs={"workspace": workspace.slug}),
