@@ -83,7 +83,7 @@ def survey_page(
         "pending": PENDING,
     }
     if manages:
-        context["rows"] = [
+        table = [
             {
                 "respondent": row.respondent,
                 "status": row.status,
@@ -97,10 +97,14 @@ def survey_page(
             for row in rows
             if row.status == RESPONDED and row.respondent.comment.strip()
         ]
+        context["rows"] = table
+        # Members an e-mail would reach now: not invited yet, not answered, with an address.
         context["uninvited"] = sum(
             1
             for row in rows
-            if row.status in (NOT_YET, CONSENTED) and not row.respondent.invited_at
+            if row.status in (NOT_YET, CONSENTED)
+            and not row.respondent.invited_at
+            and addresses(row.respondent)
         )
     return render(request, "web/surveys/round.html", context)
 
