@@ -22,9 +22,7 @@ from phakhi.api.errors import forbidden, not_found
 from phakhi.api.lookups import actor_ref, network_in
 from phakhi.api.pagination import PageParams, paginate
 from phakhi.api.surveys_schemas import (
-    ActorScoreOut,
     ItemScoreOut,
-    NetworkResultsOut,
     ReportOut,
     ResponseOut,
     ResultsOut,
@@ -34,7 +32,6 @@ from phakhi.api.surveys_schemas import (
     SurveyOut,
     SurveyPage,
     SurveyPatch,
-    SurveyTieOut,
 )
 from phakhi.api.types import Id, Slug
 from phakhi.core.selectors import NotFound
@@ -301,7 +298,7 @@ def response_withdraw_post(
     response={200: ResultsOut, **ERRORS},
     summary="Results: response rate, trust and value, survey ties",
 )
-def results_read(request: HttpRequest, slug: Slug, survey: Slug) -> ResultsOut:
+def results_read(request: HttpRequest, slug: Slug, survey: Slug) -> dict[str, Any]:
     """In the manner of PARTNER: the network's trust and value (% of the maximum), each
     member's mean trust and value received (hidden from those who do not manage the round when
     fewer than three respondents rated the member), the ties reported in the round."""
@@ -312,31 +309,32 @@ def results_read(request: HttpRequest, slug: Slug, survey: Slug) -> ResultsOut:
     actors = []
     for score in results.actors:
         shown = score_shown(score, manages=manages)
+        actor = score.actor
         actors.append(
-            ActorScoreOut(
-                actor=actor_ref(score.actor),
-                trust=score.trust if shown else None,
-                value=score.value if shown else None,
-                reported_by=score.reported_by,
-                hidden=not shown,
-            )
+            {
+                "actor": {"id": actor.pk, "key": actor.key, "name": actor.name},
+                "trust": score.trust if shown else None,
+                "value": score.value if shown else None,
+                "reported_by": score.reported_by,
+                "hidden": not shown,
+            }
         )
-    return ResultsOut(
-        survey=found.slug,
-        method=METHOD,
-        network=NetworkResultsOut(
+    return {
+        "survey": found.slug,
+        "method": METHOD,
+        "network": {
             **results.survey,
-            reciprocity=results.reciprocity,
-            confirmed_share=results.confirmed_share,
-        ),
-        actors=actors,
-        ties=[
-            SurveyTieOut(
-                source=actor_ref(t.source),
-                target=actor_ref(t.target),
-                level=t.level,
-                confirmed=t.confirmed,
-            )
+            "reciprocity": results.reciprocity,
+            "confirmed_share": results.confirmed_share,
+        },
+        "actors": actors,
+        "ties": [
+            {
+                "source": t.source.pk,
+                "target": t.target.pk,
+                "level": t.level,
+                "confirmed": t.confirmed,
+            }
             for t in results.ties
         ],
-    )
+    }

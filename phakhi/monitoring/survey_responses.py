@@ -36,6 +36,8 @@ from phakhi.monitoring.vocabulary import (
 )
 
 COMMENT_LIMIT = 5_000
+# A partner report's answers, as _clean_report gives them.
+ANSWER_FIELDS = ("level", "frequency", "flows", *RATINGS)
 NOTES_LIMIT = 2_000
 
 
@@ -216,22 +218,30 @@ def response_reports_set(
                 )
             seen.add(report.partner.pk)
             cleaned.append((report.partner, _clean_report(current, report, roster)))
-        before = set(
-            PartnerReport.objects.filter(respondent=current).values_list("partner_id", flat=True)
-        )
-        PartnerReport.objects.filter(respondent=current).exclude(partner_id__in=seen).delete()
         stored = {row.partner_id: row for row in PartnerReport.objects.filter(respondent=current)}
-        made = []
+        gone = [row.pk for partner_id, row in stored.items() if partner_id not in seen]
+        if gone:
+            PartnerReport.objects.filter(pk__in=gone).delete()
+        made, new, changed = [], [], []
         for partner, fields in cleaned:
-            row = stored.get(partner.pk) or PartnerReport(
-                workspace_id=current.workspace_id, respondent=current, partner=partner
-            )
+            row = stored.get(partner.pk)
+            if row is None:
+                row = PartnerReport(
+                    workspace_id=current.workspace_id, respondent=current, partner=partner
+                )
+                new.append(row)
+            elif any(getattr(row, name) != value for name, value in fields.items()):
+                changed.append(row)
             for name, value in fields.items():
                 setattr(row, name, value)
-            row.save()
             made.append(row)
-        if _counted(current):
-            _refresh(current, before | seen)
+        PartnerReport.objects.bulk_create(new)
+        if changed:
+            for row in changed:
+                row.updated_at = timezone.now()
+            PartnerReport.objects.bulk_update(changed, [*ANSWER_FIELDS, "updated_at"])
+        if _counted(current) and (new or changed or gone):
+            _refresh(current, set(stored) | seen)
     return made
 
 

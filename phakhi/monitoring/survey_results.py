@@ -21,11 +21,13 @@ received; who gave which rating is never returned."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
 
 from phakhi.actors.models import Actor
+from phakhi.core.selectors import rows as rows_of_query
 from phakhi.monitoring.models import PartnerReport, Respondent, Survey
 from phakhi.monitoring.vocabulary import TRUST, VALUE
 
@@ -113,9 +115,14 @@ def _mean(values: list[float]) -> float | None:
     return fmean(values) if values else None
 
 
-def _rating(row: dict[str, Any], fields: tuple[str, ...]) -> float | None:
-    given = [row[name] for name in fields if row[name] is not None]
-    return fmean(given) if given else None
+def _rating(given: Sequence[int | None]) -> float | None:
+    """The mean of the ratings given (of the three of one dimension); None when none was."""
+    total = count = 0
+    for value in given:
+        if value is not None:
+            total += value
+            count += 1
+    return total / count if count else None
 
 
 def _percent(ratings: list[float]) -> float | None:
@@ -129,12 +136,13 @@ def survey_results(survey: Survey) -> SurveyResults:
     counted = roster.filter(submitted_at__isnull=False, withdrawn_at__isnull=True)
     respondents = set(counted.values_list("actor_id", flat=True))
     roster_ids = set(roster.values_list("actor_id", flat=True))
-    rows = list(
+    # Plain rows (6,000 reports in a round of 300 respondents): no per-value converters.
+    rows = rows_of_query(
         PartnerReport.objects.filter(respondent__in=counted)
         .order_by("id")
-        .values("respondent__actor_id", "partner_id", "level", *TRUST_FIELDS, *VALUE_FIELDS)
+        .values_list("respondent__actor_id", "partner_id", "level", *TRUST_FIELDS, *VALUE_FIELDS)
     )
-    pairs = {(row["respondent__actor_id"], row["partner_id"]) for row in rows}
+    pairs = {(row[0], row[1]) for row in rows}
     ids = roster_ids | {pk for pair in pairs for pk in pair}
     actors = {
         actor.pk: actor
@@ -145,20 +153,16 @@ def survey_results(survey: Survey) -> SurveyResults:
     all_trust: list[float] = []
     all_value: list[float] = []
     ties = []
-    for row in rows:
-        source, target = row["respondent__actor_id"], row["partner_id"]
+    for source, target, level, *ratings in rows:
         named[target] += 1
-        for ratings, whole, fields in (
-            (received[target][0], all_trust, TRUST_FIELDS),
-            (received[target][1], all_value, VALUE_FIELDS),
-        ):
-            rating = _rating(row, fields)
-            if rating is not None:
-                ratings.append(rating)
-                whole.append(rating)
-        ties.append(
-            SurveyTie(actors[source], actors[target], row["level"], (target, source) in pairs)
-        )
+        trust, value = _rating(ratings[:3]), _rating(ratings[3:])
+        if trust is not None:
+            received[target][0].append(trust)
+            all_trust.append(trust)
+        if value is not None:
+            received[target][1].append(value)
+            all_value.append(value)
+        ties.append(SurveyTie(actors[source], actors[target], level, (target, source) in pairs))
     dyads = {frozenset(pair) for pair in pairs if set(pair) <= respondents}
     mutual = sum(1 for dyad in dyads if len(dyad) == 2 and _both(dyad, pairs))
     return SurveyResults(
