@@ -126,3 +126,23 @@ def test_the_scheduler_queues_each_due_snapshot_once(workspace, settings):
     for row in queued:  # what the worker does with each
         snapshot_task.call(*row.args_kwargs["args"])
     assert Snapshot.objects.filter(trigger=SCHEDULE).count() == 2
+
+
+def test_a_large_workspace_snapshot_from_a_page_goes_to_the_worker(
+    workspace, settings, monkeypatch
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from phakhi.monitoring.snapshots import runs_in_background, snapshot_request
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    data = scorecard_data(workspace)  # 7 ties
+    assert not runs_in_background(workspace)
+    monkeypatch.setattr(snapshot_module, "INLINE_TIE_LIMIT", 7)
+    assert not runs_in_background(workspace)  # 7 is not more than 7
+    monkeypatch.setattr(snapshot_module, "INLINE_TIE_LIMIT", 6)
+    assert runs_in_background(workspace)
+    assert snapshot_request(AUTHOR, workspace, data["network"]) is None
+    queued = DBTaskResult.objects.get(task_path=snapshot_task.module_path)
+    assert queued.args_kwargs["args"][:3] == [workspace.pk, data["network"].pk, "demand"]
+    assert not Snapshot.objects.exists()
