@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phakhi.core.cells import cell_text, cell_texts
+from phakhi.core.cells import cell_text
 from phakhi.core.thai import word_key
 from phakhi.core.vocabulary import Vocabulary, VocabularyError
 from phakhi.imports.columns import ERROR_LINE_COLUMN, ERROR_REASON_COLUMN, Column
@@ -159,10 +159,29 @@ class RowParser:
         )
 
 
+CACHED_TEXTS = 100_000  # distinct cells remembered: keys and the few dozen words of a survey
+
+
 def _rows(table: Table, parser: RowParser) -> Iterator[tuple[int, list[str]]]:
+    """Each row's cells of the columns read, as text. A survey's cells repeat (the same
+    respondent on fifty rows, the same Thai words on thousands), and a Thai cell takes the
+    slow path of ``cell_text``: each distinct one is cleaned once."""
     indexes = parser.indexes
+    known: dict[str, str] = {}
     for line, cells in table.rows:
-        texts = cell_texts(cells, indexes)
+        count = len(cells)
+        texts = []
+        for index in indexes:
+            value = cells[index] if index < count else None
+            if value.__class__ is str:
+                text = known.get(value)  # type: ignore[call-overload]
+                if text is None:
+                    text = cell_text(value)
+                    if len(known) < CACHED_TEXTS:
+                        known[value] = text  # type: ignore[index]
+                texts.append(text)
+            else:
+                texts.append(cell_text(value))
         if not any(texts) and not any(cell_text(c) for c in cells):
             continue  # a blank line
         yield line, texts
