@@ -1,7 +1,7 @@
 """The network-health scorecard at the national demo's size (issue #15): the scorecard pages from
 stored results (≤ 5 s) and a snapshot of the whole workspace (within the analysis time).
 
-    .venv/bin/python benchmarks/bench_scorecard.py [--repeat 3]
+    .venv/bin/python benchmarks/bench_scorecard.py [--size national] [--repeat 3]
         [--postgres postgres://user:pass@localhost:5432/SCRATCH_DB] [--skip-sqlite]
 
 The national demo (600,000 actors, 3,000,000 ties; ``bench_analysis.py``'s workspace "bench",
@@ -17,7 +17,8 @@ round is one process that times, after a warm-up:
   hub (the workspace's latest snapshot and its 20 networks' lights), a network's scorecard, a
   figure over time, and the API's scorecard.
 
-Figures (s) are the median of the rounds, written to benchmarks/out/scorecard-<database>.json
+Figures (s) are the median of the rounds, written to
+benchmarks/out/scorecard-<size>-<database>.json
 with the analysis' own time (``analysis``: the stored run's steps, the same process's work).
 """
 
@@ -168,6 +169,7 @@ def one_round() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--size", default="national", help="the demo's size (region: 60,000)")
     parser.add_argument("--postgres", help="URL of a scratch database holding (or to hold) it")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--round", action="store_true", help=argparse.SUPPRESS)
@@ -182,14 +184,14 @@ def main() -> None:
             env["DATABASE_URL"] = args.postgres
         else:
             env.pop("DATABASE_URL", None)
-            env["PHAKHI_DATA_DIR"] = str(ROOT / "benchmarks" / "out" / "db-national")
-        ensure_demo(env, "national", database, args.postgres)
+            env["PHAKHI_DATA_DIR"] = str(ROOT / "benchmarks" / "out" / f"db-{args.size}")
+        ensure_demo(env, args.size, database, args.postgres)
         import subprocess
 
         subprocess.run([sys.executable, "-m", "phakhi.cli", "manage", "migrate", "-v0"],
                        env=env, cwd=ROOT, check=True)  # fmt: skip
         medians, sizes = median_rounds(__file__, [], env, args.repeat)
-        write_result("scorecard", database, sizes, medians)
+        write_result(f"scorecard-{args.size}", database, sizes, medians)
         print(database, json.dumps(medians, ensure_ascii=False), flush=True)
 
 

@@ -146,3 +146,32 @@ def test_a_large_workspace_snapshot_from_a_page_goes_to_the_worker(
     queued = DBTaskResult.objects.get(task_path=snapshot_task.module_path)
     assert queued.args_kwargs["args"][:3] == [workspace.pk, data["network"].pk, "demand"]
     assert not Snapshot.objects.exists()
+
+
+def test_the_workers_scheduler_checks_soon_after_start_then_again(monkeypatch):
+    """The thread beside ``phakhi worker``: a first check soon after it starts, then one every
+    period, a failed check (the database away) not ending it, and nothing after the worker
+    stops."""
+    import threading
+
+    from phakhi.monitoring import schedule
+
+    calls: list[int] = []
+    enough = threading.Event()
+
+    def check() -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("the database is away for a moment")
+        if len(calls) >= 3:
+            enough.set()
+        return 0
+
+    monkeypatch.setattr(schedule, "snapshots_schedule", check)
+    every = dt.timedelta(milliseconds=20)
+    with schedule.SnapshotScheduler(every=every, first=every) as running:
+        assert enough.wait(10)
+    assert not running._thread.is_alive()
+    stopped_at = len(calls)
+    threading.Event().wait(0.1)
+    assert len(calls) == stopped_at
