@@ -100,6 +100,7 @@ function draw(canvas, font) {
         },
         y: {
           beginAtZero: true,
+          ...(canvas.dataset.max ? { suggestedMax: Number(canvas.dataset.max) } : {}),
           ticks: { color: text, font: { family: font }, callback: (value) => `${value}${unit}` },
           grid: { color: grid },
         },

@@ -76,6 +76,12 @@ def scorecard_trend(request: HttpRequest, workspace: Workspace, access: Access) 
         "figure": figure,
         "figure_name": known[figure],
         "unit": "%" if figure in PERCENT or figure in ("trust", "value") else "",
+        "scale_max": 100
+        if figure in PERCENT or figure in ("trust", "value")
+        else 5
+        if shown_key == "average"
+        else "",
+        "has_values": any(row["number"] is not None for row in rows),
         "choices": choices,
         "rows": rows,
         "markers": marked,
