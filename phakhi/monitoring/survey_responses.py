@@ -111,11 +111,13 @@ def _counted(respondent: Respondent) -> bool:
     return respondent.submitted_at is not None and respondent.withdrawn_at is None
 
 
-def _refresh(respondent: Respondent, partners: Iterable[int] = ()) -> None:
+def _refresh(respondent: Respondent, author: audit.Author | None = None) -> None:
+    """The survey ties of the respondent's pairs: a report r → p changes the tie r → p and the
+    confirmation of p → r, both pairs touching r — no partner's other pairs."""
     survey_ties_refresh(
         respondent.survey.workspace,
-        {respondent.actor_id, *partners},
-        author=respondent_author(respondent),
+        {respondent.actor_id},
+        author=author or respondent_author(respondent),
     )
 
 
@@ -196,7 +198,7 @@ def report_set(
             create_defaults={**cleaned, "workspace_id": current.workspace_id},
         )
         if _counted(current):
-            _refresh(current, [partner.pk])
+            _refresh(current)
     return report
 
 
@@ -241,7 +243,7 @@ def response_reports_set(
                 row.updated_at = timezone.now()
             PartnerReport.objects.bulk_update(changed, [*ANSWER_FIELDS, "updated_at"])
         if _counted(current) and (new or changed or gone):
-            _refresh(current, set(stored) | seen)
+            _refresh(current)
     return made
 
 
@@ -252,7 +254,7 @@ def report_remove(respondent: Respondent, partner: Actor) -> None:
         _require_consent(current)
         PartnerReport.objects.filter(respondent=current, partner=partner).delete()
         if _counted(current):
-            _refresh(current, [partner.pk])
+            _refresh(current)
 
 
 def item_score_set(
@@ -309,10 +311,7 @@ def response_submit(respondent: Respondent, *, comment: str = "") -> Respondent:
         current.submitted_at = timezone.now()
         current.comment = comment
         current.save(update_fields=["submitted_at", "comment", "updated_at"])
-        partners = PartnerReport.objects.filter(respondent=current).values_list(
-            "partner_id", flat=True
-        )
-        _refresh(current, partners)
+        _refresh(current)
         _record(current, "resubmit" if again else "submit", _counts(current))
     return current
 
@@ -327,9 +326,6 @@ def response_withdraw(respondent: Respondent, *, author: audit.Author | None = N
             raise ValidationError({"consent": _("There is no answer to withdraw.")})
         was_counted = _counted(current)
         counts = _counts(current)
-        partners = set(
-            PartnerReport.objects.filter(respondent=current).values_list("partner_id", flat=True)
-        )
         PartnerReport.objects.filter(respondent=current).delete()
         ItemScore.objects.filter(respondent=current).delete()
         current.comment = ""
@@ -340,6 +336,6 @@ def response_withdraw(respondent: Respondent, *, author: audit.Author | None = N
                            "withdrawn_at", "updated_at"]
         )  # fmt: skip
         if was_counted:
-            _refresh(current, partners)
+            _refresh(current, author)
         emptied = {name: [value[1], 0] for name, value in counts.items()}
         _record(current, "withdraw", emptied, author)
