@@ -20,8 +20,9 @@ through Django's test client, in Thai:
 - the coordinator's page of the round with its roster of 500 and each member's status
   (``/w/bench-surveys/surveys/round-1/``, the survey-pages area's).
 
-Figures (ms) are the median over rounds of each round's median, with the pages' sizes (kB),
-printed and written to benchmarks/out/surveys-<database>.json.
+Figures are the median over rounds of each round's median: wall-clock ms, the process's CPU ms
+(what the page costs whatever else the machine does) and the page's size (kB); printed and
+written to benchmarks/out/surveys-<database>.json with the machine's load.
 """
 
 import argparse
@@ -128,14 +129,17 @@ def _build(members: int, respondents: int, partners: int) -> None:
     assert Actor.objects.filter(workspace=workspace).count() == members
 
 
-def _median_ms(make: Any) -> float:
+def _median_ms(make: Any) -> tuple[float, float]:
+    """The median wall-clock and CPU time (ms) of ``make``: the CPU time of this process is
+    what the page costs whatever else the machine is doing."""
     make()  # warm up
-    seconds = []
+    wall, cpu = [], []
     for _ in range(TIMES):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         make()
-        seconds.append((time.perf_counter() - start) * 1000)
-    return statistics.median(seconds)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def server_round(members: int, respondents: int, partners: int) -> None:
@@ -182,7 +186,8 @@ def server_round(members: int, respondents: int, partners: int) -> None:
             return len(response.content)
 
         size = get()
-        figures[name] = {"ms": round(_median_ms(get), 1), "kB": round(size / 1024, 1)}
+        wall, cpu = _median_ms(get)
+        figures[name] = {"ms": round(wall, 1), "cpu_ms": round(cpu, 1), "kB": round(size / 1024, 1)}
     print(json.dumps({"figures": figures, "sizes": sizes}, ensure_ascii=False))
 
 
