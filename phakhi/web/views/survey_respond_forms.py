@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from phakhi.assessments.checklists import SCALE
 from phakhi.monitoring.models.surveys import Flow, Frequency
+from phakhi.monitoring.survey_responses import COMMENT_LIMIT
 from phakhi.monitoring.vocabulary import LEVELS, RATING_SCALE, TRUST, VALUE
 
 RATING_FIELDS = tuple(dimension.field for dimension in (*TRUST, *VALUE))
@@ -113,7 +114,7 @@ class ItemsForm(forms.Form):
     comment = forms.CharField(
         label=_("Anything else you would like to tell the network?"),
         required=False,
-        max_length=4000,
+        max_length=COMMENT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
