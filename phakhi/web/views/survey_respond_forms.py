@@ -134,7 +134,7 @@ class ItemsForm(forms.Form):
                 widget=forms.RadioSelect,
             )
 
-    def item_fields(self) -> list[tuple[Any, FieldView, list[str]]]:
+    def item_fields(self) -> list[tuple[Any, FieldView, Any]]:
         return [
             (item, field_view(self[item.field_name]), self[item.field_name].errors)
             for item in self.items
