@@ -238,10 +238,13 @@ def response_reports_set(
                 setattr(row, name, value)
             made.append(row)
         PartnerReport.objects.bulk_create(new)
-        if changed:
-            for row in changed:
-                row.updated_at = timezone.now()
-            PartnerReport.objects.bulk_update(changed, [*ANSWER_FIELDS, "updated_at"])
+        # One short UPDATE a changed row: bulk_update's CASE over nine columns cost more to
+        # build in Python (0.3 s for 20 rows) than these statements take to run.
+        now = timezone.now()
+        for row in changed:
+            PartnerReport.objects.filter(pk=row.pk).update(
+                **{name: getattr(row, name) for name in ANSWER_FIELDS}, updated_at=now
+            )
         if _counted(current) and (new or changed or gone):
             _refresh(current)
     return made
