@@ -133,12 +133,12 @@ def _tie_shares(facts: Facts, scope: Scope) -> None:
         return
     sectors: Counter[Any] = Counter()
     organisations: Counter[Any] = Counter()
-    for end in ("source", "target"):
-        sectors.update(dict(ties.values_list(f"{end}__sector").annotate(n=Count("pk"))))
+    for end in ("source", "target"):  # one pass over the ties for each end
         org = _organisation(f"{end}__kind", f"{end}_id", f"{end}__organization_id")
-        organisations.update(
-            dict(ties.annotate(org=org).values_list("org").annotate(n=Count("pk")))
-        )
+        rows = ties.annotate(org=org).values_list(f"{end}__sector", "org").annotate(n=Count("pk"))
+        for sector, organisation, n in rows:
+            sectors[sector] += n
+            organisations[organisation] += n
     _keep(facts, "ties", "sector", sectors, 2 * total)
     _keep(facts, "ties", "organisation", organisations, 2 * total)
 
