@@ -145,9 +145,11 @@ def test_a_draft_sends_nothing_and_a_stopped_server_is_reported(surveyed, settin
 
 
 def _pdf_text(content: bytes, tmp_path: Any) -> str:
+    """The PDF's text in the order it is drawn (card after card; -layout would interleave the
+    lines of two cards side by side)."""
     path = tmp_path / "cards.pdf"
     path.write_bytes(content)
-    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    done = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, check=True)
     return done.stdout.decode()
 
 
