@@ -24,7 +24,9 @@ from phakhi.monitoring.snapshots import snapshot_request
 
 router = Router(tags=["scorecard"])
 
-FIGURES = "{structure, activity, relationships, capacity}: each a dict of figures (docs/monitoring.md)"
+FIGURES = (
+    "{structure, activity, relationships, capacity}: each a dict of figures (docs/monitoring.md)"
+)
 
 
 class ScopeQuery(Schema):
@@ -84,9 +86,7 @@ def snapshot_out(snapshot: Snapshot) -> SnapshotOut:
     response={200: ScorecardOut, **ERRORS},
     summary="The network-health scorecard now",
 )
-def scorecard_get(
-    request: HttpRequest, slug: Slug, scope: Query[ScopeQuery]
-) -> ScorecardOut:
+def scorecard_get(request: HttpRequest, slug: Slug, scope: Query[ScopeQuery]) -> ScorecardOut:
     access = workspace_access(request, slug)
     network = network_in(access, scope.network, field="network") if scope.network else None
     card = scorecard(access.workspace, network)
@@ -99,9 +99,7 @@ def scorecard_get(
     )
 
 
-@router.get(
-    "/{slug}/snapshots", response={200: SnapshotPage, **ERRORS}, summary="List snapshots"
-)
+@router.get("/{slug}/snapshots", response={200: SnapshotPage, **ERRORS}, summary="List snapshots")
 def snapshot_list(
     request: HttpRequest, slug: Slug, scope: Query[ScopeQuery], page: PageParams
 ) -> dict[str, Any]:
