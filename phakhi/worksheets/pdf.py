@@ -105,11 +105,15 @@ def stylesheet(font_config: FontConfiguration) -> CSS:
     return CSS(string=css, font_config=font_config, url_fetcher=FontsOnly())
 
 
-def render_pdf(html: str) -> bytes:
-    """The PDF of a worksheet's HTML (``worksheets/pdf/*.html``)."""
+def render_pdf(html: str, extra_css: str = "") -> bytes:
+    """The PDF of a worksheet's HTML (``worksheets/pdf/*.html``), with ``extra_css`` over the
+    worksheets' stylesheet (templates hold no inline style: tests/test_no_inline_code.py)."""
     font_config = FontConfiguration()
     page = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=FontsOnly())
-    document = page.render(stylesheets=[stylesheet(font_config)], font_config=font_config)
+    sheets = [stylesheet(font_config)]
+    if extra_css:
+        sheets.append(CSS(string=extra_css, font_config=font_config, url_fetcher=FontsOnly()))
+    document = page.render(stylesheets=sheets, font_config=font_config)
     document.fonts = _TextMappedFonts(document.fonts)
     pdf = document.write_pdf()
     assert pdf is not None  # written to memory

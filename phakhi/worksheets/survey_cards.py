@@ -32,7 +32,8 @@ def survey_cards_pdf(
         "closes_on": format_date(survey.closes_on, language),
         "language": language,
     }
-    return render_pdf(render_to_string("worksheets/pdf/survey_cards.html", context))
+    html = render_to_string("worksheets/pdf/survey_cards.html", context)
+    return render_pdf(html, render_to_string("worksheets/pdf/survey_cards.css"))
 
 
 def survey_cards_name(survey: Survey) -> str:
