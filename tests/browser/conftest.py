@@ -158,3 +158,36 @@ def signed_in_page(page: Page, log_in: Callable[..., Any], workspace: Workspace)
     """A page signed in as a coordinator of the ``workspace`` fixture."""
     log_in(workspace, "coordinator")
     return page
+
+
+# How many pixels of a <canvas> are drawn on: a chart that drew nothing counts 0.
+INKED = """canvas => {
+  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+  let inked = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked += 1;
+  return inked;
+}"""
+
+
+def role_context(
+    browser: Browser, live_server: Any, workspace: Workspace, *, role: str, language: str,
+    width: int, author: Author,
+) -> Iterator[BrowserContext]:  # fmt: skip
+    """A browser context in ``language`` at ``width`` px, signed in as a new user with ``role``
+    in ``workspace`` (for a fixture: ``yield from role_context(…)``)."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="th-TH" if language == "th" else "en-US",
+        extra_http_headers={"Accept-Language": language},
+        viewport={"width": width, "height": 900},
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    user = user_create(author, f"{role}-{language}", "", PASSWORD, workspace, role)
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    yield context
+    context.close()

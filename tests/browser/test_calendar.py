@@ -8,17 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from phakhi.accounts.services import user_create
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
 from phakhi.participation.services import activity_create
-from tests.browser.conftest import PASSWORD, TIMEOUT_MS
+from tests.browser.conftest import role_context
 
 pytestmark = pytest.mark.browser
 AUTHOR = Author("test:calendar")
@@ -47,22 +44,10 @@ def month(workspace: Workspace) -> dt.date:
 def _context(
     browser: Browser, live_server: Any, workspace: Workspace, language: str, width: int
 ) -> Iterator[BrowserContext]:
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="th-TH" if language == "th" else "en-US",
-        extra_http_headers={"Accept-Language": language},
-        viewport={"width": width, "height": 900},
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    user = user_create(AUTHOR, f"viewer-{language}", "", PASSWORD, workspace, "viewer")
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    yield context
-    context.close()
+    return role_context(
+        browser, live_server, workspace, role="viewer", language=language, width=width,
+        author=AUTHOR,
+    )  # fmt: skip
 
 
 @pytest.fixture

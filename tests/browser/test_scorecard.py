@@ -8,47 +8,26 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from phakhi.accounts.services import user_create
 from phakhi.core.audit import Author
 from phakhi.core.models import Workspace
 from phakhi.monitoring.snapshots import snapshot_take
-from tests.browser.conftest import PASSWORD, TIMEOUT_MS
+from tests.browser.conftest import INKED, role_context
 from tests.monitoring.scorecard_support import scorecard_data
 
 pytestmark = pytest.mark.browser
 AUTHOR = Author("test:scorecard")
-INKED = """canvas => {
-  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-  let inked = 0;
-  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked += 1;
-  return inked;
-}"""
 
 
 def _context(
     browser: Browser, live_server: Any, workspace: Workspace, language: str, width: int
 ) -> Iterator[BrowserContext]:
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="th-TH" if language == "th" else "en-US",
-        extra_http_headers={"Accept-Language": language},
-        viewport={"width": width, "height": 900},
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    user = user_create(AUTHOR, f"coordinator-{language}", "", PASSWORD, workspace, "coordinator")
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    yield context
-    context.close()
+    return role_context(
+        browser, live_server, workspace, role="coordinator", language=language, width=width,
+        author=AUTHOR,
+    )  # fmt: skip
 
 
 @pytest.fixture
