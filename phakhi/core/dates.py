@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -131,3 +132,12 @@ def fiscal_year_dates(year_be: int) -> tuple[dt.date, dt.date]:
     return dt.date(ends - 1, FISCAL_YEAR_FIRST_MONTH, 1), dt.date(
         ends, FISCAL_YEAR_FIRST_MONTH - 1, 30
     )
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day when it is shorter).
+
+    >>> months_before(dt.date(2025, 8, 31), 6)
+    datetime.date(2025, 2, 28)
+    """
+    return day - relativedelta(months=months)

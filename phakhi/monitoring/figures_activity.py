@@ -25,11 +25,11 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 
 from phakhi.actors.models import Actor
+from phakhi.core.dates import months_before
 from phakhi.core.models import Workspace
 from phakhi.core.periods import active_on
 from phakhi.monitoring.thresholds import thresholds_for
 from phakhi.networks.models import Membership, Network
-from phakhi.participation.dashboard import months_before
 from phakhi.participation.models import Activity, Attendance, Level
 from phakhi.scope import Scope
 from phakhi.ties.models import Tie

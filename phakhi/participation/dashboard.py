@@ -37,7 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phakhi.actors.models import Actor, Kind, Sector
-from phakhi.core.dates import fiscal_year
+from phakhi.core.dates import fiscal_year, months_before
 from phakhi.core.models import Workspace
 from phakhi.core.periods import Period, active_on
 from phakhi.networks.models import Membership, Network
@@ -393,19 +393,6 @@ def quiet_members(
     )
     rows = [QuietMember(a.pk, a.key, a.name, a.kind, a.sector, last.get(a.pk)) for a in listed]
     return rows, count, members.count(), since
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` months earlier (the month's last day when it is shorter).
-
-    >>> months_before(dt.date(2025, 8, 31), 6)
-    datetime.date(2025, 2, 28)
-    """
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
 
 
 def missing_o25(

@@ -11,12 +11,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from phakhi.core.dates import months_before
 from phakhi.core.models import Workspace
 from phakhi.core.periods import Period
 from phakhi.participation.dashboard import (
     Subject,
     dashboard_json,
-    months_before,
     participation_dashboard,
 )
 from phakhi.participation.models import Activity, Attendance
