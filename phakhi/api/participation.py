@@ -20,12 +20,8 @@ from phakhi.api.types import IsoDate, Slug
 from phakhi.core.dates import DateError
 from phakhi.core.periods import period_from
 from phakhi.core.selectors import NotFound
-from phakhi.participation.dashboard import (
-    DEFAULT_QUIET_MONTHS,
-    Subject,
-    dashboard_json,
-    participation_dashboard,
-)
+from phakhi.participation.dashboard import DEFAULT_QUIET_MONTHS, Subject, participation_dashboard
+from phakhi.participation.dashboard_json import dashboard_json
 from phakhi.projects.selectors import project_in
 
 router = Router(tags=["participation"])

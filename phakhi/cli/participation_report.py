@@ -57,7 +57,8 @@ def _report(args: argparse.Namespace) -> int:
     from phakhi.core.periods import period_from
     from phakhi.core.selectors import workspace_get
     from phakhi.networks.selectors import network_get
-    from phakhi.participation.dashboard import Subject, dashboard_json, participation_dashboard
+    from phakhi.participation.dashboard import Subject, participation_dashboard
+    from phakhi.participation.dashboard_json import dashboard_json
     from phakhi.projects.selectors import project_in
 
     if args.fiscal_year and (args.first or args.last):
@@ -95,7 +96,7 @@ def report_lines(dashboard: Any) -> Iterable[str]:
     from django.utils.translation import gettext as _
 
     from phakhi.core.dates import show_date
-    from phakhi.participation.dashboard import o25_label, sector_label
+    from phakhi.participation.dashboard_json import o25_label, sector_label
     from phakhi.participation.vocabulary import level_info
 
     subject, period, totals, levels = (

@@ -14,11 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from phakhi.core.dates import months_before
 from phakhi.core.models import Workspace
 from phakhi.core.periods import Period
-from phakhi.participation.dashboard import (
-    Subject,
-    dashboard_json,
-    participation_dashboard,
-)
+from phakhi.participation.dashboard import Subject, participation_dashboard
+from phakhi.participation.dashboard_json import dashboard_json
 from phakhi.participation.models import Activity, Attendance
 from tests.participation.dashboard_support import TODAY, dashboard_data
 

@@ -15,7 +15,8 @@ from phakhi.actors.models import Kind
 from phakhi.analysis.mapmeta import SECTOR_COLOURS
 from phakhi.core.dates import show_date
 from phakhi.core.periods import Period
-from phakhi.participation.dashboard import Dashboard, Subject, o25_label, sector_label
+from phakhi.participation.dashboard import Dashboard, Subject
+from phakhi.participation.dashboard_json import o25_label, sector_label
 from phakhi.participation.selectors import NO_LEVEL
 from phakhi.participation.vocabulary import NOT_THE_TIE_LEVEL, level_info
 
